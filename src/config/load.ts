@@ -1,0 +1,77 @@
+import { readFile, stat } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
+import { z } from 'zod';
+import { UsageError } from '../pipeline/inputs.js';
+import { ConfigSchema, type Config } from './schema.js';
+
+/** Looked for in this order in each directory, from the working directory upward. */
+export const CONFIG_FILE_NAMES = ['bibpipe.config.json', '.bibpiperc', '.bibpiperc.json'] as const;
+
+export interface LoadedConfig {
+  config: Config;
+  /** The file the config came from; undefined when none was found (defaults apply). */
+  file: string | undefined;
+  /** `config.profile` resolved against the config file's directory. */
+  profilePath: string | undefined;
+}
+
+export interface LoadConfigOptions {
+  /** Where discovery starts. */
+  cwd: string;
+  /** An explicit config file (`--config`): no discovery, and it must exist. */
+  path?: string | undefined;
+}
+
+async function isFile(path: string): Promise<boolean> {
+  try {
+    return (await stat(path)).isFile();
+  } catch {
+    return false;
+  }
+}
+
+/** The nearest config file from `cwd` up to the filesystem root, or undefined. */
+export async function findConfigFile(cwd: string): Promise<string | undefined> {
+  let directory = resolve(cwd);
+  for (;;) {
+    for (const name of CONFIG_FILE_NAMES) {
+      const candidate = join(directory, name);
+      if (await isFile(candidate)) return candidate;
+    }
+    const parent = dirname(directory);
+    if (parent === directory) return undefined;
+    directory = parent;
+  }
+}
+
+/** Checks parsed JSON as a config; `file` names the config in the UsageError. */
+export function parseConfig(json: unknown, file: string): Config {
+  const result = ConfigSchema.safeParse(json);
+  if (!result.success) throw new UsageError(`Invalid config ${file}:\n${z.prettifyError(result.error)}`);
+  return result.data;
+}
+
+/**
+ * The run's configuration: `path` when given, else the nearest `bibpipe.config.json`,
+ * `.bibpiperc` or `.bibpiperc.json` (all JSON) upward from `cwd`, else the defaults.
+ * A missing, unreadable or invalid config file is a UsageError naming the file.
+ */
+export async function loadConfig(options: LoadConfigOptions): Promise<LoadedConfig> {
+  const file = options.path !== undefined ? resolve(options.cwd, options.path) : await findConfigFile(options.cwd);
+  if (file === undefined) return { config: ConfigSchema.parse({}), file: undefined, profilePath: undefined };
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (error) {
+    throw new UsageError(`Cannot read config ${file}: ${(error as Error).message}`);
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (error) {
+    throw new UsageError(`Config ${file} is not valid JSON: ${(error as Error).message}`);
+  }
+  const config = parseConfig(json, file);
+  const profilePath = config.profile === undefined ? undefined : resolve(dirname(file), config.profile);
+  return { config, file, profilePath };
+}

@@ -1,0 +1,25 @@
+/**
+ * bibpipe's library API. The pipeline: read -> validate -> normalize -> write.
+ *
+ *   import { convert, validate, readRecords, processRecord } from 'bibpipe';
+ */
+export { convert, resolveWriters, type ConvertOptions } from './pipeline/convert.js';
+export { validate, type ValidateOptions, type ValidationResult } from './pipeline/validate.js';
+export { readRecords, type ReadOptions } from './pipeline/records.js';
+export { processRecords, type RunOptions } from './pipeline/run.js';
+export { processRecord, type ProcessedRecord, type ProcessOptions } from './pipeline/process.js';
+export { UsageError } from './pipeline/inputs.js';
+export { RunSummarySchema, type RunSummary } from './pipeline/summary.js';
+
+export { readers, findReader, detectReader, DEFAULT_READ_LIMITS } from './read/index.js';
+export type { RecordReader, ReadContext, ReadLimits } from './read/types.js';
+export { validateRecord } from './validate/index.js';
+export { loadProfile, ProfileSchema, type Profile } from './validate/profile.js';
+export { RULES, makeIssue, applySeverities, type IssueCode, type Rule, type SeverityOverrides } from './validate/rules.js';
+export { normalizeRecord, type NormalizeResult } from './normalize/index.js';
+export { writers, findWriter } from './write/index.js';
+export type { RecordWriter, WriterOptions, WriterSession } from './write/types.js';
+
+export { BibRecordSchema, type BibRecord, type PersonName, type Language, type PublicationDate } from './model/record.js';
+export { RawRecordSchema, type RawRecord, type RawValue } from './model/raw-record.js';
+export { IssueSchema, type Issue, type Severity, type SourcePosition } from './model/issue.js';

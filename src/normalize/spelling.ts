@@ -1,0 +1,102 @@
+import type { RawValue } from '../model/raw-record.js';
+import { canonicalPublicationType } from '../vocab/publication-types.js';
+import { collapseWhitespace } from './text.js';
+
+/**
+ * What `spelling` (a copy of VuFind's index-only `allfields`: the whole source record's
+ * text, glued together) tells beyond the stored fields. Everything here is inferred.
+ */
+export interface SpellingFindings {
+  journalAbbreviation?: string;
+  publicationTypes: string[];
+  license?: string;
+  copyright?: string;
+  /** ISO dates (YYYY-MM-DD) in the order they appear. */
+  dates: string[];
+}
+
+const LICENSE_URL = /https?:\/\/creativecommons\.org\/(?:licenses\/[a-z-]{2,12}\/\d\.\d|publicdomain\/(?:zero|mark)\/\d\.\d)\/?/i;
+const ISO_DATE = /(\d{4})-(\d{2})-(\d{2})/g;
+const COPYRIGHT = /(?:Copyright|©)/;
+/** A journal abbreviation is a short run of words: anything longer is not one. */
+const MAX_ABBREVIATION_LENGTH = 120;
+
+function values(value: RawValue | undefined): string[] {
+  if (value === undefined) return [];
+  return Array.isArray(value) ? value : [value];
+}
+
+function firstValue(value: RawValue | undefined): string | undefined {
+  return values(value)[0];
+}
+
+/** Index just past `needle` in `text` at or after `from`, or -1. */
+function endOf(text: string, needle: string, from: number): number {
+  if (!needle) return -1;
+  const at = text.indexOf(needle, from);
+  return at === -1 ? -1 : at + needle.length;
+}
+
+/**
+ * Recovers the source fields that `spelling` carries and no stored field has. The text is
+ * laid out in source-record order (id+date, title, authors, journal abbreviation,
+ * publication types, abstract, publisher, dates, links, format, language, copyright,
+ * licence), so the gap between the last author and the abstract is the journal
+ * abbreviation followed by the publication types.
+ */
+export function recoverFromSpelling(fields: Record<string, RawValue>, authorNames: readonly string[]): SpellingFindings {
+  const findings: SpellingFindings = { publicationTypes: [], dates: [] };
+  const spelling = collapseWhitespace(values(fields.spelling).join(' '));
+  if (!spelling) return findings;
+
+  for (const match of spelling.matchAll(ISO_DATE)) findings.dates.push(match[0]);
+
+  const license = LICENSE_URL.exec(spelling);
+  if (license) {
+    findings.license = license[0].endsWith('/') ? license[0] : `${license[0]}/`;
+    const copyrightAt = spelling.search(COPYRIGHT);
+    if (copyrightAt !== -1 && copyrightAt < license.index) {
+      const text = spelling.slice(copyrightAt, license.index).trim();
+      if (text.length > 0 && text.length <= 300) findings.copyright = text;
+    }
+  }
+
+  const title = collapseWhitespace(firstValue(fields.title_full) ?? firstValue(fields.title) ?? '');
+  let cursor = title ? Math.max(endOf(spelling, title, 0), 0) : 0;
+  let afterAuthors = -1;
+  for (const name of authorNames) {
+    const end = endOf(spelling, collapseWhitespace(name), cursor);
+    if (end === -1) return findings; // the layout is not the one we know: infer nothing
+    cursor = end;
+    afterAuthors = end;
+  }
+  if (afterAuthors === -1) return findings;
+
+  const description = collapseWhitespace(firstValue(fields.description) ?? '');
+  const publisher = collapseWhitespace(firstValue(fields.publisher) ?? '');
+  const anchor = description ? description.slice(0, 60) : publisher;
+  if (!anchor) return findings;
+  const gapEnd = spelling.indexOf(anchor, afterAuthors);
+  if (gapEnd === -1) return findings;
+
+  let gap = spelling.slice(afterAuthors, gapEnd).trim();
+  // Publication types close the gap; peel them off from the end, longest name first.
+  const candidates = [...new Set([...values(fields.topic), ...values(fields.genre)])]
+    .map((name) => canonicalPublicationType(name) ?? name)
+    .sort((a, b) => b.length - a.length);
+  const peeled: string[] = [];
+  for (let changed = true; changed && gap; ) {
+    changed = false;
+    for (const type of candidates) {
+      if (gap === type || gap.endsWith(` ${type}`)) {
+        peeled.unshift(type);
+        gap = gap.slice(0, gap.length - type.length).trim();
+        changed = true;
+        break;
+      }
+    }
+  }
+  findings.publicationTypes = peeled.filter((type) => canonicalPublicationType(type) !== undefined);
+  if (gap && gap.length <= MAX_ABBREVIATION_LENGTH) findings.journalAbbreviation = gap;
+  return findings;
+}

@@ -1,0 +1,103 @@
+import { createReadStream } from 'node:fs';
+import { readdir, stat } from 'node:fs/promises';
+import { isAbsolute, join } from 'node:path';
+import { createBrotliDecompress, createGunzip, createInflate } from 'node:zlib';
+import { Readable } from 'node:stream';
+import { glob, isDynamicPattern } from 'tinyglobby';
+import { headText, peekBytes } from '../read/peek.js';
+import { detectReader, findReader } from '../read/index.js';
+import { isSolrSource } from '../read/solr-http.js';
+import type { RecordReader } from '../read/types.js';
+
+/** Thrown for problems with the run itself (missing file, unknown format): exit code 2. */
+export class UsageError extends Error {
+  override readonly name = 'UsageError';
+}
+
+export interface OpenedInput {
+  /** The input's name as the user gave it (`-` for stdin), or the file found in a directory. */
+  name: string;
+  /** Decompressed bytes. */
+  bytes: AsyncIterable<Uint8Array>;
+  /** The reader chosen by `--from` or detected from the content; undefined when none fits. */
+  reader: RecordReader | undefined;
+  /** How the format was chosen, for logs. */
+  compression: 'gzip' | 'deflate' | 'brotli' | 'none';
+}
+
+/**
+ * Expands directories (recursively, in name order) and glob patterns (`dumps/*.json.gz`,
+ * matches in path order), so that runs are deterministic. `-` (stdin) and live sources
+ * (`solr+http://...`) pass through. A path that exists is taken literally even when it
+ * looks like a pattern.
+ */
+export async function expandInputs(inputs: readonly string[]): Promise<string[]> {
+  const files: string[] = [];
+  for (const input of inputs) {
+    if (input === '-' || isSolrSource(input)) {
+      files.push(input);
+      continue;
+    }
+    let info;
+    try {
+      info = await stat(input);
+    } catch {
+      if (isDynamicPattern(input)) {
+        files.push(...(await matchPattern(input)));
+        continue;
+      }
+      throw new UsageError(`Input not found: ${input}`);
+    }
+    if (info.isDirectory()) files.push(...(await listFiles(input)));
+    else files.push(input);
+  }
+  return files;
+}
+
+async function matchPattern(pattern: string): Promise<string[]> {
+  const matches = await glob(pattern, { onlyFiles: true, expandDirectories: false, absolute: isAbsolute(pattern) });
+  if (matches.length === 0) throw new UsageError(`No input matches the pattern ${pattern}`);
+  return [...new Set(matches)].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+}
+
+async function listFiles(directory: string): Promise<string[]> {
+  const entries = await readdir(directory, { withFileTypes: true });
+  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  const files: string[] = [];
+  for (const entry of entries) {
+    if (entry.name.startsWith('.')) continue;
+    const path = join(directory, entry.name);
+    if (entry.isDirectory()) files.push(...(await listFiles(path)));
+    else if (entry.isFile() && !/\.(md|json-ld-context)$/i.test(entry.name) && entry.name !== 'README') files.push(path);
+  }
+  return files;
+}
+
+function compressionOf(head: Buffer, name: string): OpenedInput['compression'] {
+  if (head[0] === 0x1f && head[1] === 0x8b) return 'gzip';
+  // A zlib stream: CMF 0x78, a header checksum divisible by 31, no preset dictionary
+  // (files never use one; this keeps text that starts with `x?` or `x}` from matching).
+  if (head[0] === 0x78 && head.length > 1 && ((head[0] << 8) | head[1]!) % 31 === 0 && (head[1]! & 0x20) === 0) return 'deflate';
+  // Brotli has no magic number: only the name tells.
+  if (/\.br$/i.test(name)) return 'brotli';
+  return 'none';
+}
+
+/** Opens one input: decompresses by content, then picks the reader from `--from` or the content. */
+export async function openInput(name: string, from: string | undefined): Promise<OpenedInput> {
+  const raw: AsyncIterable<Uint8Array> = name === '-' ? process.stdin : createReadStream(name);
+  const peeked = await peekBytes(raw, 4);
+  const compression = compressionOf(peeked.head, name);
+  let bytes: AsyncIterable<Uint8Array> = peeked.stream;
+  if (compression !== 'none') {
+    const decompressor = compression === 'gzip' ? createGunzip() : compression === 'deflate' ? createInflate() : createBrotliDecompress();
+    bytes = Readable.from(peeked.stream).pipe(decompressor);
+  }
+  if (from !== undefined && from !== 'auto') {
+    const reader = findReader(from);
+    if (!reader) throw new UsageError(`Unknown input format "${from}"`);
+    return { name, bytes, reader, compression };
+  }
+  const head = await peekBytes(bytes, 64 * 1024);
+  return { name, bytes: head.stream, reader: detectReader(headText(head.head)), compression };
+}

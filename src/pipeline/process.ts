@@ -1,0 +1,44 @@
+import type { Issue } from '../model/issue.js';
+import type { RawRecord } from '../model/raw-record.js';
+import type { BibRecord } from '../model/record.js';
+import { normalizeRecord } from '../normalize/index.js';
+import { validateRecord } from '../validate/index.js';
+import type { Profile } from '../validate/profile.js';
+import { applySeverities, hasError, type SeverityOverrides } from '../validate/rules.js';
+
+export interface ProcessOptions {
+  profile?: Profile | undefined;
+  severities?: SeverityOverrides | undefined;
+}
+
+/** One record after validation and normalization: converted, or rejected with its issues. */
+export interface ProcessedRecord {
+  raw: RawRecord;
+  /** The normalized record; absent when the record was rejected. */
+  record?: BibRecord;
+  /** Every finding: reading, validation, normalization, cross-record checks. */
+  issues: Issue[];
+  rejected: boolean;
+}
+
+function recordIdOf(raw: RawRecord): string | undefined {
+  const id = raw.fields.id;
+  return typeof id === 'string' && id !== '' ? id : undefined;
+}
+
+/**
+ * validate -> normalize for one raw record. A record with an error-severity issue (after
+ * the user's severity overrides) is rejected: it is not normalized, and goes to rejects.
+ */
+export function processRecord(raw: RawRecord, options: ProcessOptions = {}, extraIssues: readonly Issue[] = []): ProcessedRecord {
+  const recordId = recordIdOf(raw);
+  const found = [...raw.issues, ...validateRecord(raw, { profile: options.profile }), ...extraIssues].map((issue) =>
+    issue.recordId === undefined && recordId !== undefined ? { ...issue, recordId } : issue,
+  );
+  const issues = applySeverities(found, options.severities);
+  if (hasError(issues)) return { raw, issues, rejected: true };
+  const normalized = normalizeRecord(raw);
+  const all = [...issues, ...applySeverities(normalized.issues, options.severities)];
+  if (hasError(all)) return { raw, issues: all, rejected: true };
+  return { raw, record: normalized.record, issues: all, rejected: false };
+}

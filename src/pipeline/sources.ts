@@ -1,0 +1,81 @@
+import { readFile, rename, writeFile } from 'node:fs/promises';
+import type { RawRecord } from '../model/raw-record.js';
+import { readSolrSource, solrSourceName, type RetryPolicy, type SolrCheckpoint, type SolrQuery } from '../read/solr-http.js';
+import type { ReadLimits } from '../read/types.js';
+import { UsageError } from './inputs.js';
+
+/** How `solr+http(s)://` inputs are read. */
+export interface SolrReadOptions extends SolrQuery {
+  /**
+   * File that keeps each live source's cursor (e.g. `<out-dir>/solr-cursor.json`): written
+   * after every page, so that an interrupted run can resume.
+   */
+  cursorFile?: string | undefined;
+  /** Start from the cursor saved in `cursorFile` (a source that finished yields nothing). */
+  resume?: boolean | undefined;
+  retry?: Partial<RetryPolicy> | undefined;
+  signal?: AbortSignal | undefined;
+}
+
+interface CursorFileContent {
+  version: 1;
+  /** Keyed by source and query, so that one file serves several sources or queries. */
+  sources: Record<string, SolrCheckpoint & { source: string; updatedAt: string }>;
+}
+
+/** A cursor belongs to one exact query: the same source with another filter starts afresh. */
+function cursorKey(input: string, options: SolrReadOptions): string {
+  return JSON.stringify([
+    solrSourceName(input),
+    options.query ?? '*:*',
+    options.filters ?? [],
+    options.fields ?? '*',
+    options.rows ?? 1000,
+    options.shard ? `${options.shard.index}/${options.shard.count}` : 'all',
+    options.uniqueKey ?? 'id',
+  ]);
+}
+
+async function loadCursorFile(path: string): Promise<CursorFileContent> {
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { version: 1, sources: {} };
+    throw new UsageError(`Cannot read the cursor file ${path}: ${(error as Error).message}`);
+  }
+  try {
+    const content = JSON.parse(text) as CursorFileContent;
+    if (content.version !== 1 || typeof content.sources !== 'object' || content.sources === null) throw new Error('unknown layout');
+    return content;
+  } catch (error) {
+    throw new UsageError(`The cursor file ${path} is not one bibpipe wrote (${(error as Error).message}); delete it to start afresh`);
+  }
+}
+
+/** Written beside and renamed over, so that a crash never leaves half a file. */
+async function saveCursorFile(path: string, content: CursorFileContent): Promise<void> {
+  const temporary = `${path}.${process.pid}.tmp`;
+  await writeFile(temporary, `${JSON.stringify(content, null, 2)}\n`);
+  await rename(temporary, path);
+}
+
+/** Every record of one live Solr source, saving its cursor as it goes when a cursor file is set. */
+export async function* readSolrInput(input: string, options: SolrReadOptions, limits: ReadLimits): AsyncGenerator<RawRecord> {
+  const key = cursorKey(input, options);
+  const path = options.cursorFile;
+  let start: SolrCheckpoint | undefined;
+  if (path !== undefined && options.resume) {
+    const saved = (await loadCursorFile(path)).sources[key];
+    if (saved !== undefined) start = { cursorMark: saved.cursorMark, skip: saved.skip, ordinal: saved.ordinal, done: saved.done };
+  }
+  const onCheckpoint =
+    path === undefined
+      ? undefined
+      : async (checkpoint: SolrCheckpoint): Promise<void> => {
+          const content = await loadCursorFile(path);
+          content.sources[key] = { source: solrSourceName(input), ...checkpoint, updatedAt: new Date().toISOString() };
+          await saveCursorFile(path, content);
+        };
+  yield* readSolrSource(input, { ...options, limits, start, onCheckpoint });
+}

@@ -1,0 +1,56 @@
+const HAS_LONG_DIGIT_RUN = /\d{16}/;
+
+/**
+ * `JSON.parse` that keeps integers above 2^53 exact: such literals (Solr's `_version_`)
+ * are turned into strings before parsing instead of being rounded. Safe integers and
+ * other numbers parse as usual. Throws SyntaxError like JSON.parse.
+ */
+export function parseJsonExact(text: string): unknown {
+  if (!HAS_LONG_DIGIT_RUN.test(text)) return JSON.parse(text);
+  return JSON.parse(quoteUnsafeIntegers(text));
+}
+
+function isDigit(code: number): boolean {
+  return code >= 48 && code <= 57;
+}
+
+/** Wraps integer literals that do not fit a double in quotes; string contents are left alone. */
+export function quoteUnsafeIntegers(text: string): string {
+  let out = '';
+  let copiedUpTo = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (inString) {
+      if (code === 92 /* \ */) i++;
+      else if (code === 34 /* " */) inString = false;
+      continue;
+    }
+    if (code === 34) {
+      inString = true;
+      continue;
+    }
+    if (!(isDigit(code) || code === 45 /* - */)) continue;
+    let end = i + 1;
+    while (end < text.length && isDigit(text.charCodeAt(end))) end++;
+    const integerEnd = end;
+    // Consume a fraction and exponent too, so that their digits are never taken for an integer.
+    if (end < text.length && text.charCodeAt(end) === 46 /* . */) {
+      end++;
+      while (end < text.length && isDigit(text.charCodeAt(end))) end++;
+    }
+    if (end < text.length && (text.charCodeAt(end) | 32) === 101 /* e or E */) {
+      end++;
+      const sign = text.charCodeAt(end);
+      if (sign === 43 || sign === 45) end++;
+      while (end < text.length && isDigit(text.charCodeAt(end))) end++;
+    }
+    const literal = text.slice(i, end);
+    if (end === integerEnd && literal.length >= 16 && !Number.isSafeInteger(Number(literal))) {
+      out += `${text.slice(copiedUpTo, i)}"${literal}"`;
+      copiedUpTo = end;
+    }
+    i = end - 1;
+  }
+  return copiedUpTo === 0 ? text : out + text.slice(copiedUpTo);
+}

@@ -1,0 +1,41 @@
+/**
+ * Reads the first bytes of a stream without losing them: returns the head and a stream
+ * that replays it followed by the rest. Used for format detection from content.
+ */
+export async function peekBytes(
+  input: AsyncIterable<Uint8Array>,
+  minBytes: number,
+): Promise<{ head: Buffer; stream: AsyncIterable<Uint8Array> }> {
+  const iterator = input[Symbol.asyncIterator]();
+  const chunks: Buffer[] = [];
+  let size = 0;
+  let exhausted = false;
+  while (size < minBytes) {
+    const next = await iterator.next();
+    if (next.done) {
+      exhausted = true;
+      break;
+    }
+    const chunk = Buffer.from(next.value);
+    chunks.push(chunk);
+    size += chunk.length;
+  }
+  const head = Buffer.concat(chunks);
+  async function* replay(): AsyncGenerator<Uint8Array> {
+    if (head.length > 0) yield head;
+    if (exhausted) return;
+    for (;;) {
+      const next = await iterator.next();
+      if (next.done) return;
+      yield next.value;
+    }
+  }
+  return { head, stream: replay() };
+}
+
+/** The head decoded for detection: BOM removed, invalid bytes replaced. */
+export function headText(head: Buffer, maxChars = 16_384): string {
+  let text = head.subarray(0, maxChars * 4).toString('utf8');
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  return text.slice(0, maxChars);
+}

@@ -1,0 +1,138 @@
+import type { Issue, SourcePosition } from '../model/issue.js';
+import type { RawRecord, RawValue } from '../model/raw-record.js';
+import { makeIssue } from '../validate/rules.js';
+import type { ReadLimits } from './types.js';
+
+/** Solr pseudo-fields that a query may add to a document; they are not catalogue data. */
+const PSEUDO_FIELDS = new Set(['score', '[explain]', '[docid]', '[shard]', '_root_', '_nest_path_']);
+
+function scalarText(value: unknown): string | undefined {
+  switch (typeof value) {
+    case 'string':
+      return value;
+    case 'number':
+    case 'bigint':
+    case 'boolean':
+      return String(value);
+    default:
+      return undefined;
+  }
+}
+
+/**
+ * Turns one parsed Solr JSON document into a raw record. Numbers arrive as their exact
+ * digits (the readers keep them as text), so `_version_` survives.
+ */
+export function rawRecordFromSolrDoc(
+  doc: unknown,
+  format: string,
+  source: SourcePosition,
+  limits: ReadLimits,
+): RawRecord {
+  const issues: Issue[] = [];
+  const fields: Record<string, RawValue> = {};
+  if (doc === null || typeof doc !== 'object' || Array.isArray(doc)) {
+    issues.push(
+      makeIssue('read.not-a-record', {
+        message: `Expected a Solr document (a JSON object) but found ${Array.isArray(doc) ? 'an array' : doc === null ? 'null' : typeof doc}`,
+        source,
+        actual: truncate(JSON.stringify(doc) ?? String(doc)),
+        expected: 'a JSON object of Solr fields',
+      }),
+    );
+    return { format, source, fields, issues, rawText: truncate(JSON.stringify(doc) ?? String(doc), 1 << 20) };
+  }
+  const object = doc as Record<string, unknown>;
+  const id = typeof object.id === 'string' || typeof object.id === 'number' ? String(object.id) : undefined;
+  for (const [name, value] of Object.entries(object)) {
+    if (PSEUDO_FIELDS.has(name)) continue;
+    if (value === null) continue;
+    if (Array.isArray(value)) {
+      const list: string[] = [];
+      for (const item of value) {
+        const text = scalarText(item);
+        if (text === undefined) {
+          issues.push(
+            makeIssue('field.type', {
+              message: `Field "${name}" holds a nested ${item === null ? 'null' : typeof item} value; Solr fields hold scalars`,
+              recordId: id,
+              source,
+              field: name,
+              actual: truncate(JSON.stringify(item) ?? ''),
+              expected: 'a string, number or boolean',
+            }),
+          );
+          continue;
+        }
+        list.push(text);
+      }
+      fields[name] = capValues(list, name, id, source, limits, issues);
+      continue;
+    }
+    const text = scalarText(value);
+    if (text === undefined) {
+      issues.push(
+        makeIssue('field.type', {
+          message: `Field "${name}" holds an object; Solr fields hold scalars or lists of scalars`,
+          recordId: id,
+          source,
+          field: name,
+          actual: truncate(JSON.stringify(value) ?? ''),
+          expected: 'a string, number, boolean or a list of them',
+        }),
+      );
+      continue;
+    }
+    fields[name] = capLength(text, name, id, source, limits, issues);
+  }
+  return { format, source, fields, issues };
+}
+
+function capLength(
+  text: string,
+  field: string,
+  recordId: string | undefined,
+  source: SourcePosition,
+  limits: ReadLimits,
+  issues: Issue[],
+): string {
+  if (text.length <= limits.maxFieldLength) return text;
+  issues.push(
+    makeIssue('read.limit-exceeded', {
+      message: `Field "${field}" is ${text.length} characters long, over the limit of ${limits.maxFieldLength}`,
+      recordId,
+      source,
+      field,
+      expected: `at most ${limits.maxFieldLength} characters (--max-field-length)`,
+    }),
+  );
+  return text.slice(0, limits.maxFieldLength);
+}
+
+function capValues(
+  values: string[],
+  field: string,
+  recordId: string | undefined,
+  source: SourcePosition,
+  limits: ReadLimits,
+  issues: Issue[],
+): string[] {
+  let list = values;
+  if (list.length > limits.maxValuesPerField) {
+    issues.push(
+      makeIssue('read.limit-exceeded', {
+        message: `Field "${field}" has ${list.length} values, over the limit of ${limits.maxValuesPerField}`,
+        recordId,
+        source,
+        field,
+        expected: `at most ${limits.maxValuesPerField} values (--max-values)`,
+      }),
+    );
+    list = list.slice(0, limits.maxValuesPerField);
+  }
+  return list.map((value) => capLength(value, field, recordId, source, limits, issues));
+}
+
+export function truncate(text: string, max = 200): string {
+  return text.length <= max ? text : `${text.slice(0, max)}…`;
+}

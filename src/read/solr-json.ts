@@ -1,0 +1,364 @@
+import Assembler from 'stream-json/assembler.js';
+import { jsonParser as jsonTokenizer } from 'stream-json/parser.js';
+import { getManyValues, none } from 'stream-chain/defs.js';
+import type { SourcePosition } from '../model/issue.js';
+import type { RawRecord } from '../model/raw-record.js';
+import { makeIssue, type IssueCode } from '../validate/rules.js';
+import { parseJsonExact } from './exact-json.js';
+import { firstInvalidUtf8Offset, readLines } from './lines.js';
+import { peekBytes } from './peek.js';
+import { rawRecordFromSolrDoc, truncate } from './solr-doc.js';
+import type { ReadContext, RecordReader } from './types.js';
+
+const FORMAT = 'solr-json';
+
+/**
+ * Solr JSON in the three shapes people save it in: a select response
+ * (`{"response":{"docs":[...]}}`), a bare array of documents, or one document per line
+ * (NDJSON). Raw HTTP responses (status line and headers before the body) are accepted.
+ * Line-shaped input is parsed line by line; anything else is streamed token by token so
+ * a response of any size runs in bounded memory.
+ */
+export const solrJsonReader: RecordReader = {
+  name: FORMAT,
+  description: 'Solr JSON: a select response, a bare array of docs, or NDJSON (one doc per line)',
+  detect(head: string): boolean {
+    const body = skipHttpHeaderText(head).trimStart();
+    return body.startsWith('{') || body.startsWith('[');
+  },
+  read: readSolrJson,
+};
+
+function skipHttpHeaderText(head: string): string {
+  if (!head.startsWith('HTTP/')) return head;
+  const brace = head.search(/[{[]/);
+  return brace === -1 ? '' : head.slice(brace);
+}
+
+/** Bytes of a raw HTTP header block (up to and including the blank line), or 0. */
+function httpHeaderLength(head: Buffer): number {
+  if (head.subarray(0, 5).toString('latin1') !== 'HTTP/') return 0;
+  const crlf = head.indexOf('\r\n\r\n');
+  const lf = head.indexOf('\n\n');
+  const candidates = [crlf === -1 ? -1 : crlf + 4, lf === -1 ? -1 : lf + 2].filter((n) => n > 0);
+  return candidates.length === 0 ? 0 : Math.min(...candidates);
+}
+
+async function* readSolrJson(input: AsyncIterable<Uint8Array>, context: ReadContext): AsyncGenerator<RawRecord> {
+  const { head, stream } = await peekBytes(input, 64 * 1024);
+  const headerBytes = httpHeaderLength(head);
+  let text = head.subarray(headerBytes).toString('utf8');
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  const body = text.trimStart();
+  const firstNewline = body.indexOf('\n');
+  const firstLine = firstNewline === -1 ? undefined : body.slice(0, firstNewline);
+  // A first line that is a whole JSON value means one value per line (NDJSON, or a
+  // one-line response per line); otherwise the input is one (possibly huge) JSON value.
+  if (body.startsWith('{') && firstLine !== undefined && isWholeJson(firstLine)) {
+    yield* readLineDelimited(stream, context, headerBytes);
+  } else {
+    yield* readStreamed(stream, context, headerBytes);
+  }
+}
+
+function isWholeJson(line: string): boolean {
+  try {
+    JSON.parse(line);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function errorRecord(code: IssueCode, message: string, source: SourcePosition, rawText?: string): RawRecord {
+  const record: RawRecord = { format: FORMAT, source, fields: {}, issues: [makeIssue(code, { message, source })] };
+  if (rawText !== undefined) record.rawText = truncate(rawText, 1 << 20);
+  return record;
+}
+
+/** NDJSON: every non-blank line is a document, an array of documents, or a select response. */
+async function* readLineDelimited(
+  stream: AsyncIterable<Uint8Array>,
+  context: ReadContext,
+  headerBytes: number,
+): AsyncGenerator<RawRecord> {
+  let ordinal = 0;
+  for await (const line of readLines(stream)) {
+    if (line.byteOffset < headerBytes) continue;
+    if (line.text.trim() === '') continue;
+    const position = (): SourcePosition => ({ file: context.file, line: line.line, byteOffset: line.byteOffset, ordinal: ++ordinal });
+    if (line.invalidUtf8At !== undefined) {
+      yield errorRecord('read.invalid-utf8', `Invalid UTF-8 byte at offset ${line.invalidUtf8At} (line ${line.line}); the line was not read`, { ...position(), byteOffset: line.invalidUtf8At }, line.text);
+      continue;
+    }
+    if (line.text.length > context.limits.maxRecordBytes) {
+      yield errorRecord('read.limit-exceeded', `Line ${line.line} is ${line.text.length} characters long, over the record size limit of ${context.limits.maxRecordBytes}`, position(), line.text);
+      continue;
+    }
+    let value: unknown;
+    try {
+      value = parseJsonExact(line.text);
+    } catch (error) {
+      yield errorRecord('read.malformed', `Line ${line.line} is not valid JSON: ${(error as Error).message}`, position(), line.text);
+      continue;
+    }
+    for (const doc of docsOf(value)) {
+      if (doc.kind === 'error') {
+        yield errorRecord(doc.code, doc.message, position(), line.text);
+      } else {
+        const record = rawRecordFromSolrDoc(doc.doc, FORMAT, position(), context.limits);
+        record.rawText = truncate(line.text, 1 << 20);
+        yield record;
+      }
+    }
+  }
+}
+
+type DocOrError = { kind: 'doc'; doc: unknown } | { kind: 'error'; code: IssueCode; message: string };
+
+/** The documents inside one parsed JSON value: a response, an array, or a document. */
+function docsOf(value: unknown): DocOrError[] {
+  if (Array.isArray(value)) return value.map((doc) => ({ kind: 'doc', doc }));
+  if (value !== null && typeof value === 'object' && 'response' in value) {
+    const response = (value as { response: unknown }).response;
+    const docs = response !== null && typeof response === 'object' ? (response as { docs?: unknown }).docs : undefined;
+    if (!Array.isArray(docs)) {
+      return [{ kind: 'error', code: 'read.not-a-record', message: `A Solr response whose "response.docs" is ${docs === undefined ? 'missing' : `not an array (${typeof docs})`}` }];
+    }
+    return docs.map((doc) => ({ kind: 'doc', doc }));
+  }
+  return [{ kind: 'doc', doc: value }];
+}
+
+type Token = { name: string; value?: unknown };
+
+/** Text is fed to the tokenizer in slices this long, so a syntax error loses little. */
+const SLICE = 4096;
+
+/**
+ * One JSON value streamed token by token (stream-json's synchronous tokenizer). Documents
+ * are assembled one at a time from `response.docs[*]` or from a top-level array; the rest
+ * of a response (header, facets) is assembled only to learn that it is not a document.
+ */
+async function* readStreamed(
+  stream: AsyncIterable<Uint8Array>,
+  context: ReadContext,
+  headerBytes: number,
+): AsyncGenerator<RawRecord> {
+  const router = new DocumentRouter(context);
+  const tokenize = jsonTokenizer({ packValues: true, streamValues: false });
+  let byteOffset = 0;
+  try {
+    for await (const piece of decodeStrictly(stream, headerBytes)) {
+      for (let at = 0; at < piece.text.length; at += SLICE) {
+        const tokens = tokenize(piece.text.slice(at, at + SLICE));
+        if (tokens !== none) for (const token of getManyValues(tokens) as Token[]) router.consume(token);
+        yield* router.drain();
+      }
+      byteOffset = piece.endOffset;
+    }
+    const rest = (tokenize as unknown as (end: typeof none) => ReturnType<typeof tokenize>)(none);
+    if (rest !== none) for (const token of getManyValues(rest) as Token[]) router.consume(token);
+    yield* router.drain();
+  } catch (error) {
+    yield* router.drain();
+    if (error instanceof InvalidUtf8Error) {
+      yield errorRecord('read.invalid-utf8', `Invalid UTF-8 byte at offset ${error.byteOffset}; reading of ${context.file} stopped after ${router.ordinal} records`, { file: context.file, byteOffset: error.byteOffset, ordinal: router.ordinal + 1 });
+    } else {
+      const message = (error as Error).message;
+      yield errorRecord('read.malformed', `JSON syntax error after ${router.ordinal} records (in the bytes after offset ${byteOffset}): ${message}; reading of ${context.file} stopped`, { file: context.file, byteOffset, ordinal: router.ordinal + 1 });
+    }
+    return;
+  }
+  yield* router.finish();
+}
+
+/** Routes tokens: document elements to a fresh assembler each, everything else to the root. */
+class DocumentRouter {
+  ordinal = 0;
+  private ready: RawRecord[] = [];
+  private depth = 0;
+  private rootKind: 'object' | 'array' | 'scalar' | undefined;
+  private docsDepth = -1;
+  private inResponseKey = false;
+  private responseDepth = -1;
+  private pendingKey: string | undefined;
+  private sawResponse = false;
+  private sawDocs = false;
+  private docAssembler: Assembler | undefined;
+  private readonly rootAssembler = new Assembler({ numberAsString: true });
+  private skipDepth = -1;
+
+  constructor(private readonly context: ReadContext) {}
+
+  private where(): SourcePosition {
+    return { file: this.context.file, ordinal: this.ordinal + 1 };
+  }
+
+  private fail(code: IssueCode, message: string, rawText?: string): void {
+    this.ready.push(errorRecord(code, message, this.where(), rawText));
+    this.ordinal++;
+  }
+
+  *drain(): Generator<RawRecord> {
+    const out = this.ready;
+    this.ready = [];
+    yield* out;
+  }
+
+  *finish(): Generator<RawRecord> {
+    yield* this.drain();
+    if (this.depth !== 0) {
+      yield errorRecord('read.malformed', `The JSON input ends early (truncated after ${this.ordinal} records); reading of ${this.context.file} stopped`, this.where());
+    } else if (this.rootKind === 'object' && !this.sawResponse) {
+      this.ordinal++;
+      yield rawRecordFromSolrDoc(this.rootAssembler.current, FORMAT, { file: this.context.file, ordinal: this.ordinal }, this.context.limits);
+    } else if (this.sawResponse && !this.sawDocs && this.ordinal === 0) {
+      yield errorRecord('read.not-a-record', 'A Solr response without "response.docs"', this.where());
+    }
+  }
+
+  private skipValue(opens: boolean): void {
+    if (opens) {
+      this.skipDepth = this.depth;
+      this.depth++;
+    }
+  }
+
+  consume(token: Token): void {
+    const opens = token.name === 'startObject' || token.name === 'startArray';
+    const closes = token.name === 'endObject' || token.name === 'endArray';
+    if (this.docAssembler) {
+      this.docAssembler.consume(token as never);
+      if (opens) this.depth++;
+      if (closes) this.depth--;
+      if (this.docAssembler.done) {
+        this.ordinal++;
+        this.ready.push(rawRecordFromSolrDoc(this.docAssembler.current, FORMAT, { file: this.context.file, ordinal: this.ordinal }, this.context.limits));
+        this.docAssembler = undefined;
+      }
+      return;
+    }
+    if (this.skipDepth >= 0) {
+      if (opens) this.depth++;
+      if (closes) this.depth--;
+      if (this.depth <= this.skipDepth) this.skipDepth = -1;
+      return;
+    }
+    if (this.depth === this.docsDepth && !closes) {
+      if (token.name === 'startObject') {
+        this.docAssembler = new Assembler({ numberAsString: true });
+        this.docAssembler.consume(token as never);
+        this.depth++;
+      } else {
+        this.fail('read.not-a-record', `Element ${this.ordinal + 1} of the documents array is not a JSON object`, String(token.value ?? token.name));
+        this.skipValue(opens);
+      }
+      return;
+    }
+    if (this.depth === 0 && this.rootKind === undefined) {
+      if (token.name === 'startArray') {
+        this.rootKind = 'array';
+        this.docsDepth = 1;
+        this.sawDocs = true;
+        this.depth = 1;
+      } else if (token.name === 'startObject') {
+        this.rootKind = 'object';
+        this.rootAssembler.consume(token as never);
+        this.depth = 1;
+      } else {
+        this.rootKind = 'scalar';
+        this.fail('read.not-a-record', 'The input is a JSON scalar, not a Solr response, array or document', String(token.value));
+      }
+      return;
+    }
+    if (this.rootKind === 'object' && this.depth === 1 && token.name === 'keyValue' && token.value === 'response') {
+      this.sawResponse = true;
+      this.inResponseKey = true;
+      return;
+    }
+    if (this.inResponseKey) {
+      this.inResponseKey = false;
+      if (token.name !== 'startObject') {
+        this.fail('read.not-a-record', 'A Solr response whose "response" is not an object');
+        this.skipValue(opens);
+        return;
+      }
+      this.depth++;
+      this.responseDepth = this.depth;
+      return;
+    }
+    if (this.depth === this.responseDepth) {
+      if (token.name === 'keyValue') {
+        this.pendingKey = String(token.value);
+        return;
+      }
+      if (token.name === 'endObject') {
+        this.depth--;
+        this.responseDepth = -1;
+        return;
+      }
+      const key = this.pendingKey;
+      this.pendingKey = undefined;
+      if (key === 'docs') {
+        if (token.name === 'startArray') {
+          this.sawDocs = true;
+          this.depth++;
+          this.docsDepth = this.depth;
+          return;
+        }
+        this.sawDocs = true;
+        this.fail('read.not-a-record', `A Solr response whose "response.docs" is not an array (${token.name})`);
+      }
+      this.skipValue(opens);
+      return;
+    }
+    if (closes && this.depth === this.docsDepth) {
+      this.depth--;
+      this.docsDepth = -1;
+      return;
+    }
+    if (this.rootKind === 'object') this.rootAssembler.consume(token as never);
+    if (opens) this.depth++;
+    if (closes) this.depth--;
+  }
+}
+
+class InvalidUtf8Error extends Error {
+  constructor(readonly byteOffset: number) {
+    super(`Invalid UTF-8 byte at offset ${byteOffset}`);
+  }
+}
+
+/** Decodes bytes to text, failing with the byte offset of the first invalid sequence. */
+async function* decodeStrictly(stream: AsyncIterable<Uint8Array>, skipBytes: number): AsyncGenerator<{ text: string; endOffset: number }> {
+  const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
+  let offset = 0;
+  for await (const chunk of stream) {
+    let bytes = Buffer.from(chunk);
+    if (offset < skipBytes) {
+      const skip = Math.min(bytes.length, skipBytes - offset);
+      offset += skip;
+      bytes = bytes.subarray(skip);
+      if (bytes.length === 0) continue;
+    }
+    let text: string;
+    try {
+      text = decoder.decode(bytes, { stream: true });
+    } catch {
+      // Hand over the valid text before the bad byte, so the records in it are not lost.
+      const bad = firstInvalidUtf8Offset(bytes);
+      yield { text: new TextDecoder('utf-8').decode(bytes.subarray(0, bad), { stream: true }), endOffset: offset + bad };
+      throw new InvalidUtf8Error(offset + bad);
+    }
+    offset += bytes.length;
+    yield { text, endOffset: offset };
+  }
+  let rest: string;
+  try {
+    rest = decoder.decode();
+  } catch {
+    throw new InvalidUtf8Error(offset);
+  }
+  yield { text: rest, endOffset: offset };
+}

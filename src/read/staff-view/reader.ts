@@ -1,0 +1,127 @@
+import type { Issue, SourcePosition } from '../../model/issue.js';
+import type { RawRecord } from '../../model/raw-record.js';
+import { makeIssue } from '../../validate/rules.js';
+import { readLines, type TextLine } from '../lines.js';
+import type { ReadContext, RecordReader } from '../types.js';
+import { readCoreTable } from './core-table.js';
+import { PageAssembler } from './page-assembler.js';
+import { reconstructFields } from './reconstruct-fields.js';
+import { markerLocales, parseRowStart } from './table-lines.js';
+
+/**
+ * Reader for VuFind record pages scraped to text (FORMATS.md 1.1): a loading marker, the
+ * title and cut abstract, the localized core table, then the staff table of raw Solr
+ * fields whose multi-valued cells the scrape flattened. One file holds one or many pages.
+ */
+
+const FORMAT = 'staff-view';
+/** Lines of the head that `detect` looks at. */
+const DETECT_LINES = 60;
+
+function detect(head: string): boolean {
+  const lines = head.split('\n', DETECT_LINES);
+  for (const raw of lines) {
+    const text = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
+    if (markerLocales(text) !== undefined) return true;
+    const row = parseRowStart(text);
+    if (row?.kind === 'staff' && (row.label === '_version_' || row.label === 'id')) return true;
+  }
+  return false;
+}
+
+function finishPage(page: PageAssembler, ordinal: number, context: ReadContext, invalidUtf8At: number | undefined): RawRecord {
+  const source: SourcePosition = { file: context.file, line: page.firstLine, byteOffset: page.byteOffset, ordinal };
+  const issues: Issue[] = [];
+  const open = page.openRow;
+  if (open !== undefined) {
+    issues.push(makeIssue('read.malformed', {
+      message: `The record ends inside the cell of "${open.label}" (line ${open.line}): it looks cut off`,
+      source: { ...source, line: open.line }, field: open.label, expected: 'a cell closed by "|"',
+    }));
+  }
+  for (const row of page.unclosedRows) {
+    issues.push(makeIssue('read.malformed', {
+      message: `The cell of "${row.label}" (line ${row.line}) has no closing "|" before the next row`,
+      source: { ...source, line: row.line }, field: row.label, expected: 'a cell closed by "|"',
+    }));
+  }
+  if (!page.hasStaffTable) {
+    issues.push(makeIssue('read.malformed', {
+      message: page.coreRows.length > 0
+        ? `The record (lines ${page.firstLine}-${page.lastLine}) ends before its staff table: it looks cut off`
+        : `No staff table (\`field | value |\` rows) in lines ${page.firstLine}-${page.lastLine}`,
+      source, expected: 'a staff table of Solr fields',
+    }));
+  }
+  if (page.overLimit) {
+    issues.push(makeIssue('read.limit-exceeded', {
+      message: `The record is larger than ${context.limits.maxRecordBytes} bytes; the rest of it was skipped`,
+      source, expected: `at most ${context.limits.maxRecordBytes} bytes per record`,
+    }));
+  }
+  if (invalidUtf8At !== undefined) {
+    issues.push(makeIssue('read.invalid-utf8', {
+      message: `Invalid UTF-8 at byte ${invalidUtf8At}; the text around it was decoded with replacement characters`,
+      source, actual: invalidUtf8At,
+    }));
+  }
+
+  const core = readCoreTable(page.coreRows, page.markerLocales);
+  const { fields, issues: fieldIssues } = reconstructFields(page.staffRows, {
+    source, limits: context.limits, counts: { author: core.mainAuthorCount, author2: core.otherAuthorCount },
+  });
+  const recordId = typeof fields.id === 'string' ? fields.id : undefined;
+  if (recordId !== undefined) for (const issue of issues) issue.recordId = recordId;
+
+  const hints: Record<string, string> = {};
+  if (page.title !== undefined) hints.heading = page.title;
+  if (page.abstractLines.length > 0) hints.abstractHead = page.abstractLines.join('\n');
+  if (core.locale !== undefined) hints.locale = core.locale;
+  if (core.mainAuthorCount !== undefined) hints.coreAuthorCount = String(core.mainAuthorCount);
+  if (core.otherAuthorCount !== undefined) hints.coreOtherAuthorCount = String(core.otherAuthorCount);
+  if (core.corporateAuthorCount !== undefined) hints.coreCorporateAuthorCount = String(core.corporateAuthorCount);
+  for (const [key, text] of core.cells) hints[`core${key[0]?.toUpperCase() ?? ''}${key.slice(1)}`] = text;
+
+  return { format: FORMAT, source, fields, issues: [...issues, ...fieldIssues], rawText: page.rawText, hints };
+}
+
+async function* readStaffView(input: AsyncIterable<Uint8Array>, context: ReadContext): AsyncGenerator<RawRecord> {
+  const { maxRecordBytes, maxFieldLength } = context.limits;
+  let page: PageAssembler | undefined;
+  let invalidUtf8At: number | undefined;
+  let ordinal = 0;
+  const start = (line: TextLine, locales: readonly string[] | undefined): PageAssembler => {
+    invalidUtf8At = line.invalidUtf8At;
+    return new PageAssembler(line, locales, maxRecordBytes, maxFieldLength);
+  };
+  const hasContent = (candidate: PageAssembler): boolean =>
+    candidate.title !== undefined || candidate.coreRows.length > 0 || candidate.staffRows.length > 0;
+
+  for await (const line of readLines(input)) {
+    const locales = markerLocales(line.text);
+    if (locales !== undefined || page === undefined || !page.accepts(line)) {
+      if (page !== undefined && hasContent(page)) {
+        ordinal += 1;
+        yield finishPage(page, ordinal, context, invalidUtf8At);
+      }
+      page = undefined;
+      // Blank lines between records belong to no record.
+      if (locales === undefined && line.text.trim().length === 0) continue;
+      page = start(line, locales);
+      continue;
+    }
+    page.push(line);
+    if (line.invalidUtf8At !== undefined) invalidUtf8At ??= line.invalidUtf8At;
+  }
+  if (page !== undefined && hasContent(page)) {
+    ordinal += 1;
+    yield finishPage(page, ordinal, context, invalidUtf8At);
+  }
+}
+
+export const staffViewReader: RecordReader = {
+  name: FORMAT,
+  description: 'VuFind record pages scraped to text (loading marker, core table, "Staff View" table of Solr fields); one or many records per file',
+  detect,
+  read: readStaffView,
+};

@@ -1,0 +1,271 @@
+import { findFamilyCommas, tokenizeNames, type NameToken } from './name-tokens.js';
+import { WORK_KEY_MAX_LENGTH } from './work-keys.js';
+
+/**
+ * Undoes the flattening of `author`, `author2` and `author_facet`: the Staff View printed
+ * each name on its own line and the scrape joined the lines with one space, so
+ * `Kim, Ja Wook Koo, Min` hides where "Ja Wook" ends and "Koo" begins.
+ *
+ * Every name is `Family, Given[, Suffix]`, so the commas fix the number of names and each
+ * gap between two family commas holds the end of one name and the start of the next. The
+ * split point of every gap is chosen by a min-sum over the chain of gaps: hard evidence
+ * (a work key or `author_sort` naming exactly that author, an initial that cannot start a
+ * family name) outweighs soft evidence (particles, word lists, name lengths).
+ */
+
+export interface AuthorEvidence {
+  /** Author keys from the `AT` work keys (any order). */
+  authorKeys: ReadonlySet<string>;
+  /** `author_sort`: the first author exactly (only for the `author` field). */
+  firstAuthor?: string | undefined;
+}
+
+export interface AmbiguousGap {
+  /** The two names on either side of the gap as chosen. */
+  chosen: [string, string];
+  /** Other readings that scored nearly as well. */
+  alternatives: [string, string][];
+}
+
+export interface AuthorSplit {
+  names: string[];
+  ambiguous: AmbiguousGap[];
+  /** Names whose work key (or `author_sort`) confirmed them. */
+  confirmed: number;
+}
+
+/** A cost no soft evidence can outweigh: a family name that is an initial, a suffix, a date. */
+const HARD = 8;
+/** Bonus for a name confirmed by a work key or by `author_sort`. */
+const CONFIRMED = 12;
+/** A reading within this cost of the best is a real alternative. */
+const AMBIGUITY_MARGIN = 5;
+/** Split points tried per gap; gaps are a few words long in real data. */
+const MAX_CANDIDATES_PER_SIDE = 6;
+/** Beyond this many names, key lookups are skipped (they only refine, and cost time). */
+const MAX_NAMES_FOR_KEYS = 5000;
+
+function familyTokenCost(token: NameToken): number {
+  if (token.initial || token.suffix || token.dateLike || token.endsWithComma) return HARD;
+  if (token.lowerParticle) return -1;
+  if (token.capitalParticle) return 0;
+  if (token.givenName && !token.familyName && !token.eastAsianFamily) return 2.5;
+  if (token.familyName) return 0.3;
+  return 1;
+}
+
+function givenTokenCost(token: NameToken): number {
+  // A lower-case particle starts the family name that follows (`Juan de la Cruz`); MARC's
+  // `Beethoven, Ludwig van` is the rarer reading.
+  if (token.lowerParticle) return HARD / 2;
+  if (token.givenName) return -0.2;
+  if ((token.familyName || token.eastAsianFamily) && !token.initial) return 0.7;
+  return 0;
+}
+
+interface Gap {
+  /** Index of the first word after the family comma. */
+  first: number;
+  /** Number of words up to the next family comma. */
+  length: number;
+  /** The family comma word that follows the gap. */
+  nextAnchor: NameToken;
+  candidates: readonly number[];
+  unary: number[];
+  /** Best total cost with this gap at each candidate (filled by the min-sum). */
+  marginal: number[];
+}
+
+const NO_GIVEN_NAME: readonly number[] = [0];
+const ONE_WORD: readonly number[] = [1];
+
+function candidateSplits(length: number): readonly number[] {
+  if (length === 0) return NO_GIVEN_NAME;
+  if (length === 1) return ONE_WORD;
+  const splits = new Set<number>();
+  for (let p = 1; p <= Math.min(length, MAX_CANDIDATES_PER_SIDE); p += 1) splits.add(p);
+  for (let p = Math.max(1, length - MAX_CANDIDATES_PER_SIDE + 1); p <= length; p += 1) splits.add(p);
+  return [...splits].sort((a, b) => a - b);
+}
+
+/** Cost of giving the first `split` words of the gap to the given name before it. */
+function splitCost(tokens: readonly NameToken[], gap: Gap, split: number): number {
+  let cost = 0.3 * Math.max(0, split - 1);
+  for (let offset = 0; offset < split; offset += 1) cost += givenTokenCost(tokens[gap.first + offset] as NameToken);
+  const familyWords = gap.length - split;
+  for (let offset = split; offset < gap.length; offset += 1) cost += familyTokenCost(tokens[gap.first + offset] as NameToken);
+  if (familyWords > 0 && gap.nextAnchor.eastAsianFamily) cost += 1.5;
+  if (familyWords === 0 && gap.nextAnchor.key.length === 0) cost += HARD;
+  return cost;
+}
+
+function normalizeSpaces(text: string): string {
+  return text.replace(/\s+/gu, ' ').trim();
+}
+
+/** Splits a flattened author cell into names (see the module comment). */
+export function splitAuthorNames(flattened: string, evidence: AuthorEvidence): AuthorSplit {
+  const tokens = tokenizeNames(flattened);
+  if (tokens.length === 0) return { names: [], ambiguous: [], confirmed: 0 };
+  const anchors = findFamilyCommas(tokens);
+  if (anchors.length <= 1) {
+    return { names: [flattened.trim()], ambiguous: [], confirmed: 0 };
+  }
+
+  const gaps: Gap[] = [];
+  for (let index = 0; index + 1 < anchors.length; index += 1) {
+    const anchor = anchors[index] as number;
+    const next = anchors[index + 1] as number;
+    const gap: Gap = { first: anchor + 1, length: next - anchor - 1, nextAnchor: tokens[next] as NameToken, candidates: [], unary: [], marginal: [] };
+    gap.candidates = candidateSplits(gap.length);
+    gap.unary = gap.candidates.map((split) => splitCost(tokens, gap, split));
+    gaps.push(gap);
+  }
+
+  // Work-key form of every word, concatenated, so a name's key is one slice.
+  const keyOffsets: number[] = [0];
+  let allKeys = '';
+  for (const token of tokens) {
+    allKeys += token.key;
+    keyOffsets.push(allKeys.length);
+  }
+  const useKeys = evidence.authorKeys.size > 0 && anchors.length <= MAX_NAMES_FOR_KEYS;
+  const firstAuthor = evidence.firstAuthor !== undefined ? normalizeSpaces(evidence.firstAuthor) : undefined;
+
+  const trivialAuthors = !useKeys && firstAuthor === undefined;
+  const lastAuthor = anchors.length - 1;
+  const nameText = (first: number, last: number): string =>
+    flattened.slice((tokens[first] as NameToken).start, (tokens[last] as NameToken).end);
+
+  const authorCost = (author: number, first: number, last: number): number => {
+    let cost = 0;
+    if (useKeys) {
+      const key = allKeys.slice(keyOffsets[first], keyOffsets[last + 1]);
+      if (evidence.authorKeys.has(key)) cost -= CONFIRMED;
+      else if (key.length > WORK_KEY_MAX_LENGTH && evidence.authorKeys.has(key.slice(0, WORK_KEY_MAX_LENGTH))) cost -= CONFIRMED;
+    }
+    if (author === 0 && firstAuthor !== undefined && normalizeSpaces(nameText(first, last)) === firstAuthor) cost -= CONFIRMED;
+    return cost;
+  };
+
+  // Author i spans from (end of gap i-1's given part) to (end of gap i's given part).
+  const authorStart = (author: number, previousSplit: number): number =>
+    author === 0 ? 0 : (gaps[author - 1] as Gap).first + previousSplit;
+  const authorEnd = (author: number, split: number): number =>
+    author === anchors.length - 1 ? tokens.length - 1 : (anchors[author] as number) + split;
+
+  const splits = chooseSplits(gaps, anchors.length, tokens.length, authorCost, authorStart, authorEnd, trivialAuthors);
+  const names: string[] = [];
+  let confirmed = 0;
+  for (let author = 0; author <= lastAuthor; author += 1) {
+    const start = authorStart(author, author === 0 ? 0 : (splits.chosen[author - 1] as number));
+    const end = authorEnd(author, author === lastAuthor ? 0 : (splits.chosen[author] as number));
+    names.push(nameText(start, end));
+    if (!trivialAuthors && authorCost(author, start, end) < 0) confirmed += 1;
+  }
+
+  const ambiguous: AmbiguousGap[] = [];
+  for (let index = 0; index < gaps.length; index += 1) {
+    const gap = gaps[index] as Gap;
+    const alternatives: [string, string][] = [];
+    for (let candidate = 0; candidate < gap.candidates.length; candidate += 1) {
+      const split = gap.candidates[candidate] as number;
+      if (split === splits.chosen[index] || (gap.marginal[candidate] as number) - splits.bestTotal >= AMBIGUITY_MARGIN) continue;
+      const before = nameText(authorStart(index, index === 0 ? 0 : (splits.chosen[index - 1] as number)), (anchors[index] as number) + split);
+      const after = nameText(gap.first + split, index + 1 === lastAuthor ? tokens.length - 1 : authorEnd(index + 1, splits.chosen[index + 1] as number));
+      alternatives.push([before, after]);
+    }
+    if (alternatives.length > 0) ambiguous.push({ chosen: [names[index] as string, names[index + 1] as string], alternatives });
+  }
+  return { names, ambiguous, confirmed };
+}
+
+type AuthorCost = (author: number, first: number, last: number) => number;
+
+/**
+ * Min-sum over the chain of gaps: unary costs per split, plus a cost per author that depends
+ * on the two gaps around it (work keys, author_sort). Fills each gap's min-marginals (best
+ * total with that gap fixed), which say how close the alternatives came.
+ */
+function chooseSplits(
+  gaps: readonly Gap[], authors: number, tokenCount: number, authorCost: AuthorCost,
+  authorStart: (author: number, previousSplit: number) => number, authorEnd: (author: number, split: number) => number,
+  trivialAuthors: boolean,
+): { chosen: number[]; bestTotal: number } {
+  // Where every gap allows one split and no author-level evidence exists, there is nothing to choose.
+  if (trivialAuthors && gaps.every((gap) => gap.candidates.length === 1)) {
+    for (const gap of gaps) gap.marginal = [0];
+    return { chosen: gaps.map((gap) => gap.candidates[0] as number), bestTotal: 0 };
+  }
+  const cost = trivialAuthors ? (): number => 0 : authorCost;
+  const lastAuthor = authors - 1;
+  // One flat array per pass (a small array per gap costs more than the arithmetic).
+  const offsets = new Int32Array(gaps.length + 1);
+  for (let index = 0; index < gaps.length; index += 1) offsets[index + 1] = (offsets[index] as number) + (gaps[index] as Gap).candidates.length;
+  const size = offsets[gaps.length] as number;
+  const forward = new Float64Array(size);
+  const backward = new Float64Array(size);
+  const backPointer = new Int32Array(size);
+  for (let index = 0; index < gaps.length; index += 1) {
+    const gap = gaps[index] as Gap;
+    const base = offsets[index] as number;
+    for (let candidate = 0; candidate < gap.candidates.length; candidate += 1) {
+      const end = authorEnd(index, gap.candidates[candidate] as number);
+      if (index === 0) {
+        forward[base + candidate] = (gap.unary[candidate] as number) + cost(0, 0, end);
+        continue;
+      }
+      const previous = gaps[index - 1] as Gap;
+      const previousBase = offsets[index - 1] as number;
+      let best = Infinity;
+      for (let earlier = 0; earlier < previous.candidates.length; earlier += 1) {
+        const total = (forward[previousBase + earlier] as number) + cost(index, authorStart(index, previous.candidates[earlier] as number), end);
+        if (total < best) {
+          best = total;
+          backPointer[base + candidate] = earlier;
+        }
+      }
+      forward[base + candidate] = best + (gap.unary[candidate] as number);
+    }
+  }
+  for (let index = gaps.length - 1; index >= 0; index -= 1) {
+    const gap = gaps[index] as Gap;
+    const base = offsets[index] as number;
+    for (let candidate = 0; candidate < gap.candidates.length; candidate += 1) {
+      const start = authorStart(index + 1, gap.candidates[candidate] as number);
+      if (index === gaps.length - 1) {
+        backward[base + candidate] = cost(lastAuthor, start, tokenCount - 1);
+        continue;
+      }
+      const next = gaps[index + 1] as Gap;
+      const nextBase = offsets[index + 1] as number;
+      let best = Infinity;
+      for (let later = 0; later < next.candidates.length; later += 1) {
+        const total = cost(index + 1, start, authorEnd(index + 1, next.candidates[later] as number))
+          + (next.unary[later] as number) + (backward[nextBase + later] as number);
+        if (total < best) best = total;
+      }
+      backward[base + candidate] = best;
+    }
+  }
+  for (let index = 0; index < gaps.length; index += 1) {
+    const gap = gaps[index] as Gap;
+    const base = offsets[index] as number;
+    gap.marginal = gap.candidates.map((_, candidate) => (forward[base + candidate] as number) + (backward[base + candidate] as number));
+  }
+  const last = gaps[gaps.length - 1] as Gap;
+  let bestTotal = Infinity;
+  let chosenCandidate = 0;
+  last.marginal.forEach((total, candidate) => {
+    if (total < bestTotal) {
+      bestTotal = total;
+      chosenCandidate = candidate;
+    }
+  });
+  const chosen: number[] = new Array<number>(gaps.length);
+  for (let index = gaps.length - 1; index >= 0; index -= 1) {
+    chosen[index] = (gaps[index] as Gap).candidates[chosenCandidate] as number;
+    chosenCandidate = backPointer[(offsets[index] as number) + chosenCandidate] as number;
+  }
+  return { chosen, bestTotal };
+}

@@ -1,0 +1,40 @@
+import type { Issue, Severity } from '../model/issue.js';
+import type { ValidationResult } from '../pipeline/validate.js';
+import type { Reporter } from './types.js';
+
+const COMMAND: Record<Severity, string> = { error: 'error', warning: 'warning', info: 'notice' };
+
+/** Escaping of a workflow command's message (actions/toolkit `escapeData`). */
+export function escapeData(text: string): string {
+  return text.replaceAll('%', '%25').replaceAll('\r', '%0D').replaceAll('\n', '%0A');
+}
+
+/** Escaping of a workflow command's property value (actions/toolkit `escapeProperty`). */
+export function escapeProperty(text: string): string {
+  return escapeData(text).replaceAll(':', '%3A').replaceAll(',', '%2C');
+}
+
+/** `::error file=F,line=L,title=T::message` for one finding. */
+export function annotation(issue: Issue): string {
+  const properties: string[] = [];
+  const file = issue.source?.file;
+  if (file !== undefined && file !== '-') {
+    properties.push(`file=${escapeProperty(file)}`);
+    if (issue.source?.line !== undefined) properties.push(`line=${issue.source.line}`);
+  }
+  properties.push(`title=${escapeProperty(`bibpipe ${issue.code}`)}`);
+  const record = issue.recordId !== undefined ? `${issue.recordId}${issue.field ? ` [${issue.field}]` : ''}: ` : issue.field ? `[${issue.field}] ` : '';
+  return `::${COMMAND[issue.severity]} ${properties.join(',')}::${escapeData(`${record}${issue.message}`)}`;
+}
+
+/** GitHub Actions workflow commands: each finding becomes an annotation on the run (and the file). */
+export const githubReporter: Reporter = {
+  name: 'github',
+  description: 'GitHub Actions annotations (::error / ::warning / ::notice workflow commands)',
+  render(result: ValidationResult): string {
+    // Only workflow commands: the CLI prints the totals on stderr.
+    const lines = result.issues.map(annotation);
+    if (lines.length === 0) return '';
+    return `${lines.join('\n')}\n`;
+  },
+};

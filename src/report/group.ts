@@ -1,0 +1,58 @@
+import type { Issue, Severity, SourcePosition } from '../model/issue.js';
+
+export const TOOL_NAME = 'bibpipe';
+export const TOOL_VERSION = '0.1.0';
+
+/** Lexicographic order by code point, independent of locale (output is byte-stable). */
+export function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** Issues by rule code, codes in order, each group in input order. */
+export function groupByRule(issues: readonly Issue[]): Array<[string, Issue[]]> {
+  const groups = new Map<string, Issue[]>();
+  for (const issue of issues) {
+    const group = groups.get(issue.code);
+    if (group) group.push(issue);
+    else groups.set(issue.code, [issue]);
+  }
+  return [...groups].sort(([a], [b]) => compareText(a, b));
+}
+
+/** Issues by record (id, else source position; run-level issues under `(run)`), in first-seen order. */
+export function groupByRecord(issues: readonly Issue[]): Array<[string, Issue[]]> {
+  const groups = new Map<string, Issue[]>();
+  for (const issue of issues) {
+    const key = recordLabel(issue);
+    const group = groups.get(key);
+    if (group) group.push(issue);
+    else groups.set(key, [issue]);
+  }
+  return [...groups];
+}
+
+export function recordLabel(issue: Issue): string {
+  if (issue.recordId !== undefined) return issue.recordId;
+  if (issue.source) return `${issue.source.file}${issue.source.ordinal ? ` #${issue.source.ordinal}` : ''}`;
+  return '(run)';
+}
+
+/** `file:line #ordinal`, the parts that are known. */
+export function positionText(source: SourcePosition | undefined): string {
+  if (!source) return '';
+  return `${source.file}${source.line ? `:${source.line}` : ''}${source.ordinal ? ` #${source.ordinal}` : ''}`;
+}
+
+/** The most severe level among issues. */
+export function worstSeverity(issues: readonly Issue[]): Severity {
+  if (issues.some((issue) => issue.severity === 'error')) return 'error';
+  if (issues.some((issue) => issue.severity === 'warning')) return 'warning';
+  return 'info';
+}
+
+/** `actual` as short text for messages and tables. */
+export function actualText(actual: unknown): string | undefined {
+  if (actual === undefined) return undefined;
+  const text = typeof actual === 'string' ? actual : JSON.stringify(actual);
+  return text.length > 200 ? `${text.slice(0, 199)}…` : text;
+}

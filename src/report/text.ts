@@ -1,0 +1,37 @@
+import { styleText } from 'node:util';
+import type { Severity } from '../model/issue.js';
+import type { ValidationResult } from '../pipeline/validate.js';
+import { groupByRecord, groupByRule, positionText, worstSeverity } from './group.js';
+import type { ReportOptions, Reporter } from './types.js';
+
+type Style = Parameters<typeof styleText>[0];
+
+const SEVERITY_STYLE: Record<Severity, 'red' | 'yellow' | 'blue'> = { error: 'red', warning: 'yellow', info: 'blue' };
+
+/** Human report: grouped by rule, then by record, with the totals at the end. */
+export const textReporter: Reporter = {
+  name: 'text',
+  description: 'human-readable, grouped by rule then record (colour on a terminal)',
+  render(result: ValidationResult, options: ReportOptions = {}): string {
+    const paint = (style: Style, text: string): string => (options.color ? styleText(style, text) : text);
+    const lines: string[] = [];
+    for (const [code, issues] of groupByRule(result.issues)) {
+      const severity = worstSeverity(issues);
+      lines.push(`${paint(['bold', SEVERITY_STYLE[severity]], code)} ${paint('dim', `${severity}, ${issues.length}`)}`);
+      for (const [record, recordIssues] of groupByRecord(issues)) {
+        const where = positionText(recordIssues[0]?.source);
+        lines.push(`  ${paint('bold', record)}${where && where !== record ? paint('dim', `  ${where}`) : ''}`);
+        for (const issue of recordIssues) lines.push(`    ${issue.field ? `${paint('cyan', issue.field)}: ` : ''}${issue.message}`);
+      }
+    }
+    if (result.truncated) lines.push('(more issues were found than listed; the totals below count all of them)');
+    const s = result.summary;
+    if (lines.length > 0) lines.push('');
+    lines.push(
+      `${s.read} records: ${s.converted} valid, ${s.rejected} with errors; ` +
+        `${paint(s.severities.error > 0 ? 'red' : 'green', `${s.severities.error} errors`)}, ` +
+        `${paint(s.severities.warning > 0 ? 'yellow' : 'green', `${s.severities.warning} warnings`)}, ${s.severities.info} info`,
+    );
+    return `${lines.join('\n')}\n`;
+  },
+};

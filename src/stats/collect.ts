@@ -1,0 +1,85 @@
+import type { RawRecord } from '../model/raw-record.js';
+import { isMultiValued } from '../validate/biblio-schema.js';
+import type { Profile } from '../validate/profile.js';
+import { FieldFillCounter, valueCount, type FieldFill } from './field-fill.js';
+import { TopValues, type ValueCount } from './top-values.js';
+
+/** Fields whose most frequent values `bibpipe stats` lists. */
+export const TOP_VALUE_FIELDS = ['format', 'language', 'collection', 'institution'] as const;
+
+/** Value-count buckets: records with 0, 1, ... 9 values, then 10 or more. */
+export const VALUE_COUNT_BUCKETS = 11;
+
+export interface TopValuesReport {
+  values: ValueCount[];
+  distinct: number;
+  /** True when there were too many distinct values to count all exactly. */
+  approximate: boolean;
+}
+
+export interface RecordStats {
+  fill: FieldFill;
+  /** Multi-valued fields: `counts[n]` records with n values (`counts[10]`: 10 or more). */
+  valueCounts: Record<string, number[]>;
+  topValues: Record<string, TopValuesReport>;
+}
+
+export interface StatsOptions {
+  profile?: Profile | undefined;
+  /** How many top values to list per field (default 10). */
+  top?: number | undefined;
+}
+
+/** Per-field fill rates, value-count distributions and top values over raw records. */
+export async function collectStats(records: AsyncIterable<RawRecord>, options: StatsOptions = {}): Promise<RecordStats> {
+  const fill = new FieldFillCounter();
+  const buckets = new Map<string, number[]>();
+  const top = new Map<string, TopValues>(TOP_VALUE_FIELDS.map((field) => [field, new TopValues()]));
+  for await (const raw of records) {
+    fill.add(raw);
+    for (const [name, value] of Object.entries(raw.fields)) {
+      const count = valueCount(value);
+      if (count > 0 && fill.tracks(name) && isMultiValued(name, options.profile)) {
+        let counts = buckets.get(name);
+        if (!counts) buckets.set(name, (counts = new Array<number>(VALUE_COUNT_BUCKETS).fill(0)));
+        counts[Math.min(count, VALUE_COUNT_BUCKETS - 1)]! += 1;
+      }
+      const values = top.get(name);
+      if (values) for (const item of typeof value === 'string' ? [value] : value) if (item !== '') values.add(item);
+    }
+  }
+  const fillResult = fill.result();
+  const valueCounts: Record<string, number[]> = {};
+  for (const name of [...buckets.keys()].sort()) {
+    const counts = buckets.get(name) ?? [];
+    // Records without the field have 0 values.
+    counts[0] = fillResult.records - counts.reduce((sum, n) => sum + n, 0);
+    valueCounts[name] = counts;
+  }
+  const limit = options.top ?? 10;
+  const topValues: Record<string, TopValuesReport> = {};
+  for (const [field, values] of top) topValues[field] = { values: values.top(limit), distinct: values.distinct, approximate: values.approximate };
+  return { fill: fillResult, valueCounts, topValues };
+}
+
+function share(count: number, total: number): string {
+  return total === 0 ? '-' : `${((count / total) * 100).toFixed(1)}%`;
+}
+
+/** The stats as aligned plain text. */
+export function renderStatsText(stats: RecordStats): string {
+  const { records, fields, untrackedFields } = stats.fill;
+  const lines = [`${records} records`, '', 'Field fill rates (records having the field):'];
+  const width = Math.max(10, ...Object.keys(fields).map((name) => name.length));
+  const byRate = Object.entries(fields).sort(([a, x], [b, y]) => y - x || (a < b ? -1 : 1));
+  for (const [name, count] of byRate) lines.push(`  ${name.padEnd(width)} ${share(count, records).padStart(6)}  ${count}`);
+  if (untrackedFields > 0) lines.push(`  (${untrackedFields} more distinct field names not tracked)`);
+  lines.push('', 'Values per record in multi-valued fields (0, 1, 2, ... 9, 10+):');
+  for (const [name, counts] of Object.entries(stats.valueCounts)) lines.push(`  ${name.padEnd(width)} ${counts.join(' ')}`);
+  for (const [field, report] of Object.entries(stats.topValues)) {
+    lines.push('', `Top ${field} values (${report.distinct} distinct${report.approximate ? ', approximate counts' : ''}):`);
+    if (report.values.length === 0) lines.push('  (none)');
+    for (const { value, count } of report.values) lines.push(`  ${String(count).padStart(8)}  ${JSON.stringify(value)}`);
+  }
+  return `${lines.join('\n')}\n`;
+}

@@ -1,0 +1,65 @@
+import { z } from 'zod';
+import type { RawValue } from '../model/raw-record.js';
+import type { FieldDefinition, ValueKind } from './biblio-schema.js';
+
+/**
+ * Field-level rules as zod schemas, built from the biblio schema's field types. A raw value
+ * is text (readers keep numbers as exact digits), so each Solr type is a string shape.
+ */
+
+const INT64_MIN = -(2n ** 63n);
+const INT64_MAX = 2n ** 63n - 1n;
+const INT32_MIN = -(2n ** 31n);
+const INT32_MAX = 2n ** 31n - 1n;
+
+const INTEGER_TEXT = /^-?\d{1,19}$/;
+const FLOAT_TEXT = /^(?:-?(?:\d{1,400}(?:\.\d{0,400})?|\.\d{1,400})(?:[eE][-+]?\d{1,4})?|-?Infinity|NaN)$/;
+/** What Solr returns for a date field: `2012-09-27T14:51:17Z`, milliseconds optional. */
+const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{1,9})?Z$/;
+
+/** zod runs refinements even after the pattern failed, so this re-checks before `BigInt`, which throws. */
+function inRange(text: string, min: bigint, max: bigint): boolean {
+  if (!INTEGER_TEXT.test(text)) return false;
+  const value = BigInt(text);
+  return value >= min && value <= max;
+}
+
+/** Rejects `2023-02-30T00:00:00Z` and `...T25:00:00Z`, which the pattern alone lets through. */
+function isRealInstant(text: string): boolean {
+  const time = Date.parse(text);
+  if (Number.isNaN(time)) return false;
+  return new Date(time).toISOString().slice(0, 19) === text.slice(0, 19);
+}
+
+export const VALUE_SCHEMAS: Readonly<Record<ValueKind, z.ZodType<string>>> = {
+  text: z.string(),
+  int32: z.string().regex(INTEGER_TEXT).refine((text) => inRange(text, INT32_MIN, INT32_MAX), { message: 'outside the 32-bit integer range' }),
+  int64: z.string().regex(INTEGER_TEXT).refine((text) => inRange(text, INT64_MIN, INT64_MAX), { message: 'outside the 64-bit integer range' }),
+  float: z.string().regex(FLOAT_TEXT),
+  date: z.string().regex(ISO_INSTANT).refine(isRealInstant, { message: 'not a real date and time' }),
+  boolean: z.enum(['true', 'false']),
+};
+
+/** Words for `expected` in issues. */
+export const EXPECTED_BY_KIND: Readonly<Record<ValueKind, string>> = {
+  text: 'text',
+  int32: 'an integer (32-bit)',
+  int64: 'an integer (64-bit)',
+  float: 'a decimal number',
+  date: 'an ISO-8601 UTC instant such as 2012-09-27T14:51:17Z',
+  boolean: '"true" or "false"',
+};
+
+/**
+ * The whole-field rule of one field: a single-valued field takes one value (a list of one
+ * is accepted, as Solr does); a multi-valued field takes a value or a list.
+ */
+export function fieldSchema(definition: FieldDefinition): z.ZodType<RawValue> {
+  const value = VALUE_SCHEMAS[definition.kind];
+  return definition.multiValued ? z.union([value, z.array(value)]) : z.union([value, z.array(value).max(1)]);
+}
+
+/** True when a value fits the field's type; text values always fit. */
+export function fitsKind(kind: ValueKind, value: string): boolean {
+  return kind === 'text' || VALUE_SCHEMAS[kind].safeParse(value).success;
+}

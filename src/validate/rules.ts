@@ -1,0 +1,118 @@
+import type { Issue, Severity, SourcePosition } from '../model/issue.js';
+
+/**
+ * The rule catalogue: every issue code bibpipe can emit, with its default severity.
+ * Codes are stable `area.problem` strings; users change severities in their config.
+ * The README's rule table is generated from this list (a test fails when they drift).
+ *
+ * Severity policy: `error` means the record cannot be trusted as a whole (it is rejected
+ * by `convert` and fails `validate`); `warning` means a value was dropped or doubted but
+ * the record still converts; `info` is for facts worth knowing (inferences, skips).
+ */
+export interface Rule {
+  readonly severity: Severity;
+  readonly description: string;
+  /** A value that triggers the rule. */
+  readonly example: string;
+}
+
+export const RULES = {
+  // reading
+  'read.malformed': { severity: 'error', description: 'The record\'s text cannot be parsed in its input format (bad JSON, broken XML, a cut-off Staff View table).', example: '{"id": "a", "title": ' },
+  'read.invalid-utf8': { severity: 'error', description: 'The input holds bytes that are not valid UTF-8; the record cannot be read faithfully.', example: 'bytes C3 28' },
+  'read.not-a-record': { severity: 'error', description: 'A value where a Solr document (a JSON object) was expected.', example: '"docs": [42]' },
+  'read.unsupported-input': { severity: 'error', description: 'The input is not in any format bibpipe reads (binary data, an unknown layout).', example: 'a PNG file' },
+  'read.limit-exceeded': { severity: 'error', description: 'A record, field or author list is larger than the configured limits.', example: 'a 100 MB field' },
+  'read.entity-declaration': { severity: 'error', description: 'XML input declares a DOCTYPE or entities; bibpipe never expands them.', example: '<!DOCTYPE x [<!ENTITY a "...">]>' },
+  'read.source-failed': { severity: 'error', description: 'A live source (a Solr index over HTTP) refused the request or kept failing after retries; records read before stay, and `--resume` continues from the last saved cursor.', example: 'HTTP 503 six times in a row' },
+  // schema
+  'id.missing': { severity: 'error', description: 'The record has no `id` (the Solr unique key).', example: '{"title": "No id"}' },
+  'id.duplicate': { severity: 'error', description: 'Two records in the run share an `id`; Solr would silently keep only the last.', example: 'id "123" twice' },
+  'field.unknown': { severity: 'warning', description: 'A field that is neither a field nor a dynamic-field pattern of the VuFind biblio schema (or the local profile).', example: 'titel' },
+  'field.multi-valued-single': { severity: 'error', description: 'Several values given for a single-valued field.', example: '"title": ["A", "B"]' },
+  'field.type': { severity: 'error', description: 'A value that does not fit the field\'s Solr type (a non-integer `long`, a `date` that is not an ISO-8601 instant, a non-boolean `boolean`).', example: '"first_indexed": "yesterday"' },
+  'field.empty': { severity: 'info', description: 'A field present with an empty value.', example: '"publisher": ""' },
+  'field.not-stored': { severity: 'info', description: 'A field the schema does not store appears in the record (it cannot come from a real Solr response).', example: 'allfields' },
+  'copy-field.inconsistent': { severity: 'warning', description: 'A copyField target disagrees with its sources (`title_fullStr` vs `title_full`, `author_facet` vs authors, `author_sort` vs first author).', example: 'title_fullStr "A" but title_full "B"' },
+  'title.missing': { severity: 'warning', description: 'The record has no title.', example: '{"id": "1"}' },
+  // identifiers
+  'doi.invalid': { severity: 'warning', description: 'A DOI that does not have the form `10.<registrant>/<suffix>`; it is dropped.', example: '10.abc' },
+  'pmid.invalid': { severity: 'warning', description: 'A PMID that is not 1 to 8 digits; it is dropped.', example: 'PMID123456789' },
+  'pmcid.invalid': { severity: 'warning', description: 'A PMCID that is not `PMC` followed by digits; it is dropped.', example: 'PMCX1' },
+  'isbn.invalid': { severity: 'warning', description: 'An ISBN that is not 10 or 13 characters of the right shape; it is dropped.', example: '12345' },
+  'isbn.checksum': { severity: 'warning', description: 'An ISBN whose check digit is wrong; it is dropped.', example: '9780306406150' },
+  'issn.invalid': { severity: 'warning', description: 'An ISSN that is not NNNN-NNNC; it is dropped.', example: '12345' },
+  'issn.checksum': { severity: 'warning', description: 'An ISSN whose check digit is wrong; it is dropped.', example: '0378-5956' },
+  'identifier.conflict': { severity: 'warning', description: 'Two different values of one identifier (e.g. two DOIs) in one record; the first is kept.', example: 'two different PMIDs in url' },
+  'url.invalid': { severity: 'warning', description: 'A URL that is not an absolute http(s)/ftp URL; it is dropped.', example: 'www.example.org/x' },
+  'date.unparseable': { severity: 'warning', description: 'A publication date with no recognisable year.', example: 'n.d.' },
+  'language.unknown': { severity: 'warning', description: 'A language name not found in ISO 639-2; it is kept as text without codes.', example: 'Elvish' },
+  // reconstruction of flattened Staff View values
+  'author.split-ambiguous': { severity: 'warning', description: 'A flattened author list could be split more than one way and the evidence did not decide; the most likely split is used and the alternatives are named.', example: 'author "Kim, Ja Wook Lee, Min" without work keys' },
+  'author.count-mismatch': { severity: 'warning', description: 'The number of authors reconstructed differs from the count the core table shows.', example: '`| , , |` but 2 authors found' },
+  'value.split-ambiguous': { severity: 'info', description: 'A flattened multi-valued field (format, language, topic...) could not be split with certainty; it is kept as found.', example: 'topic "Mental health Depression"' },
+  // normalization
+  'inferred.value': { severity: 'info', description: 'A value was recovered from another field (journal abbreviation, licence, publication type or date from `spelling`); it is marked as inferred in the model.', example: 'MedlineTA from spelling' },
+  // output
+  'medline.no-pmid': { severity: 'info', description: 'The record has no PMID and cannot be written as MEDLINE XML; it is skipped for that format only.', example: 'a book' },
+  'medline.no-journal-abbreviation': { severity: 'info', description: 'No journal abbreviation was found; the declared fallback (the journal title, or `--medline-ta-fallback`) is written as MedlineTA.', example: 'an article with container_title only' },
+  'medline.no-publication-date': { severity: 'info', description: 'The record has no publication date; MEDLINE XML requires a PubDate, so an empty MedlineDate is written.', example: 'an article without publishDate' },
+  'medline.publication-type-unmapped': { severity: 'info', description: 'A publication type has no known MeSH UI (required by MEDLINE XML); it is left out of PublicationTypeList for that format only.', example: 'Festschrift' },
+  // cross-record
+  'doi.duplicate': { severity: 'warning', description: 'The same DOI appears on records with different ids.', example: 'two ids with 10.1000/x' },
+  'pmid.duplicate': { severity: 'warning', description: 'The same PMID appears on records with different ids.', example: 'two ids with PMID 1' },
+  'fill-rate.below-minimum': { severity: 'error', description: 'A field is filled in fewer records than the configured minimum share.', example: 'DOI on 80% of articles, minimum 95%' },
+} as const satisfies Record<string, Rule>;
+
+export type IssueCode = keyof typeof RULES;
+
+export interface IssueDetails {
+  message: string;
+  recordId?: string | undefined;
+  source?: SourcePosition | undefined;
+  field?: string | undefined;
+  actual?: unknown;
+  expected?: string | undefined;
+}
+
+/** Builds an issue with the rule's default severity; absent details are left out. */
+export function makeIssue(code: IssueCode, details: IssueDetails): Issue {
+  const issue: Issue = { code, severity: RULES[code].severity, message: details.message };
+  if (details.recordId !== undefined) issue.recordId = details.recordId;
+  if (details.source !== undefined) issue.source = details.source;
+  if (details.field !== undefined) issue.field = details.field;
+  if (details.actual !== undefined) issue.actual = details.actual;
+  if (details.expected !== undefined) issue.expected = details.expected;
+  return issue;
+}
+
+export type SeverityOverrides = Partial<Record<string, Severity | 'off'>>;
+
+/** Applies user severities; rules switched `off` are removed. */
+export function applySeverities(issues: readonly Issue[], overrides: SeverityOverrides | undefined): Issue[] {
+  if (!overrides) return [...issues];
+  const out: Issue[] = [];
+  for (const issue of issues) {
+    const level = overrides[issue.code];
+    if (level === 'off') continue;
+    out.push(level ? { ...issue, severity: level } : issue);
+  }
+  return out;
+}
+
+export function hasError(issues: readonly Issue[]): boolean {
+  return issues.some((issue) => issue.severity === 'error');
+}
+
+/** Where the rule table is published; SARIF `helpUri` and report links point into it. */
+export const RULE_DOCS_PAGE = 'https://www.npmjs.com/package/bibpipe';
+
+/** The anchor of a rule in the README's rule table: `doi.invalid` -> `rule-doi-invalid`. */
+export function ruleDocsAnchor(code: string): string {
+  return `rule-${code.toLowerCase().replace(/[^a-z0-9]+/g, '-')}`;
+}
+
+/** Link to a rule's row in the rule table; `page` '' gives the bare `#rule-...` fragment. */
+export function ruleDocsUrl(code: string, page: string = RULE_DOCS_PAGE): string {
+  return `${page}#${ruleDocsAnchor(code)}`;
+}

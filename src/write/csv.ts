@@ -1,0 +1,126 @@
+import { stringify } from 'csv-stringify/sync';
+import type { Issue } from '../model/issue.js';
+import type { BibRecord } from '../model/record.js';
+import { fullTitle, invertedName, isoDate } from '../model/display.js';
+import type { RecordWriter, WriterOptions, WriterSession } from './types.js';
+
+/**
+ * CSV (RFC 4180): comma-separated, CRLF line ends, a header row, UTF-8 (a BOM with
+ * `csvBom`). Columns are fixed up front, never taken from the records: `csvColumns` picks
+ * and orders them, the default is every column of `CSV_COLUMNS` in table order.
+ *
+ * Multi-valued cells join their values with `csvSeparator` (default `|`), order kept. So
+ * that a cell can be split back unambiguously, a backslash inside a value is written `\\`
+ * and the separator inside a value `\|` (backslash + separator); single-valued cells are
+ * written as they are.
+ *
+ * A cell starting with `=`, `+`, `-`, `@`, TAB or CR would run as a spreadsheet formula
+ * (OWASP "CSV injection"): it is prefixed with `'` unless `csvNoFormulaEscape` is set.
+ */
+
+type CellValue = string | number | undefined | readonly string[];
+
+export interface CsvColumn {
+  readonly id: string;
+  readonly description: string;
+  readonly value: (record: BibRecord) => CellValue;
+}
+
+export const CSV_COLUMNS: readonly CsvColumn[] = [
+  { id: 'id', description: 'VuFind/Solr unique key', value: (r) => r.id },
+  { id: 'type', description: 'Record type: article, book, chapter, journal, thesis, other', value: (r) => r.type },
+  { id: 'title', description: 'Title with its subtitle ("Title: Subtitle")', value: (r) => fullTitle(r.title, r.subtitle) },
+  { id: 'authors', description: 'Personal authors in order, each "Family, Given" (", Suffix")', value: (r) => r.authors.map(invertedName) },
+  { id: 'corporate_authors', description: 'Corporate authors in order', value: (r) => r.corporateAuthors },
+  { id: 'doi', description: 'DOI without URL prefix', value: (r) => r.identifiers.doi },
+  { id: 'pmid', description: 'PubMed ID', value: (r) => r.identifiers.pmid },
+  { id: 'pmcid', description: 'PubMed Central ID with its PMC prefix', value: (r) => r.identifiers.pmcid },
+  { id: 'isbn', description: 'ISBN-13s', value: (r) => r.identifiers.isbn },
+  { id: 'issn', description: 'ISSNs (NNNN-NNNC)', value: (r) => r.identifiers.issn },
+  { id: 'oclc', description: 'OCLC numbers', value: (r) => r.identifiers.oclc },
+  { id: 'year', description: 'Publication year', value: (r) => r.published.year },
+  { id: 'date', description: 'Publication date, ISO 8601 at the known precision (YYYY, YYYY-MM, YYYY-MM-DD), else the source text', value: (r) => isoDate(r.published) ?? r.published.text },
+  { id: 'languages', description: 'Languages as ISO 639-2/B codes (the name when no code is known)', value: (r) => r.languages.map((l) => l.iso639_2b ?? l.name) },
+  { id: 'publisher', description: 'Publisher', value: (r) => r.publisher },
+  { id: 'place_of_publication', description: 'Place of publication', value: (r) => r.placeOfPublication },
+  { id: 'edition', description: 'Edition statement', value: (r) => r.edition },
+  { id: 'journal', description: 'Journal (container) title', value: (r) => r.container.title },
+  { id: 'journal_abbreviation', description: 'NLM journal title abbreviation', value: (r) => r.container.abbreviation },
+  { id: 'volume', description: 'Volume', value: (r) => r.container.volume },
+  { id: 'issue', description: 'Issue', value: (r) => r.container.issue },
+  { id: 'pages', description: 'Pages as given', value: (r) => r.container.pages },
+  { id: 'series', description: 'Series titles', value: (r) => r.series },
+  { id: 'urls', description: 'URLs', value: (r) => r.urls },
+  { id: 'subjects', description: 'Subjects (topics)', value: (r) => r.subjects },
+  { id: 'publication_types', description: 'Publication types (MeSH names where known)', value: (r) => r.publicationTypes },
+  { id: 'formats', description: 'VuFind format values', value: (r) => r.formats },
+  { id: 'license', description: 'Licence URL', value: (r) => r.license },
+  { id: 'abstract', description: 'Abstract', value: (r) => r.abstract },
+  { id: 'inferred', description: 'Model fields whose value was recovered from another source field ("field from source-field")', value: (r) => r.inferred.map((i) => `${i.field} from ${i.from}`) },
+  { id: 'source_file', description: 'Input the record was read from', value: (r) => r.source.file },
+  { id: 'source_line', description: '1-based line where the record starts in its input', value: (r) => r.source.line },
+];
+
+const COLUMNS_BY_ID = new Map(CSV_COLUMNS.map((column) => [column.id, column]));
+const FORMULA_TRIGGERS = new Set(['=', '+', '-', '@', '\t', '\r']);
+export const DEFAULT_CSV_SEPARATOR = '|';
+
+/** Columns by id, in the order asked; an unknown id is a usage error, thrown with the list of known ones. */
+export function resolveCsvColumns(ids: readonly string[] | undefined): readonly CsvColumn[] {
+  if (ids === undefined) return CSV_COLUMNS;
+  if (ids.length === 0) throw new Error(`CSV: no columns chosen; known columns: ${[...COLUMNS_BY_ID.keys()].join(', ')}`);
+  return ids.map((id) => {
+    const column = COLUMNS_BY_ID.get(id);
+    if (!column) throw new Error(`CSV: unknown column "${id}"; known columns: ${[...COLUMNS_BY_ID.keys()].join(', ')}`);
+    return column;
+  });
+}
+
+function escapeListValue(value: string, separator: string): string {
+  return value.replaceAll('\\', '\\\\').replaceAll(separator, `\\${separator}`);
+}
+
+function cellText(value: CellValue, separator: string): string {
+  if (value === undefined) return '';
+  if (typeof value === 'number') return String(value);
+  if (typeof value === 'string') return value;
+  return value.map((item) => escapeListValue(item, separator)).join(separator);
+}
+
+function neutralizeFormula(cell: string): string {
+  return FORMULA_TRIGGERS.has(cell.charAt(0)) ? `'${cell}` : cell;
+}
+
+function csvLine(cells: readonly string[]): string {
+  // csv-stringify does not quote a lone LF or CR when the record delimiter is CRLF; RFC 4180 needs it.
+  return stringify([cells], { record_delimiter: 'windows', quoted_match: /[\r\n]/ });
+}
+
+export const csvWriter: RecordWriter = {
+  name: 'csv',
+  description: 'CSV (RFC 4180, CRLF, header row, fixed documented columns, multi-valued cells joined with |)',
+  fileName: 'records.csv',
+  mediaType: 'text/csv',
+  accepts(_record: BibRecord): Issue | undefined {
+    return undefined;
+  },
+  open(options: WriterOptions): WriterSession {
+    const columns = resolveCsvColumns(options.csvColumns);
+    const separator = options.csvSeparator ?? DEFAULT_CSV_SEPARATOR;
+    if (separator === '' || separator.includes('\\')) {
+      throw new Error(`CSV: the multi-value separator must be non-empty and free of backslashes, got ${JSON.stringify(separator)}`);
+    }
+    const escapeFormulas = !options.csvNoFormulaEscape;
+    return {
+      start: () => `${options.csvBom ? '\uFEFF' : ''}${csvLine(columns.map((column) => column.id))}`,
+      write: (record) =>
+        csvLine(
+          columns.map((column) => {
+            const cell = cellText(column.value(record), separator);
+            return escapeFormulas ? neutralizeFormula(cell) : cell;
+          }),
+        ),
+      end: () => '',
+    };
+  },
+};

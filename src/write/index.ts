@@ -1,0 +1,20 @@
+import { csvWriter } from './csv.js';
+import { jsonLdWriter } from './jsonld.js';
+import { medlineXmlWriter } from './medline-xml.js';
+import { nbibWriter } from './nbib.js';
+import { ndjsonWriter } from './ndjson.js';
+import type { RecordWriter } from './types.js';
+
+/** Every output format, one line each; `--to` names them. */
+export const writers: readonly RecordWriter[] = [medlineXmlWriter, jsonLdWriter, csvWriter, ndjsonWriter, nbibWriter];
+
+export function findWriter(name: string): RecordWriter | undefined {
+  return writers.find((writer) => writer.name === name);
+}
+
+export type { RecordWriter, WriterOptions, WriterSession } from './types.js';
+export { CSV_COLUMNS, DEFAULT_CSV_SEPARATOR, resolveCsvColumns, type CsvColumn } from './csv.js';
+export { JSONLD_CONTEXT, jsonLdDocument } from './jsonld.js';
+export { MEDLINE_DOCTYPE, medlineWarnings, pubmedArticleXml } from './medline-xml.js';
+export { nbibRecord } from './nbib.js';
+export { orderRecordKeys } from './ndjson.js';

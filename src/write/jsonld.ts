@@ -1,0 +1,205 @@
+import type { Issue } from '../model/issue.js';
+import type { BibRecord, PersonName, RecordType } from '../model/record.js';
+import { doiUrl, pmcUrl, pubmedUrl } from '../identifiers/index.js';
+import { fullTitle, isoDate, naturalName } from '../model/display.js';
+import type { RecordWriter, WriterOptions, WriterSession } from './types.js';
+
+/**
+ * JSON-LD (schema.org). The file is a JSON array with one self-contained document per
+ * record (each carries its own `@context`, so any one of them can be cut out and expanded
+ * alone, and the array can be streamed). Every key is a schema.org term: the context's
+ * `@vocab` would silently turn a misspelt key into a bogus IRI, so the conformance tests
+ * check each expanded term against the schema.org vocabulary.
+ *
+ * Shapes: `@type` by record type; `@id` the DOI URL when there is one; `author` an ordered
+ * `@list` of `Person` then `Organization`; identifiers as `PropertyValue`s; an article's
+ * journal as `isPartOf` (`PublicationIssue` -> `PublicationVolume` -> `Periodical` when
+ * issue/volume are known, schema.org's bibliographic pattern).
+ */
+
+export const JSONLD_CONTEXT = [
+  'https://schema.org',
+  // A plain JSON array is an unordered set in RDF: author order must be declared.
+  { author: { '@id': 'schema:author', '@container': '@list' } },
+] as const;
+
+const SCHEMA_TYPES: Record<RecordType, string> = {
+  article: 'ScholarlyArticle',
+  book: 'Book',
+  chapter: 'Chapter',
+  journal: 'Periodical',
+  thesis: 'Thesis',
+  other: 'CreativeWork',
+};
+
+type JsonObject = { [key: string]: JsonValue };
+type JsonValue = string | number | JsonObject | JsonValue[];
+
+/** A single value stays a value, several become an array, none is left out (undefined). */
+function oneOrMany(values: readonly JsonValue[]): JsonValue | undefined {
+  if (values.length === 0) return undefined;
+  return values.length === 1 ? values[0] : [...values];
+}
+
+function person(name: PersonName): JsonObject {
+  const node: JsonObject = { '@type': 'Person', name: naturalName(name) };
+  if (name.given) node.givenName = name.given;
+  node.familyName = name.family;
+  if (name.suffix) node.honorificSuffix = name.suffix;
+  return node;
+}
+
+function propertyValue(propertyID: string, label: string, value: string, url?: string): JsonObject {
+  const node: JsonObject = { '@type': 'PropertyValue', propertyID, name: label, value };
+  if (url) node.url = url;
+  return node;
+}
+
+function identifiers(record: BibRecord): JsonObject[] {
+  const ids = record.identifiers;
+  const list: JsonObject[] = [];
+  if (ids.pmid) list.push(propertyValue('pubmed', 'PMID', ids.pmid, pubmedUrl(ids.pmid)));
+  if (ids.pmcid) list.push(propertyValue('pmc', 'PMCID', ids.pmcid, pmcUrl(ids.pmcid)));
+  if (ids.doi) list.push(propertyValue('doi', 'DOI', ids.doi, doiUrl(ids.doi)));
+  for (const isbn of ids.isbn) list.push(propertyValue('isbn', 'ISBN', isbn));
+  // An article's ISSN identifies its journal, not the article: it goes to isPartOf.
+  if (record.type !== 'article') for (const issn of ids.issn) list.push(propertyValue('issn', 'ISSN', issn));
+  for (const oclc of ids.oclc) list.push(propertyValue('oclc', 'OCLC', oclc));
+  if (ids.lccn) list.push(propertyValue('lccn', 'LCCN', ids.lccn));
+  return list;
+}
+
+function languages(record: BibRecord): JsonValue | undefined {
+  return oneOrMany(
+    record.languages.map((language): JsonValue => language.bcp47 ?? { '@type': 'Language', name: language.name }),
+  );
+}
+
+function periodical(record: BibRecord): JsonObject | undefined {
+  const { container } = record;
+  const issn = record.identifiers.issn;
+  if (!container.title && !container.abbreviation && issn.length === 0) return undefined;
+  const node: JsonObject = { '@type': 'Periodical' };
+  if (container.title) node.name = container.title;
+  if (container.abbreviation) node.alternateName = container.abbreviation;
+  const issnValue = oneOrMany(issn);
+  if (issnValue !== undefined) node.issn = issnValue;
+  return node;
+}
+
+/** The article's place: issue within volume within periodical, as far as the record knows. */
+function articleContainer(record: BibRecord): JsonObject | undefined {
+  let parent = periodical(record);
+  const { volume, issue } = record.container;
+  if (volume) {
+    const node: JsonObject = { '@type': 'PublicationVolume', volumeNumber: volume };
+    if (parent) node.isPartOf = parent;
+    parent = node;
+  }
+  if (issue) {
+    const node: JsonObject = { '@type': 'PublicationIssue', issueNumber: issue };
+    if (parent) node.isPartOf = parent;
+    parent = node;
+  }
+  return parent;
+}
+
+function container(record: BibRecord): JsonValue | undefined {
+  const parts: JsonObject[] = [];
+  if (record.type === 'chapter' && record.container.title) {
+    parts.push({ '@type': 'Book', name: record.container.title });
+  } else if (record.type === 'article' || record.type === 'other') {
+    const place = articleContainer(record);
+    if (place) parts.push(place);
+  }
+  for (const series of record.series) parts.push({ '@type': record.type === 'book' ? 'BookSeries' : 'CreativeWorkSeries', name: series });
+  return oneOrMany(parts);
+}
+
+/** The schema.org document for one record (without `@context`: see `jsonLdDocument`). */
+function describe(record: BibRecord): JsonObject {
+  const ids = record.identifiers;
+  const node: JsonObject = { '@type': SCHEMA_TYPES[record.type] };
+  if (ids.doi) node['@id'] = doiUrl(ids.doi);
+  const title = fullTitle(record.title, record.subtitle);
+  if (title) {
+    node.name = title;
+    node.headline = title;
+  }
+  if (record.subtitle) node.alternativeHeadline = record.subtitle;
+  const url = ids.doi ? doiUrl(ids.doi) : record.urls.find(isAbsoluteUrl);
+  if (url) node.url = url;
+  const identifierList = identifiers(record);
+  if (identifierList.length > 0) node.identifier = identifierList;
+  const sameAs = [...(ids.pmid ? [pubmedUrl(ids.pmid)] : []), ...(ids.pmcid ? [pmcUrl(ids.pmcid)] : [])];
+  if (sameAs.length > 0) node.sameAs = sameAs;
+  const authors: JsonObject[] = [
+    ...record.authors.map(person),
+    ...record.corporateAuthors.map((name): JsonObject => ({ '@type': 'Organization', name })),
+  ];
+  if (authors.length > 0) node.author = authors;
+  const date = isoDate(record.published);
+  if (date) node.datePublished = date;
+  const inLanguage = languages(record);
+  if (inLanguage !== undefined) node.inLanguage = inLanguage;
+  const genre = oneOrMany(record.publicationTypes);
+  if (genre !== undefined) node.genre = genre;
+  // The context reads `license` as an IRI: a text licence would become a relative IRI.
+  if (record.license && isAbsoluteUrl(record.license)) node.license = record.license;
+  if (record.copyright) node.copyrightNotice = record.copyright;
+  if (record.publisher) {
+    const publisher: JsonObject = { '@type': 'Organization', name: record.publisher };
+    if (record.placeOfPublication) publisher.location = record.placeOfPublication;
+    node.publisher = publisher;
+  }
+  if (record.edition && record.type === 'book') node.bookEdition = record.edition;
+  if (record.type === 'book' || record.type === 'chapter') {
+    const isbn = oneOrMany(ids.isbn);
+    if (isbn !== undefined) node.isbn = isbn;
+  }
+  if (record.type === 'journal') {
+    const issn = oneOrMany(ids.issn);
+    if (issn !== undefined) node.issn = issn;
+  }
+  if (record.container.pages && record.type !== 'book') node.pagination = record.container.pages;
+  const partOf = container(record);
+  if (partOf !== undefined) node.isPartOf = partOf;
+  const keywords = oneOrMany(record.subjects);
+  if (keywords !== undefined) node.keywords = keywords;
+  if (record.abstract) node.abstract = record.abstract;
+  return node;
+}
+
+/** One self-contained JSON-LD document for a record. */
+export function jsonLdDocument(record: BibRecord): JsonObject {
+  return { '@context': JSONLD_CONTEXT as unknown as JsonValue[], ...describe(record) };
+}
+
+function isAbsoluteUrl(value: string): boolean {
+  return URL.canParse(value);
+}
+
+const INDENT = '  ';
+
+export const jsonLdWriter: RecordWriter = {
+  name: 'jsonld',
+  description: 'JSON-LD (schema.org): a JSON array of self-contained documents, author order kept as @list',
+  fileName: 'records.jsonld',
+  mediaType: 'application/ld+json',
+  accepts(_record: BibRecord): Issue | undefined {
+    return undefined;
+  },
+  open(_options: WriterOptions): WriterSession {
+    let written = 0;
+    return {
+      start: () => '[\n',
+      write: (record) => {
+        const body = JSON.stringify(jsonLdDocument(record), null, 2).replaceAll('\n', `\n${INDENT}`);
+        const separator = written === 0 ? '' : ',\n';
+        written += 1;
+        return `${separator}${INDENT}${body}`;
+      },
+      end: () => (written === 0 ? ']\n' : '\n]\n'),
+    };
+  },
+};

@@ -1,0 +1,35 @@
+import { existsSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, it } from 'vitest';
+
+export const PROJECT_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+/** Reference data lives beside the project, never inside it. */
+export const SHARED_DIR = process.env.BIBPIPE_SHARED_DIR ?? resolve(PROJECT_ROOT, '../shared');
+export const HAS_SHARED = existsSync(join(SHARED_DIR, 'data'));
+export const IN_CI = process.env.CI === 'true' || process.env.CI === '1';
+
+export function sharedPath(...parts: string[]): string {
+  return join(SHARED_DIR, ...parts);
+}
+
+/**
+ * A describe block that needs `../shared`. Where it is absent the tests are skipped with a
+ * visible message; in CI a missing `../shared` is a failure, never a silent skip.
+ */
+export function describeWithShared(name: string, body: () => void): void {
+  if (HAS_SHARED) {
+    describe(name, body);
+    return;
+  }
+  if (IN_CI) {
+    describe(name, () => {
+      it('needs ../shared (conformance tests may not be skipped in CI)', () => {
+        throw new Error(`${SHARED_DIR} is missing: conformance test "${name}" cannot run in CI`);
+      });
+    });
+    return;
+  }
+  console.warn(`[bibpipe tests] SKIPPED "${name}": ${SHARED_DIR} not found (reference data lives beside the project)`);
+  describe.skip(name, body);
+}
