@@ -4,9 +4,9 @@ import type { SourcePosition } from '../model/issue.js';
 import type { RawRecord } from '../model/raw-record.js';
 import { isMultiValued } from '../validate/biblio-schema.js';
 import { makeIssue, type IssueCode } from '../validate/rules.js';
-import { firstInvalidUtf8Offset } from './lines.js';
 import { rawRecordFromSolrDoc, truncate } from './solr-doc.js';
 import type { ReadContext, RecordReader } from './types.js';
+import { StrictUtf8Decoder } from './utf8.js';
 
 const FORMAT = 'solr-csv';
 
@@ -110,7 +110,7 @@ interface CsvError {
 async function* readSolrCsv(input: AsyncIterable<Uint8Array>, context: ReadContext, dialect: SolrCsvDialect): AsyncGenerator<RawRecord> {
   const { file, limits } = context;
   const lines = new LineIndex();
-  const utf8 = new Utf8Cut();
+  const utf8 = new StrictUtf8Decoder();
   // Errors are collected, not thrown: a stream that fails drops the records it had
   // buffered, and every record read before the failure must still come out.
   let csvError: CsvError | undefined;
@@ -180,10 +180,12 @@ async function* readSolrCsv(input: AsyncIterable<Uint8Array>, context: ReadConte
  * Passes the bytes on while they are valid UTF-8, indexing line breaks; at the first
  * invalid byte the stream ends there (its offset is kept for the issue).
  */
-async function* validUtf8Prefix(input: AsyncIterable<Uint8Array>, lines: LineIndex, utf8: Utf8Cut): AsyncGenerator<Buffer> {
+async function* validUtf8Prefix(input: AsyncIterable<Uint8Array>, lines: LineIndex, utf8: StrictUtf8Decoder): AsyncGenerator<Buffer> {
+  let offset = 0;
   for await (const chunk of input) {
     const bytes = Buffer.from(chunk);
-    const valid = utf8.validPart(bytes);
+    const valid = utf8.decode(bytes) === undefined ? bytes.subarray(0, Math.max(0, utf8.invalidAt! - offset)) : bytes;
+    offset += bytes.length;
     if (valid.length > 0) {
       lines.add(valid);
       yield valid;
@@ -191,32 +193,6 @@ async function* validUtf8Prefix(input: AsyncIterable<Uint8Array>, lines: LineInd
     if (utf8.invalidAt !== undefined) return;
   }
   utf8.end();
-}
-
-class Utf8Cut {
-  invalidAt: number | undefined;
-  private readonly decoder = new TextDecoder('utf-8', { fatal: true });
-  private offset = 0;
-
-  validPart(bytes: Buffer): Buffer {
-    try {
-      this.decoder.decode(bytes, { stream: true });
-    } catch {
-      const valid = firstInvalidUtf8Offset(bytes);
-      this.invalidAt = this.offset + valid;
-      return bytes.subarray(0, valid);
-    }
-    this.offset += bytes.length;
-    return bytes;
-  }
-
-  end(): void {
-    try {
-      this.decoder.decode();
-    } catch {
-      this.invalidAt = this.offset;
-    }
-  }
 }
 
 /**

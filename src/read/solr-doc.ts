@@ -1,6 +1,7 @@
 import type { Issue, SourcePosition } from '../model/issue.js';
 import type { RawRecord, RawValue } from '../model/raw-record.js';
 import { makeIssue } from '../validate/rules.js';
+import { capFieldLength, capValueCount } from './limits.js';
 import type { ReadLimits } from './types.js';
 
 /** Solr pseudo-fields that a query may add to a document; they are not catalogue data. */
@@ -66,7 +67,8 @@ export function rawRecordFromSolrDoc(
         }
         list.push(text);
       }
-      fields[name] = capValues(list, name, id, source, limits, issues);
+      const site = { field: name, recordId: id, source };
+      fields[name] = capValueCount(list, site, limits, issues).map((value) => capFieldLength(value, site, limits, issues));
       continue;
     }
     const text = scalarText(value);
@@ -83,54 +85,9 @@ export function rawRecordFromSolrDoc(
       );
       continue;
     }
-    fields[name] = capLength(text, name, id, source, limits, issues);
+    fields[name] = capFieldLength(text, { field: name, recordId: id, source }, limits, issues);
   }
   return { format, source, fields, issues };
-}
-
-function capLength(
-  text: string,
-  field: string,
-  recordId: string | undefined,
-  source: SourcePosition,
-  limits: ReadLimits,
-  issues: Issue[],
-): string {
-  if (text.length <= limits.maxFieldLength) return text;
-  issues.push(
-    makeIssue('read.limit-exceeded', {
-      message: `Field "${field}" is ${text.length} characters long, over the limit of ${limits.maxFieldLength}`,
-      recordId,
-      source,
-      field,
-      expected: `at most ${limits.maxFieldLength} characters (--max-field-length)`,
-    }),
-  );
-  return text.slice(0, limits.maxFieldLength);
-}
-
-function capValues(
-  values: string[],
-  field: string,
-  recordId: string | undefined,
-  source: SourcePosition,
-  limits: ReadLimits,
-  issues: Issue[],
-): string[] {
-  let list = values;
-  if (list.length > limits.maxValuesPerField) {
-    issues.push(
-      makeIssue('read.limit-exceeded', {
-        message: `Field "${field}" has ${list.length} values, over the limit of ${limits.maxValuesPerField}`,
-        recordId,
-        source,
-        field,
-        expected: `at most ${limits.maxValuesPerField} values (--max-values)`,
-      }),
-    );
-    list = list.slice(0, limits.maxValuesPerField);
-  }
-  return list.map((value) => capLength(value, field, recordId, source, limits, issues));
 }
 
 export function truncate(text: string, max = 200): string {

@@ -3,9 +3,9 @@ import type { SourcePosition } from '../model/issue.js';
 import type { RawRecord } from '../model/raw-record.js';
 import { isMultiValued } from '../validate/biblio-schema.js';
 import { makeIssue, type IssueCode } from '../validate/rules.js';
-import { firstInvalidUtf8Offset } from './lines.js';
 import { rawRecordFromSolrDoc } from './solr-doc.js';
 import type { ReadContext, RecordReader } from './types.js';
+import { StrictUtf8Decoder } from './utf8.js';
 
 const FORMAT = 'solr-xml';
 
@@ -115,8 +115,6 @@ function errorRecord(code: IssueCode, message: string, source: SourcePosition): 
   return { format: FORMAT, source, fields: {}, issues: [makeIssue(code, { message, source })] };
 }
 
-const UTF8_BOM = [0xef, 0xbb, 0xbf];
-
 async function* readSolrXml(input: AsyncIterable<Uint8Array>, context: ReadContext): AsyncGenerator<RawRecord> {
   const { file, limits } = context;
   const parser = new SaxesParser({ xmlns: false, position: true });
@@ -213,8 +211,7 @@ async function* readSolrXml(input: AsyncIterable<Uint8Array>, context: ReadConte
   });
 
   const guard = new PrologGuard();
-  const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
-  let byteOffset = 0;
+  const decoder = new StrictUtf8Decoder();
   let started = false;
   let rootSeen = false;
   parser.on('opentagstart', () => {
@@ -242,33 +239,29 @@ async function* readSolrXml(input: AsyncIterable<Uint8Array>, context: ReadConte
   };
 
   for await (const chunk of input) {
-    let bytes = Buffer.from(chunk);
-    if (!started && bytes.length > 0) {
-      started = true;
-      if (UTF8_BOM.every((byte, index) => bytes[index] === byte)) {
-        bytes = bytes.subarray(3);
-        guard.skipBytes(3);
-        byteOffset += 3;
-      }
-    }
-    let text: string;
-    try {
-      text = decoder.decode(bytes, { stream: true });
-    } catch {
-      const at = byteOffset + firstInvalidUtf8Offset(bytes);
+    let text = decoder.decode(chunk);
+    if (text === undefined) {
+      const at = decoder.invalidAt!;
       stop(errorRecord('read.invalid-utf8', `Invalid UTF-8 byte at offset ${at}; reading of ${file} stopped after ${ordinal} records`, { file, byteOffset: at, ordinal: ordinal + 1 }));
       yield* ready.splice(0);
       return;
     }
-    byteOffset += bytes.length;
+    if (!started && text.length > 0) {
+      started = true;
+      if (text.charCodeAt(0) === 0xfeff) {
+        text = text.slice(1);
+        guard.skipBytes(3);
+      }
+    }
     feed(text);
     yield* ready.splice(0);
     if (failed) return;
   }
-  try {
-    feed(decoder.decode());
-  } catch {
-    stop(errorRecord('read.invalid-utf8', `The input ends inside a UTF-8 sequence (offset ${byteOffset}); reading of ${file} stopped after ${ordinal} records`, { file, byteOffset, ordinal: ordinal + 1 }));
+  const last = decoder.end();
+  if (last === undefined) {
+    stop(errorRecord('read.invalid-utf8', `The input ends inside a UTF-8 sequence (offset ${decoder.invalidAt}); reading of ${file} stopped after ${ordinal} records`, { file, byteOffset: decoder.invalidAt, ordinal: ordinal + 1 }));
+  } else {
+    feed(last);
   }
   if (!failed) {
     const held = guard.release();
@@ -301,7 +294,14 @@ class PrologGuard {
     let from = 0;
     for (;;) {
       const at = all.indexOf('<!', from);
-      if (at === -1) return this.pass(all, '');
+      if (at === -1) {
+        // A `<` at the very end may be the start of `<!DOCTYPE`: hold it back too.
+        if (all.endsWith('<')) {
+          this.held = '<';
+          return this.pass(all.slice(0, -1), '');
+        }
+        return this.pass(all, '');
+      }
       if (all.length - at < 9) {
         // Too short to tell yet: hold the tail back until the next chunk.
         this.held = all.slice(at);

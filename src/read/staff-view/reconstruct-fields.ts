@@ -1,6 +1,7 @@
 import type { Issue, SourcePosition } from '../../model/issue.js';
 import type { RawValue } from '../../model/raw-record.js';
 import { makeIssue } from '../../validate/rules.js';
+import { capFieldLength, capValueCount } from '../limits.js';
 import type { ReadLimits } from '../types.js';
 import { isMultiValuedField } from './field-schema.js';
 import type { TableRow } from './page-assembler.js';
@@ -124,13 +125,9 @@ export function reconstructFields(rows: readonly TableRow[], context: Reconstruc
   }
 
   for (const [name, value] of Object.entries(fields)) {
-    if (Array.isArray(value) && value.length > context.limits.maxValuesPerField) {
+    if (Array.isArray(value)) {
       const row = (cells.get(name) as Cell).row;
-      issues.push(makeIssue('read.limit-exceeded', {
-        message: `Field "${name}" has ${value.length} values, over the limit of ${context.limits.maxValuesPerField}`,
-        recordId, source: issueAt(row), field: name, expected: `at most ${context.limits.maxValuesPerField} values`,
-      }));
-      fields[name] = value.slice(0, context.limits.maxValuesPerField);
+      fields[name] = capValueCount(value, { field: name, recordId, source: issueAt(row) }, context.limits, issues);
     }
   }
   // Keep the staff table's field order: deterministic output that reads like the page.
@@ -143,13 +140,7 @@ export function reconstructFields(rows: readonly TableRow[], context: Reconstruc
 }
 
 function capLength(text: string, row: TableRow, context: ReconstructContext, issues: Issue[]): string {
-  const limit = context.limits.maxFieldLength;
-  if (text.length <= limit) return text;
-  issues.push(makeIssue('read.limit-exceeded', {
-    message: `Field "${row.label}" is ${text.length} characters long, over the limit of ${limit}; it was cut`,
-    source: { ...context.source, line: row.line }, field: row.label, expected: `at most ${limit} characters`,
-  }));
-  return text.slice(0, limit);
+  return capFieldLength(text, { field: row.label, source: { ...context.source, line: row.line } }, context.limits, issues);
 }
 
 /** `author_facet` is a copy of author + author2 + author_corporate: reuse their splits when it matches. */

@@ -122,14 +122,16 @@ export function splitAuthorNames(flattened: string, evidence: AuthorEvidence): A
     gaps.push(gap);
   }
 
+  const useKeys = evidence.authorKeys.size > 0 && anchors.length <= MAX_NAMES_FOR_KEYS;
   // Work-key form of every word, concatenated, so a name's key is one slice.
   const keyOffsets: number[] = [0];
   let allKeys = '';
-  for (const token of tokens) {
-    allKeys += token.key;
-    keyOffsets.push(allKeys.length);
+  if (useKeys) {
+    for (const token of tokens) {
+      allKeys += token.key;
+      keyOffsets.push(allKeys.length);
+    }
   }
-  const useKeys = evidence.authorKeys.size > 0 && anchors.length <= MAX_NAMES_FOR_KEYS;
   const firstAuthor = evidence.firstAuthor !== undefined ? normalizeSpaces(evidence.firstAuthor) : undefined;
 
   const trivialAuthors = !useKeys && firstAuthor === undefined;
@@ -152,7 +154,7 @@ export function splitAuthorNames(flattened: string, evidence: AuthorEvidence): A
   const authorStart = (author: number, previousSplit: number): number =>
     author === 0 ? 0 : (gaps[author - 1] as Gap).first + previousSplit;
   const authorEnd = (author: number, split: number): number =>
-    author === anchors.length - 1 ? tokens.length - 1 : (anchors[author] as number) + split;
+    author === lastAuthor ? tokens.length - 1 : (anchors[author] as number) + split;
 
   const splits = chooseSplits(gaps, anchors.length, tokens.length, authorCost, authorStart, authorEnd, trivialAuthors);
   const names: string[] = [];

@@ -44,10 +44,6 @@ export class PhraseVocabulary {
     }
   }
 
-  has(phrase: string): boolean {
-    return this.longestMatch(splitOnWhitespace(phrase.toLowerCase()), 0) > 0;
-  }
-
   private longestMatch(lowerWords: readonly string[], index: number): number {
     let node: PhraseNode | undefined = this.root;
     let longest = 0;

@@ -56,8 +56,3 @@ export function normalizeWorkKeyText(text: string): string {
 
 /** VuFind cuts keys to 255 code points; a longer normalized name matches its cut key. */
 export const WORK_KEY_MAX_LENGTH = 255;
-
-export function keyMatches(normalized: string, key: string): boolean {
-  if (normalized === key) return true;
-  return [...key].length === WORK_KEY_MAX_LENGTH && normalized.startsWith(key);
-}
