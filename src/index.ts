@@ -23,3 +23,9 @@ export type { RecordWriter, WriterOptions, WriterSession } from './write/types.j
 export { BibRecordSchema, type BibRecord, type PersonName, type Language, type PublicationDate } from './model/record.js';
 export { RawRecordSchema, type RawRecord, type RawValue } from './model/raw-record.js';
 export { IssueSchema, type Issue, type Severity, type SourcePosition } from './model/issue.js';
+
+export { loadConfig, ConfigSchema, type Config, type LoadedConfig } from './config/index.js';
+export { reporters, findReporter, parseReporterSpec, type Reporter, type ReportOptions } from './report/index.js';
+export { collectStats, renderStatsText, type RecordStats, type StatsOptions } from './stats/index.js';
+export { CrossRecordChecks } from './pipeline/cross-record.js';
+export { ruleDocsUrl } from './validate/rules.js';

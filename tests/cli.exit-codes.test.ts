@@ -59,6 +59,12 @@ describe('CLI exit codes and streams', () => {
     expect(result.stderr.trim().split('\n')).toHaveLength(1);
   });
 
+  it('an --out-dir that cannot exist fails fast instead of hanging (Node\'s recursive mkdir never settles under /proc)', async () => {
+    const result = await runBibpipe(['convert', '-', '--to', 'csv', '--out-dir', '/proc/bibpipe-no-such-dir'], { input: `${GOOD}\n` });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('Cannot create output directory');
+  });
+
   it('npm start converts every bundled sample into out/ with nothing rejected', async () => {
     const dir = temporaryDirectory();
     const result = await runBibpipe(['convert', join(PROJECT_ROOT, 'samples'), '--to', 'medline,jsonld,csv,ndjson', '--out-dir', dir]);

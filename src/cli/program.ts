@@ -1,15 +1,23 @@
+import { VERSION } from '../version.js';
 import type { Writable } from 'node:stream';
-import { Command, CommanderError, Option } from 'commander';
+import { availableParallelism } from 'node:os';
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { pino, type Logger } from 'pino';
 import { UsageError } from '../pipeline/inputs.js';
 import { convert } from '../pipeline/convert.js';
-import { validate } from '../pipeline/validate.js';
 import type { RunSummary } from '../pipeline/summary.js';
 import { readers } from '../read/index.js';
 import { loadProfile, type Profile } from '../validate/profile.js';
 import { RULES } from '../validate/rules.js';
 import { writers } from '../write/index.js';
-import { reportText, reportJson } from './reporters.js';
+import { reporters } from '../report/index.js';
+import { watchInterrupts, SIGNAL_EXIT_CODES } from './interrupt.js';
+import { addLimitOptions, limitsFromFlags, type LimitFlags } from './limits-options.js';
+import { createProgressDisplay, logDestination, type ProgressDisplay } from './progress.js';
+import { runStats } from './stats-command.js';
+import { addSourceOptions, solrOptionsFromFlags, type SolrFlags } from './solr-options.js';
+import { loadConfig } from '../config/load.js';
+import { parseMaxWarnings, runValidate, type ValidateFlags } from './validate-command.js';
 
 export interface CliStreams {
   stdout: Writable;
@@ -17,16 +25,22 @@ export interface CliStreams {
 }
 
 /** Exit codes: documented in the README. */
-export const EXIT = { ok: 0, dataErrors: 1, usage: 2, interrupted: 130 } as const;
+export const EXIT = { ok: 0, dataErrors: 1, usage: 2, interrupted: SIGNAL_EXIT_CODES.SIGINT, terminated: SIGNAL_EXIT_CODES.SIGTERM } as const;
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
+
+function parseWorkers(value: string): number {
+  const count = Number(value);
+  if (!Number.isInteger(count) || count < 1 || count > 256) throw new InvalidArgumentError('expected a whole number of threads from 1 to 256');
+  return count;
+}
 
 function commaList(value: string, previous: string[] = []): string[] {
   return [...previous, ...value.split(',').map((part) => part.trim()).filter(Boolean)];
 }
 
-function makeLogger(level: string, stderr: Writable): Logger {
-  return pino({ level, base: undefined }, stderr as unknown as pino.DestinationStream);
+function makeLogger(level: string, stderr: Writable, display?: ProgressDisplay): Logger {
+  return pino({ level, base: undefined }, logDestination(stderr, display) as unknown as pino.DestinationStream);
 }
 
 async function profileFrom(path: string | undefined): Promise<Profile | undefined> {
@@ -50,18 +64,20 @@ function summaryLine(summary: RunSummary): string {
 function buildProgram(streams: CliStreams, state: { exitCode: number; debug: boolean }): Command {
   const program = new Command('bibpipe')
     .description('Turn VuFind/Solr catalogue dumps into MEDLINE XML, JSON-LD, CSV and NDJSON: read, validate, normalize, write.')
-    .version('0.1.0')
+    .version(VERSION)
     .exitOverride()
     .configureOutput({
       writeOut: (text) => streams.stdout.write(text),
       writeErr: (text) => streams.stderr.write(text),
-    })
-    .showHelpAfterError('(run bibpipe --help for usage)');
+      // A usage error is one line, like every other error of the CLI.
+      outputError: (text, write) => write(`bibpipe: ${text.trim().replaceAll('\n', ' ')} (run bibpipe --help for usage)\n`),
+    });
 
   const common = (command: Command): Command =>
-    command
+    addSourceOptions(addLimitOptions(command))
       .addOption(new Option('--from <format>', 'input format').choices(['auto', ...readers.map((r) => r.name)]).default('auto'))
       .option('--profile <file>', 'local schema profile (JSON) declaring site-specific Solr fields')
+      .option('--config <file>', 'config file (default: the nearest bibpipe.config.json, .bibpiperc or .bibpiperc.json upward)')
       .addOption(new Option('--log-level <level>', 'log level for the JSON logs on stderr').choices(LOG_LEVELS).default('warn'))
       .option('--quiet', 'print no summary line')
       .option('--debug', 'show stack traces for unexpected errors');
@@ -78,23 +94,32 @@ function buildProgram(streams: CliStreams, state: { exitCode: number; debug: boo
       .option('--separator <text>', 'CSV separator for multi-valued cells', '|')
       .option('--bom', 'CSV: start with a UTF-8 byte order mark (for Excel)')
       .option('--no-formula-escape', 'CSV: keep cells starting with = + - @ as they are (machine consumers only)')
-      .option('--medline-ta-fallback <text>', 'MEDLINE: MedlineTA for records without a journal abbreviation'),
+      .option('--medline-ta-fallback <text>', 'MEDLINE: MedlineTA for records without a journal abbreviation')
+      .option('--workers <n>', `threads that parse, validate and write (default: the cores available, ${availableParallelism()})`, parseWorkers),
   ).action(async (inputs: string[], flags: Record<string, unknown>) => {
     state.debug = Boolean(flags.debug);
-    const logger = makeLogger(String(flags.logLevel), streams.stderr);
-    const controller = new AbortController();
-    const stop = (): void => controller.abort();
-    process.once('SIGINT', stop);
-    process.once('SIGTERM', stop);
+    const progress = createProgressDisplay(streams.stderr, Boolean(flags.quiet));
+    const logger = makeLogger(String(flags.logLevel), streams.stderr, progress);
+    const interrupts = watchInterrupts();
+    // A run waiting on a silent stdin would never see the abort: stop reading it.
+    interrupts.signal.addEventListener('abort', () => {
+      if (inputs.includes('-')) process.stdin.destroy();
+    });
     try {
+      // The config's severities and profile apply to convert as to validate.
+      const { config, profilePath } = await loadConfig({ cwd: process.cwd(), path: flags.config as string | undefined });
+      const outDir = flags.outDir as string | undefined;
       const summary = await convert({
         inputs,
+        severities: config.rules,
+        solr: solrOptionsFromFlags(flags as SolrFlags, outDir),
+        openFiles: flags.openFiles as number | undefined,
         to: flags.to as string[],
         from: flags.from as string,
-        outDir: flags.outDir as string | undefined,
+        outDir,
         rejectsPath: flags.rejects as string | undefined,
         output: streams.stdout,
-        profile: await profileFrom(flags.profile as string | undefined),
+        profile: await profileFrom((flags.profile as string | undefined) ?? profilePath),
         writerOptions: {
           csvColumns: flags.columns as string[] | undefined,
           csvSeparator: flags.separator as string,
@@ -103,34 +128,56 @@ function buildProgram(streams: CliStreams, state: { exitCode: number; debug: boo
           medlineTaFallback: flags.medlineTaFallback as string | undefined,
         },
         logger,
-        signal: controller.signal,
+        signal: interrupts.signal,
+        limits: limitsFromFlags(flags as LimitFlags),
+        workers: (flags.workers as number | undefined) ?? availableParallelism(),
+        onProgress: progress ? (read) => progress.update(read) : undefined,
       });
+      progress?.stop();
       logger.info({ summary }, 'summary');
       if (!flags.quiet) streams.stderr.write(summaryLine(summary));
-      state.exitCode = summary.interrupted ? EXIT.interrupted : summary.rejected > 0 ? EXIT.dataErrors : EXIT.ok;
-      if (summary.interrupted) streams.stderr.write('bibpipe: interrupted; no output was committed\n');
+      state.exitCode = summary.interrupted ? SIGNAL_EXIT_CODES[interrupts.received ?? 'SIGINT'] : summary.rejected > 0 ? EXIT.dataErrors : EXIT.ok;
+      if (summary.interrupted) {
+        streams.stderr.write(`bibpipe: interrupted by ${interrupts.received ?? 'a signal'} after ${summary.read} records; no output was committed (earlier outputs are unchanged)\n`);
+      }
     } finally {
-      process.off('SIGINT', stop);
-      process.off('SIGTERM', stop);
+      progress?.stop();
+      interrupts.dispose();
     }
   });
 
+  const repeatable = (value: string, previous: string[] = []): string[] => [...previous, value];
   common(
     program
       .command('validate')
-      .description('check records against the VuFind schema and field rules; exit 1 on any error')
+      .description('check records against the VuFind schema and field rules; exit 1 on any error (or too many warnings)')
       .argument('<inputs...>', 'files, directories, or - for stdin')
-      .addOption(new Option('--reporter <name>', 'report format on stdout').choices(['text', 'json']).default('text')),
+      .option('--reporter <name[:file]>', `report format, repeatable (${reporters.map((r) => r.name).join(', ')}); NAME:FILE writes to a file (default: text on stdout)`, repeatable, [])
+      .option('--report <file>', 'also write the self-contained HTML report to this file')
+      .option('--max-warnings <n>', 'exit 1 when there are more than N warnings', parseMaxWarnings)
+      .option('--color', 'colour the text report even when stdout is not a terminal')
+      .option('--no-color', 'never colour the text report'),
   ).action(async (inputs: string[], flags: Record<string, unknown>) => {
     state.debug = Boolean(flags.debug);
     const logger = makeLogger(String(flags.logLevel), streams.stderr);
-    const result = await validate({ inputs, from: flags.from as string, profile: await profileFrom(flags.profile as string | undefined) });
-    const report = flags.reporter === 'json' ? reportJson(result) : reportText(result);
-    streams.stdout.write(report);
+    const { result, failures } = await runValidate(inputs, flags as unknown as ValidateFlags, streams.stdout);
     logger.info({ summary: result.summary }, 'summary');
     if (!flags.quiet) streams.stderr.write(summaryLine(result.summary));
-    state.exitCode = result.summary.severities.error > 0 ? EXIT.dataErrors : EXIT.ok;
+    for (const failure of failures) streams.stderr.write(`bibpipe: validation failed: ${failure}\n`);
+    state.exitCode = failures.length > 0 ? EXIT.dataErrors : EXIT.ok;
   });
+
+  program
+    .command('stats')
+    .description('field fill rates, values per record and top values (format, language, collection, institution)')
+    .argument('<inputs...>', 'files, directories, or - for stdin')
+    .addOption(new Option('--from <format>', 'input format').choices(['auto', ...readers.map((r) => r.name)]).default('auto'))
+    .option('--profile <file>', 'local schema profile (JSON) declaring site-specific Solr fields')
+    .option('--top <n>', 'how many top values per field', '10')
+    .option('--json', 'as JSON')
+    .action(async (inputs: string[], flags: { from: string; profile?: string; top?: string; json?: boolean }) => {
+      await runStats(inputs, flags, streams.stdout);
+    });
 
   program
     .command('rules')

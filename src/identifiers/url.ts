@@ -19,9 +19,20 @@ export function parseHttpUrl(text: string): Parsed {
   return accepted(url.href);
 }
 
+/**
+ * Recently parsed URLs: validation and normalization read the same links of a record
+ * several times, and WHATWG parsing is one of the costlier steps per record. Bounded:
+ * cleared when full. The URLs handed out are only read, never changed.
+ */
+const recentUrls = new Map<string, URL | undefined>();
+const RECENT_URLS_MAX = 256;
+
 function tryParseUrl(text: string): URL | undefined {
-  if (!URL.canParse(text)) return undefined;
-  return new URL(text);
+  if (recentUrls.has(text)) return recentUrls.get(text);
+  const url = URL.canParse(text) ? new URL(text) : undefined;
+  if (recentUrls.size >= RECENT_URLS_MAX) recentUrls.clear();
+  recentUrls.set(text, url);
+  return url;
 }
 
 /** Identifiers a link carries. */

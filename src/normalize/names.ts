@@ -15,9 +15,11 @@ export function isNameSuffix(text: string): boolean {
 function tidyGivenName(given: string): string {
   const trimmed = trimEndChars(given, SPACE_AND_PUNCTUATION);
   if (!trimmed.endsWith('.')) return trimmed;
-  const lastWord = trimmed.slice(Math.max(trimmed.lastIndexOf(' '), trimmed.lastIndexOf('-')) + 1);
-  const letters = lastWord.replace(/[^\p{L}]/gu, '');
-  return letters.length > 1 ? trimmed.slice(0, -1) : trimmed;
+  const lastWord = trimmed.slice(trimmed.lastIndexOf(' ') + 1);
+  // "J.A." and "H.-P." are initials (at most one letter between dots and hyphens): their
+  // last period is part of the name, not MARC punctuation.
+  const longestPart = Math.max(...lastWord.split(/[.-]/u).map((part) => part.replace(/[^\p{L}]/gu, '').length));
+  return longestPart > 1 ? trimmed.slice(0, -1) : trimmed;
 }
 
 /**
@@ -33,7 +35,8 @@ export function parsePersonName(text: string): PersonName {
   for (const part of parts) {
     if (part === '') continue;
     if (NAME_DATES.test(part)) continue;
-    if (isNameSuffix(part)) {
+    // "Fontana, V" is an initial; "King, Martin Luther, V" a suffix.
+    if (isNameSuffix(part) && (givenParts.length > 0 || part.length > 1)) {
       name.suffix = part;
       continue;
     }

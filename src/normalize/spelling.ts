@@ -70,13 +70,20 @@ export function recoverFromSpelling(fields: Record<string, RawValue>, authorName
     cursor = end;
     afterAuthors = end;
   }
+  // Collective authors (PMC `collab`) follow the people: step over them so they are not
+  // mistaken for the start of the journal abbreviation.
+  for (const name of [...values(fields.author2), ...values(fields.author_corporate)]) {
+    const text = collapseWhitespace(name);
+    const at = afterAuthors === -1 ? cursor : afterAuthors;
+    if (text && spelling.startsWith(text, at + 1) && spelling[at] === ' ') afterAuthors = at + 1 + text.length;
+  }
   if (afterAuthors === -1) return findings;
 
   const description = collapseWhitespace(firstValue(fields.description) ?? '');
   const publisher = collapseWhitespace(firstValue(fields.publisher) ?? '');
   const anchor = description ? description.slice(0, 60) : publisher;
   if (!anchor) return findings;
-  const gapEnd = spelling.indexOf(anchor, afterAuthors);
+  const gapEnd = description ? spelling.indexOf(anchor, afterAuthors) : publisherBeforeDate(spelling, publisher, afterAuthors);
   if (gapEnd === -1) return findings;
 
   let gap = spelling.slice(afterAuthors, gapEnd).trim();
@@ -99,4 +106,17 @@ export function recoverFromSpelling(fields: Record<string, RawValue>, authorName
   findings.publicationTypes = peeled.filter((type) => canonicalPublicationType(type) !== undefined);
   if (gap && gap.length <= MAX_ABBREVIATION_LENGTH) findings.journalAbbreviation = gap;
   return findings;
+}
+
+/**
+ * Where the publisher starts in `spelling`: the occurrence followed by a date (the layout's
+ * "publisher date date"), since a journal can be its own publisher ("Cureus Cureus 2023-...").
+ */
+function publisherBeforeDate(spelling: string, publisher: string, from: number): number {
+  const first = spelling.indexOf(publisher, from);
+  for (let at = first; at !== -1; at = spelling.indexOf(publisher, at + 1)) {
+    const after = spelling.slice(at + publisher.length, at + publisher.length + 5);
+    if (/^ \d{4}$/u.test(after)) return at;
+  }
+  return first;
 }

@@ -1,18 +1,20 @@
-import { mkdir, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { mkdir, stat, writeFile } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
 import type { Writable } from 'node:stream';
 import type { Logger } from 'pino';
-import type { Issue } from '../model/issue.js';
-import type { ReadLimits } from '../read/types.js';
+import { DEFAULT_READ_LIMITS, type ReadLimits } from '../read/types.js';
 import type { Profile } from '../validate/profile.js';
 import type { SeverityOverrides } from '../validate/rules.js';
 import { findWriter, writers } from '../write/index.js';
 import type { RecordWriter, WriterOptions, WriterSession } from '../write/types.js';
 import { UsageError } from './inputs.js';
-import { processRecords } from './run.js';
+import type { SolrReadOptions } from './sources.js';
+import { CrossRecordChecks } from './cross-record.js';
 import { AtomicFileSink, StreamSink, type Sink } from './sinks.js';
-import { countIssues, emptySummary, sortedSummary, type RunSummary } from './summary.js';
-import { rejectLine } from './rejects.js';
+import { emptySummary, sortedSummary, type RunSummary } from './summary.js';
+import type { BatchSettings } from './workers/batch-job.js';
+import { InlineExecutor, WorkerPool, workerThreadsAvailable, type BatchExecutor } from './workers/executor.js';
+import { orderedBatches, type ReadProgress } from './workers/scheduler.js';
 
 export interface ConvertOptions {
   inputs: readonly string[];
@@ -28,12 +30,29 @@ export interface ConvertOptions {
   writerOptions?: WriterOptions | undefined;
   profile?: Profile | undefined;
   severities?: SeverityOverrides | undefined;
+  /** How `solr+http(s)://` inputs are queried, paged, sharded and resumed. */
+  solr?: SolrReadOptions | undefined;
+  /** Most input files opened and parsed ahead at once (default 4); output order stays input order. */
+  openFiles?: number | undefined;
   limits?: Partial<ReadLimits> | undefined;
   logger?: Logger | undefined;
-  /** Aborting stops the run after the current record; outputs are then discarded. */
+  /** Aborting stops the run after the current batch of records; outputs are then discarded. */
   signal?: AbortSignal | undefined;
-  /** Called after every record (progress bars). */
+  /** Called after every batch of records (progress bars), with the counts so far. */
   onRecord?: ((summary: Readonly<RunSummary>) => void) | undefined;
+  /**
+   * Threads that parse, validate, normalize and serialize (default 1: all on the calling
+   * thread). With more, line-delimited Solr JSON is parsed on the workers too; output is
+   * identical whatever the number.
+   */
+  workers?: number | undefined;
+  /** Called after every batch of records with how much input was read (progress bars). */
+  onProgress?: ((progress: Readonly<RunProgress>) => void) | undefined;
+}
+
+/** Records and input bytes read so far. */
+export interface RunProgress extends ReadProgress {
+  records: number;
 }
 
 interface Output {
@@ -42,12 +61,36 @@ interface Output {
   sink: Sink;
   /** The document's start is written with its first record (see RecordWriter.requiresRecords). */
   started: boolean;
+  recordsWritten: number;
 }
 
 async function ensureStarted(output: Output): Promise<void> {
   if (output.started) return;
   output.started = true;
   await output.sink.write(output.session.start());
+}
+
+function addCounts(total: Record<string, number>, delta: Readonly<Record<string, number>>): void {
+  for (const [key, count] of Object.entries(delta)) total[key] = (total[key] ?? 0) + count;
+}
+
+function addSummary(total: RunSummary, delta: Readonly<RunSummary>): void {
+  total.read += delta.read;
+  total.converted += delta.converted;
+  total.rejected += delta.rejected;
+  addCounts(total.written, delta.written);
+  addCounts(total.skipped, delta.skipped);
+  addCounts(total.issues, delta.issues);
+  addCounts(total.severities, delta.severities);
+}
+
+function createExecutor(settings: BatchSettings, workers: number, logger: Logger | undefined): BatchExecutor {
+  if (workers <= 1) return new InlineExecutor(settings);
+  if (!workerThreadsAvailable()) {
+    logger?.debug('worker threads need the compiled worker (dist/); running on one thread');
+    return new InlineExecutor(settings);
+  }
+  return new WorkerPool(settings, workers);
 }
 
 export function resolveWriters(names: readonly string[]): RecordWriter[] {
@@ -71,7 +114,7 @@ export async function convert(options: ConvertOptions): Promise<RunSummary> {
   const writerOptions = options.writerOptions ?? {};
   if (options.outDir) {
     try {
-      await mkdir(options.outDir, { recursive: true });
+      await makeDirectory(options.outDir);
     } catch (error) {
       throw new UsageError(`Cannot create output directory ${options.outDir}: ${(error as Error).message}`);
     }
@@ -81,48 +124,65 @@ export async function convert(options: ConvertOptions): Promise<RunSummary> {
   let rejects: Sink | undefined;
   let skipped: Sink | undefined;
   const summary = emptySummary();
+  let executor: BatchExecutor | undefined;
   try {
     for (const writer of chosen) {
       const session = writer.open(writerOptions);
       const sink = options.outDir ? new AtomicFileSink(join(options.outDir, writer.fileName)) : new StreamSink(options.output ?? process.stdout);
       sinks.push(sink);
-      outputs.push({ writer, session, sink, started: false });
+      outputs.push({ writer, session, sink, started: false, recordsWritten: 0 });
       summary.written[writer.name] = 0;
     }
     const rejectsPath = options.outDir ? join(options.outDir, 'rejects.ndjson') : options.rejectsPath;
     if (rejectsPath) sinks.push((rejects = new AtomicFileSink(rejectsPath)));
     if (options.outDir) sinks.push((skipped = new AtomicFileSink(join(options.outDir, 'skipped.ndjson'))));
+    // An output that cannot be created fails the run before any record is read.
+    await Promise.all(sinks.map((sink) => sink.opened?.()));
 
-    for await (const processed of processRecords(options)) {
-      summary.read++;
-      const issues: Issue[] = [...processed.issues];
-      if (processed.rejected || !processed.record) {
-        summary.rejected++;
-        countIssues(summary, issues);
-        options.logger?.warn({ recordId: processed.raw.fields.id, source: processed.raw.source, issues: issues.filter((i) => i.severity === 'error').map((i) => i.code) }, 'record rejected');
-        if (rejects) await rejects.write(rejectLine(processed.raw, issues));
-        options.onRecord?.(summary);
-        continue;
-      }
-      summary.converted++;
-      const record = processed.record;
-      for (const output of outputs) {
-        const refusal = output.writer.accepts(record);
-        if (refusal) {
-          const issue: Issue = { ...refusal, recordId: record.id, source: processed.raw.source };
-          issues.push(issue);
-          summary.skipped[output.writer.name] = (summary.skipped[output.writer.name] ?? 0) + 1;
-          options.logger?.debug({ recordId: record.id, format: output.writer.name, code: issue.code }, issue.message);
-          if (skipped) await skipped.write(`${JSON.stringify({ recordId: record.id, format: output.writer.name, code: issue.code, message: issue.message, source: processed.raw.source })}\n`);
-          continue;
-        }
-        issues.push(...(output.session.warnings?.(record) ?? []).map((issue) => ({ ...issue, recordId: record.id, source: processed.raw.source })));
+    const settings: BatchSettings = {
+      formats: chosen.map((writer) => writer.name),
+      writerOptions,
+      profile: options.profile,
+      severities: options.severities,
+      limits: { ...DEFAULT_READ_LIMITS, ...options.limits },
+      rejects: rejects !== undefined,
+      skipped: skipped !== undefined,
+      logRejected: options.logger?.isLevelEnabled('warn') ?? false,
+      logSkipped: options.logger?.isLevelEnabled('debug') ?? false,
+    };
+    executor = createExecutor(settings, options.workers ?? 1, options.logger);
+    const progress: RunProgress = { records: 0, bytesRead: 0, bytesTotal: undefined };
+    const batches = orderedBatches({
+      inputs: options.inputs,
+      from: options.from,
+      limits: settings.limits,
+      signal: options.signal,
+      executor,
+      crossRecord: new CrossRecordChecks(),
+      solr: options.solr,
+      openAhead: options.openFiles,
+      progress,
+    });
+    for await (const batch of batches) {
+      addSummary(summary, batch.summary);
+      for (const log of batch.logs) options.logger?.[log.level](log.fields, log.message);
+      if (rejects && batch.rejects) await rejects.write(batch.rejects);
+      if (skipped && batch.skipped) await skipped.write(batch.skipped);
+      for (const [index, output] of outputs.entries()) {
+        if (batch.written[index] === 0) continue;
+        const separator = output.recordsWritten > 0 ? (output.writer.recordSeparator ?? '') : '';
+        output.recordsWritten += batch.written[index]!;
         await ensureStarted(output);
-        await output.sink.write(output.session.write(record));
-        summary.written[output.writer.name] = (summary.written[output.writer.name] ?? 0) + 1;
+        const text = batch.texts[index]!;
+        if (typeof text === 'string') await output.sink.write(separator + text);
+        else {
+          await output.sink.write(separator);
+          await output.sink.write(text);
+        }
       }
-      countIssues(summary, issues);
       options.onRecord?.(summary);
+      progress.records = summary.read;
+      options.onProgress?.(progress);
       if (options.signal?.aborted) break;
     }
     if (options.signal?.aborted) {
@@ -144,8 +204,32 @@ export async function convert(options: ConvertOptions): Promise<RunSummary> {
   } catch (error) {
     await Promise.all(sinks.map((sink) => sink.discard()));
     throw error;
+  } finally {
+    await executor?.close();
   }
   const result = sortedSummary(summary);
   if (options.outDir) await writeFile(join(options.outDir, 'summary.json'), `${JSON.stringify(result, null, 2)}\n`);
   return result;
+}
+
+/**
+ * `mkdir -p` one level at a time: Node's recursive mkdir never settles for some paths
+ * (under /proc, for one), which would hang a run instead of failing it.
+ */
+async function makeDirectory(path: string): Promise<void> {
+  const missing: string[] = [];
+  let current = resolve(path);
+  for (;;) {
+    try {
+      if (!(await stat(current)).isDirectory()) throw new Error(`${current} is not a directory`);
+      break;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+      missing.unshift(current);
+      const parent = dirname(current);
+      if (parent === current) break;
+      current = parent;
+    }
+  }
+  for (const directory of missing) await mkdir(directory);
 }

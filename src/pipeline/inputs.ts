@@ -5,6 +5,7 @@ import { createBrotliDecompress, createGunzip, createInflate } from 'node:zlib';
 import { Readable } from 'node:stream';
 import { glob, isDynamicPattern } from 'tinyglobby';
 import { headText, peekBytes } from '../read/peek.js';
+import { blankInputReader, isBlankText } from '../read/blank-input.js';
 import { detectReader, findReader } from '../read/index.js';
 import { isSolrSource } from '../read/solr-http.js';
 import type { RecordReader } from '../read/types.js';
@@ -99,5 +100,6 @@ export async function openInput(name: string, from: string | undefined): Promise
     return { name, bytes, reader, compression };
   }
   const head = await peekBytes(bytes, 64 * 1024);
-  return { name, bytes: head.stream, reader: detectReader(headText(head.head)), compression };
+  const text = headText(head.head);
+  return { name, bytes: head.stream, reader: detectReader(text) ?? (isBlankText(text) ? blankInputReader : undefined), compression };
 }

@@ -32,7 +32,11 @@ function recordIdOf(raw: RawRecord): string | undefined {
  */
 export function processRecord(raw: RawRecord, options: ProcessOptions = {}, extraIssues: readonly Issue[] = []): ProcessedRecord {
   const recordId = recordIdOf(raw);
-  const found = [...raw.issues, ...validateRecord(raw, { profile: options.profile }), ...extraIssues].map((issue) =>
+  // A record the reader could not read at all has no fields: schema findings about it
+  // ("no id", "no title") would only hide the read error that explains it.
+  const unread = Object.keys(raw.fields).length === 0 && hasError(raw.issues);
+  const schemaIssues = unread ? [] : validateRecord(raw, { profile: options.profile });
+  const found = [...raw.issues, ...schemaIssues, ...extraIssues].map((issue) =>
     issue.recordId === undefined && recordId !== undefined ? { ...issue, recordId } : issue,
   );
   const issues = applySeverities(found, options.severities);

@@ -1,19 +1,22 @@
-import { createWriteStream, type WriteStream } from 'node:fs';
+import { createWriteStream } from 'node:fs';
 import { rename, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import type { Writable } from 'node:stream';
 
 /** Where one output goes: a file written atomically, or a stream such as stdout. */
 export interface Sink {
-  write(text: string): Promise<void>;
+  /** Text, or text already encoded as UTF-8 (worker threads hand over bytes, not strings). */
+  write(text: string | Uint8Array): Promise<void>;
   /** Makes the output visible (renames the temporary file into place). */
   commit(): Promise<void>;
-  /** Drops a half-written output; the previous file, if any, stays as it was. */
+  /** Drops a half-written output; the previous file, if any, stays as it was. Never fails. */
   discard(): Promise<void>;
+  /** Settles once the output can be written to; rejects when it cannot (a missing directory). */
+  opened?(): Promise<void>;
 }
 
-function writeWithBackpressure(stream: Writable, text: string): Promise<void> {
-  if (text === '') return Promise.resolve();
+function writeWithBackpressure(stream: Writable, text: string | Uint8Array): Promise<void> {
+  if (text.length === 0) return Promise.resolve();
   if (stream.write(text)) return Promise.resolve();
   return new Promise((resolve, reject) => {
     const onDrain = (): void => {
@@ -29,20 +32,42 @@ function writeWithBackpressure(stream: Writable, text: string): Promise<void> {
   });
 }
 
+/** Opens the stream a temporary file is written through (tests inject failing ones). */
+export type OpenTemporaryFile = (path: string) => Writable;
+
 /**
  * A file written under a temporary name in the same directory and renamed when complete,
- * so an interrupted run never leaves a truncated XML or CSV behind.
+ * so an interrupted run, a crash or a full disk never leaves a truncated XML or CSV behind:
+ * the previous file, if any, stays as it was until the rename.
  */
 export class AtomicFileSink implements Sink {
-  private readonly stream: WriteStream;
+  private readonly stream: Writable;
   private readonly temporaryPath: string;
   private failure: Error | undefined;
 
-  constructor(readonly path: string) {
+  constructor(readonly path: string, open: OpenTemporaryFile = (temporary) => createWriteStream(temporary)) {
     this.temporaryPath = join(dirname(path), `.${basename(path)}.${process.pid}.partial`);
-    this.stream = createWriteStream(this.temporaryPath);
+    this.stream = open(this.temporaryPath);
     this.stream.on('error', (error) => {
-      this.failure = error;
+      this.failure ??= this.describe(error);
+    });
+  }
+
+  opened(): Promise<void> {
+    if (this.failure) return Promise.reject(this.failure);
+    // Only file streams open asynchronously (and say so with `pending`).
+    if ((this.stream as Writable & { pending?: boolean }).pending !== true) return Promise.resolve();
+    return new Promise((resolve, reject) => {
+      const onReady = (): void => {
+        this.stream.off('error', onError);
+        resolve();
+      };
+      const onError = (error: Error): void => {
+        this.stream.off('ready', onReady);
+        reject(this.failure ?? this.describe(error));
+      };
+      this.stream.once('ready', onReady);
+      this.stream.once('error', onError);
     });
   }
 
@@ -50,29 +75,46 @@ export class AtomicFileSink implements Sink {
     return this.temporaryPath;
   }
 
-  write(text: string): Promise<void> {
-    if (this.failure) return Promise.reject(this.failure);
-    return writeWithBackpressure(this.stream, text);
+  /** The first I/O failure (ENOSPC, EACCES, ...), named after the file the user asked for. */
+  private describe(error: Error): Error {
+    const code = (error as NodeJS.ErrnoException).code;
+    const reason = code === 'ENOSPC' ? 'the disk is full' : error.message;
+    return Object.assign(new Error(`Cannot write ${this.path}: ${reason}`, { cause: error }), { code });
+  }
+
+  async write(text: string | Uint8Array): Promise<void> {
+    if (this.failure) throw this.failure;
+    try {
+      await writeWithBackpressure(this.stream, text);
+    } catch (error) {
+      throw (this.failure ??= this.describe(error as Error));
+    }
   }
 
   async commit(): Promise<void> {
-    await new Promise<void>((resolve, reject) => {
-      this.stream.end((error?: Error | null) => (error ? reject(error) : resolve()));
-    });
+    if (this.failure) throw this.failure;
+    try {
+      await new Promise<void>((resolve, reject) => {
+        this.stream.end((error?: Error | null) => (error ? reject(error) : resolve()));
+      });
+    } catch (error) {
+      throw (this.failure ??= this.describe(error as Error));
+    }
     if (this.failure) throw this.failure;
     await rename(this.temporaryPath, this.path);
   }
 
   async discard(): Promise<void> {
     this.stream.destroy();
-    await rm(this.temporaryPath, { force: true });
+    // Discarding runs while another failure is being reported: it must not replace it.
+    await rm(this.temporaryPath, { force: true }).catch(() => undefined);
   }
 }
 
 /** A stream the caller owns (stdout): never closed, nothing to roll back. */
 export class StreamSink implements Sink {
   constructor(private readonly stream: Writable) {}
-  write(text: string): Promise<void> {
+  write(text: string | Uint8Array): Promise<void> {
     return writeWithBackpressure(this.stream, text);
   }
   async commit(): Promise<void> {}

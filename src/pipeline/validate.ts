@@ -1,5 +1,7 @@
 import type { Issue } from '../model/issue.js';
 import { FieldFillCounter, type FieldFill } from '../stats/field-fill.js';
+import { applySeverities } from '../validate/rules.js';
+import { CrossRecordChecks } from './cross-record.js';
 import { processRecords, type RunOptions } from './run.js';
 import { countIssues, emptySummary, sortedSummary, type RunSummary } from './summary.js';
 
@@ -27,17 +29,23 @@ export async function validate(options: ValidateOptions): Promise<ValidationResu
   const issues: Issue[] = [];
   let truncated = false;
   const fieldFill = new FieldFillCounter();
-  for await (const processed of processRecords(options)) {
+  const crossRecord = options.crossRecord ?? new CrossRecordChecks();
+  const keep = (found: readonly Issue[]): void => {
+    countIssues(summary, found);
+    options.onIssues?.(found);
+    for (const issue of found) {
+      if (issues.length < maxIssues) issues.push(issue);
+      else truncated = true;
+    }
+  };
+  for await (const processed of processRecords({ ...options, crossRecord })) {
     summary.read++;
     fieldFill.add(processed.raw);
     if (processed.rejected) summary.rejected++;
     else summary.converted++;
-    countIssues(summary, processed.issues);
-    options.onIssues?.(processed.issues);
-    for (const issue of processed.issues) {
-      if (issues.length < maxIssues) issues.push(issue);
-      else truncated = true;
-    }
+    keep(processed.issues);
   }
+  // Run-level findings (fill rates below their minimum) come after every record.
+  keep(applySeverities(crossRecord.finish(), options.severities));
   return { summary: sortedSummary(summary), issues, truncated, fieldFill: fieldFill.result() };
 }

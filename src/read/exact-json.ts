@@ -14,20 +14,32 @@ function isDigit(code: number): boolean {
   return code >= 48 && code <= 57;
 }
 
+/**
+ * Index of the quote that closes a string starting at `from` (text.length when none).
+ * Strings are skipped with indexOf rather than char by char: most of a document is string
+ * content. A quote is escaped when an odd number of backslashes precedes it; each run of
+ * backslashes is counted once (it precedes one character), so this stays linear.
+ */
+function closingQuote(text: string, from: number): number {
+  let at = from;
+  for (;;) {
+    const quote = text.indexOf('"', at);
+    if (quote === -1) return text.length;
+    let backslashes = 0;
+    while (quote - backslashes - 1 >= from && text.charCodeAt(quote - backslashes - 1) === 92 /* \\ */) backslashes++;
+    if (backslashes % 2 === 0) return quote;
+    at = quote + 1;
+  }
+}
+
 /** Wraps integer literals that do not fit a double in quotes; string contents are left alone. */
 export function quoteUnsafeIntegers(text: string): string {
   let out = '';
   let copiedUpTo = 0;
-  let inString = false;
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
-    if (inString) {
-      if (code === 92 /* \ */) i++;
-      else if (code === 34 /* " */) inString = false;
-      continue;
-    }
-    if (code === 34) {
-      inString = true;
+    if (code === 34 /* " */) {
+      i = closingQuote(text, i + 1);
       continue;
     }
     if (!(isDigit(code) || code === 45 /* - */)) continue;

@@ -40,6 +40,16 @@ export function firstInvalidUtf8Offset(bytes: Uint8Array): number {
   return low;
 }
 
+/** One line from its bytes (LF excluded; a final CR is dropped), decoded and checked for UTF-8. */
+export function textLine(bytes: Buffer, lineNumber: number, byteOffset: number): TextLine {
+  let end = bytes.length;
+  if (end > 0 && bytes[end - 1] === CR) end -= 1;
+  const body = bytes.subarray(0, end);
+  const line: TextLine = { text: body.toString('utf8'), line: lineNumber, byteOffset };
+  if (!isUtf8(body)) line.invalidUtf8At = byteOffset + firstInvalidUtf8Offset(body);
+  return line;
+}
+
 /**
  * Splits a byte stream into lines, keeping line numbers and byte offsets exact. A UTF-8
  * BOM at the start is dropped; CRLF and LF both end a line; a missing final newline is
@@ -55,17 +65,7 @@ export async function* readLines(input: AsyncIterable<Uint8Array>): AsyncGenerat
   const emit = (bytes: Buffer, offset: number): TextLine => {
     first = false;
     lineNumber += 1;
-    let end = bytes.length;
-    if (end > 0 && bytes[end - 1] === CR) end -= 1;
-    const body = bytes.subarray(0, end);
-    const line: TextLine = { text: '', line: lineNumber, byteOffset: offset };
-    if (isUtf8(body)) {
-      line.text = body.toString('utf8');
-    } else {
-      line.invalidUtf8At = offset + firstInvalidUtf8Offset(body);
-      line.text = body.toString('utf8');
-    }
-    return line;
+    return textLine(bytes, lineNumber, offset);
   };
 
   for await (const chunk of input) {

@@ -102,7 +102,12 @@ export function solrSelectUrl(input: string, query: SolrQuery, cursorMark: strin
   const url = new URL(source.toString().slice('solr+'.length));
   url.username = '';
   url.password = '';
-  if (!url.pathname.endsWith('/select')) url.pathname = `${url.pathname.replace(/\/+$/, '')}/select`;
+  if (!url.pathname.endsWith('/select')) {
+    // A loop, not /\/+$/: that pattern backtracks quadratically on a long run of slashes.
+    let end = url.pathname.length;
+    while (end > 0 && url.pathname.charCodeAt(end - 1) === 0x2f) end--;
+    url.pathname = `${url.pathname.slice(0, end)}/select`;
+  }
   const params = url.searchParams;
   const uniqueKey = query.uniqueKey ?? 'id';
   params.set('q', query.query ?? '*:*');

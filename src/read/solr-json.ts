@@ -5,7 +5,8 @@ import type { SourcePosition } from '../model/issue.js';
 import type { RawRecord } from '../model/raw-record.js';
 import { makeIssue, type IssueCode } from '../validate/rules.js';
 import { parseJsonExact } from './exact-json.js';
-import { firstInvalidUtf8Offset, readLines } from './lines.js';
+import { firstInvalidUtf8Offset, readLines, type TextLine } from './lines.js';
+import { JsonOpenTracker, type OpenPosition } from './json-positions.js';
 import { peekBytes } from './peek.js';
 import { rawRecordFromSolrDoc, truncate } from './solr-doc.js';
 import type { ReadContext, RecordReader } from './types.js';
@@ -44,8 +45,12 @@ function httpHeaderLength(head: Buffer): number {
   return candidates.length === 0 ? 0 : Math.min(...candidates);
 }
 
-async function* readSolrJson(input: AsyncIterable<Uint8Array>, context: ReadContext): AsyncGenerator<RawRecord> {
-  const { head, stream } = await peekBytes(input, 64 * 1024);
+/**
+ * When the input (its first bytes) is line-delimited Solr JSON (NDJSON, or one response
+ * per line), the number of HTTP header bytes to skip (usually 0); undefined when the
+ * input is one streamed JSON value.
+ */
+export function lineDelimitedHeaderBytes(head: Buffer): number | undefined {
   const headerBytes = httpHeaderLength(head);
   let text = head.subarray(headerBytes).toString('utf8');
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
@@ -54,10 +59,35 @@ async function* readSolrJson(input: AsyncIterable<Uint8Array>, context: ReadCont
   const firstLine = firstNewline === -1 ? undefined : body.slice(0, firstNewline);
   // A first line that is a whole JSON value means one value per line (NDJSON, or a
   // one-line response per line); otherwise the input is one (possibly huge) JSON value.
-  if (body.startsWith('{') && firstLine !== undefined && isWholeJson(firstLine)) {
-    yield* readLineDelimited(stream, context, headerBytes);
+  return body.startsWith('{') && firstLine !== undefined && isWholeJson(firstLine) ? headerBytes : undefined;
+}
+
+/**
+ * The head of a Solr JSON input, long enough to hold its first line whole (up to `maxBytes`):
+ * NDJSON whose first record is larger than a fixed peek must still be read line by line.
+ */
+export async function peekSolrJsonHead(input: AsyncIterable<Uint8Array>, maxBytes: number): Promise<{ head: Buffer; stream: AsyncIterable<Uint8Array> }> {
+  let want = 64 * 1024;
+  let peeked = await peekBytes(input, want);
+  for (;;) {
+    const headerBytes = httpHeaderLength(peeked.head);
+    const complete = peeked.head.length < want || peeked.head.indexOf(0x0a, headerBytes) !== -1;
+    if (complete || want >= maxBytes) return peeked;
+    want = Math.min(want * 4, maxBytes);
+    peeked = await peekBytes(peeked.stream, want);
+  }
+}
+
+async function* readSolrJson(input: AsyncIterable<Uint8Array>, context: ReadContext): AsyncGenerator<RawRecord> {
+  const { head, stream } = await peekSolrJsonHead(input, context.limits.maxRecordBytes);
+  const lineHeaderBytes = lineDelimitedHeaderBytes(head);
+  if (lineHeaderBytes !== undefined) {
+    yield* readLineDelimited(stream, context, lineHeaderBytes);
   } else {
-    yield* readStreamed(stream, context, headerBytes);
+    const headerBytes = httpHeaderLength(head);
+    let headerLines = 0;
+    for (let at = head.indexOf(0x0a); at !== -1 && at < headerBytes; at = head.indexOf(0x0a, at + 1)) headerLines++;
+    yield* readStreamed(stream, context, headerBytes, 1 + headerLines);
   }
 }
 
@@ -85,33 +115,44 @@ async function* readLineDelimited(
   let ordinal = 0;
   for await (const line of readLines(stream)) {
     if (line.byteOffset < headerBytes) continue;
-    if (line.text.trim() === '') continue;
-    const position = (): SourcePosition => ({ file: context.file, line: line.line, byteOffset: line.byteOffset, ordinal: ++ordinal });
-    if (line.invalidUtf8At !== undefined) {
-      yield errorRecord('read.invalid-utf8', `Invalid UTF-8 byte at offset ${line.invalidUtf8At} (line ${line.line}); the line was not read`, { ...position(), byteOffset: line.invalidUtf8At }, line.text);
-      continue;
-    }
-    if (line.text.length > context.limits.maxRecordBytes) {
-      yield errorRecord('read.limit-exceeded', `Line ${line.line} is ${line.text.length} characters long, over the record size limit of ${context.limits.maxRecordBytes}`, position(), line.text);
-      continue;
-    }
-    let value: unknown;
-    try {
-      value = parseJsonExact(line.text);
-    } catch (error) {
-      yield errorRecord('read.malformed', `Line ${line.line} is not valid JSON: ${(error as Error).message}`, position(), line.text);
-      continue;
-    }
-    for (const doc of docsOf(value)) {
-      if (doc.kind === 'error') {
-        yield errorRecord(doc.code, doc.message, position(), line.text);
-      } else {
-        const record = rawRecordFromSolrDoc(doc.doc, FORMAT, position(), context.limits);
-        record.rawText = truncate(line.text, 1 << 20);
-        yield record;
-      }
+    const records = recordsFromJsonLine(line, context, ordinal);
+    ordinal += records.length;
+    yield* records;
+  }
+}
+
+/**
+ * The records of one line of line-delimited Solr JSON (none for a blank line), numbered
+ * from `ordinalBefore + 1`. Synchronous, so that batches of lines can be parsed anywhere
+ * (worker threads included) with the same result as reading the file in order.
+ */
+export function recordsFromJsonLine(line: TextLine, context: ReadContext, ordinalBefore: number): RawRecord[] {
+  if (line.text.trim() === '') return [];
+  let ordinal = ordinalBefore;
+  const position = (): SourcePosition => ({ file: context.file, line: line.line, byteOffset: line.byteOffset, ordinal: ++ordinal });
+  if (line.invalidUtf8At !== undefined) {
+    return [errorRecord('read.invalid-utf8', `Invalid UTF-8 byte at offset ${line.invalidUtf8At} (line ${line.line}); the line was not read`, { ...position(), byteOffset: line.invalidUtf8At }, line.text)];
+  }
+  if (line.text.length > context.limits.maxRecordBytes) {
+    return [errorRecord('read.limit-exceeded', `Line ${line.line} is ${line.text.length} characters long, over the record size limit of ${context.limits.maxRecordBytes}`, position(), line.text)];
+  }
+  let value: unknown;
+  try {
+    value = parseJsonExact(line.text);
+  } catch (error) {
+    return [errorRecord('read.malformed', `Line ${line.line} is not valid JSON: ${(error as Error).message}`, position(), line.text)];
+  }
+  const records: RawRecord[] = [];
+  for (const doc of docsOf(value)) {
+    if (doc.kind === 'error') {
+      records.push(errorRecord(doc.code, doc.message, position(), line.text));
+    } else {
+      const record = rawRecordFromSolrDoc(doc.doc, FORMAT, position(), context.limits);
+      record.rawText = truncate(line.text, 1 << 20);
+      records.push(record);
     }
   }
+  return records;
 }
 
 type DocOrError = { kind: 'doc'; doc: unknown } | { kind: 'error'; code: IssueCode; message: string };
@@ -132,6 +173,9 @@ function docsOf(value: unknown): DocOrError[] {
 
 type Token = { name: string; value?: unknown };
 
+/** Documents open at depth 1 (a bare array) or 3 (`response.docs`): positions are kept that deep. */
+const SHALLOW_DEPTH = 3;
+
 /** Text is fed to the tokenizer in slices this long, so a syntax error loses little. */
 const SLICE = 4096;
 
@@ -144,14 +188,18 @@ async function* readStreamed(
   stream: AsyncIterable<Uint8Array>,
   context: ReadContext,
   headerBytes: number,
+  firstLine: number,
 ): AsyncGenerator<RawRecord> {
   const router = new DocumentRouter(context);
   const tokenize = jsonTokenizer({ packValues: true, streamValues: false });
   let byteOffset = 0;
   try {
     for await (const piece of decodeStrictly(stream, headerBytes)) {
+      router.positions ??= new JsonOpenTracker(piece.textStartOffset, firstLine);
       for (let at = 0; at < piece.text.length; at += SLICE) {
-        const tokens = tokenize(piece.text.slice(at, at + SLICE));
+        const slice = piece.text.slice(at, at + SLICE);
+        router.positions.feed(slice);
+        const tokens = tokenize(slice);
         if (tokens !== none) for (const token of getManyValues(tokens) as Token[]) router.consume(token);
         yield* router.drain();
       }
@@ -188,11 +236,23 @@ class DocumentRouter {
   private docAssembler: Assembler | undefined;
   private readonly rootAssembler = new Assembler({ numberAsString: true });
   private skipDepth = -1;
+  private docChars = 0;
+  private docStart: SourcePosition | undefined;
 
   constructor(private readonly context: ReadContext) {}
 
+  /** Set by the reader once the text's start is known. */
+  positions: JsonOpenTracker | undefined;
+  /** Where the last shallow bracket opened: the current document's start. */
+  private lastOpen: OpenPosition | undefined;
+
   private where(): SourcePosition {
-    return { file: this.context.file, ordinal: this.ordinal + 1 };
+    const position: SourcePosition = { file: this.context.file, ordinal: this.ordinal + 1 };
+    if (this.lastOpen) {
+      position.line = this.lastOpen.line;
+      position.byteOffset = this.lastOpen.byteOffset;
+    }
+    return position;
   }
 
   private fail(code: IssueCode, message: string, rawText?: string): void {
@@ -218,6 +278,23 @@ class DocumentRouter {
     }
   }
 
+  /** Drops the document being assembled and skips the rest of it (unless it just ended). */
+  private refuseLargeDocument(ended: boolean): void {
+    const partial = this.docAssembler?.current as Record<string, unknown> | undefined;
+    const id = typeof partial?.id === 'string' ? partial.id : undefined;
+    this.docAssembler = undefined;
+    if (!ended) this.skipDepth = this.docsDepth;
+    const limit = this.context.limits.maxRecordBytes;
+    const record = errorRecord('read.limit-exceeded', `Document ${this.ordinal + 1}${id === undefined ? '' : ` (id "${id}")`} is larger than the record size limit of ${limit} characters; it was skipped`, this.docStart ?? this.where());
+    if (id !== undefined) {
+      record.fields.id = id;
+      for (const issue of record.issues) issue.recordId = id;
+    }
+    record.issues[0]!.expected = `at most ${limit} characters per record (--max-record-bytes)`;
+    this.ready.push(record);
+    this.ordinal++;
+  }
+
   private skipValue(opens: boolean): void {
     if (opens) {
       this.skipDepth = this.depth;
@@ -228,14 +305,21 @@ class DocumentRouter {
   consume(token: Token): void {
     const opens = token.name === 'startObject' || token.name === 'startArray';
     const closes = token.name === 'endObject' || token.name === 'endArray';
+    if (opens && this.depth <= SHALLOW_DEPTH) this.lastOpen = this.positions?.next();
     if (this.docAssembler) {
       this.docAssembler.consume(token as never);
       if (opens) this.depth++;
       if (closes) this.depth--;
-      if (this.docAssembler.done) {
+      // Characters of the document so far (values and keys, plus one per token for the
+      // syntax): the record size cap holds before a huge document is assembled whole.
+      this.docChars += (typeof token.value === 'string' ? token.value.length : 0) + 1;
+      if (this.docChars > this.context.limits.maxRecordBytes) {
+        this.refuseLargeDocument(this.docAssembler.done);
+      } else if (this.docAssembler.done) {
+        this.ready.push(rawRecordFromSolrDoc(this.docAssembler.current, FORMAT, this.docStart ?? this.where(), this.context.limits));
         this.ordinal++;
-        this.ready.push(rawRecordFromSolrDoc(this.docAssembler.current, FORMAT, { file: this.context.file, ordinal: this.ordinal }, this.context.limits));
         this.docAssembler = undefined;
+        this.lastOpen = undefined;
       }
       return;
     }
@@ -248,6 +332,8 @@ class DocumentRouter {
     if (this.depth === this.docsDepth && !closes) {
       if (token.name === 'startObject') {
         this.docAssembler = new Assembler({ numberAsString: true });
+        this.docStart = this.where();
+        this.docChars = 1;
         this.docAssembler.consume(token as never);
         this.depth++;
       } else {
@@ -330,10 +416,19 @@ class InvalidUtf8Error extends Error {
   }
 }
 
+interface DecodedPiece {
+  text: string;
+  /** Bytes of input consumed so far. */
+  endOffset: number;
+  /** Byte offset of the piece's first character (exact for the first piece). */
+  textStartOffset: number;
+}
+
 /** Decodes bytes to text, failing with the byte offset of the first invalid sequence. */
-async function* decodeStrictly(stream: AsyncIterable<Uint8Array>, skipBytes: number): AsyncGenerator<{ text: string; endOffset: number }> {
+async function* decodeStrictly(stream: AsyncIterable<Uint8Array>, skipBytes: number): AsyncGenerator<DecodedPiece> {
   const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
   let offset = 0;
+  let first = true;
   for await (const chunk of stream) {
     let bytes = Buffer.from(chunk);
     if (offset < skipBytes) {
@@ -342,17 +437,20 @@ async function* decodeStrictly(stream: AsyncIterable<Uint8Array>, skipBytes: num
       bytes = bytes.subarray(skip);
       if (bytes.length === 0) continue;
     }
+    // The decoder drops a leading BOM; positions count it.
+    const textStartOffset = offset + (first && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0);
+    first = false;
     let text: string;
     try {
       text = decoder.decode(bytes, { stream: true });
     } catch {
       // Hand over the valid text before the bad byte, so the records in it are not lost.
       const bad = firstInvalidUtf8Offset(bytes);
-      yield { text: new TextDecoder('utf-8').decode(bytes.subarray(0, bad), { stream: true }), endOffset: offset + bad };
+      yield { text: new TextDecoder('utf-8').decode(bytes.subarray(0, bad), { stream: true }), endOffset: offset + bad, textStartOffset };
       throw new InvalidUtf8Error(offset + bad);
     }
     offset += bytes.length;
-    yield { text, endOffset: offset };
+    yield { text, endOffset: offset, textStartOffset };
   }
   let rest: string;
   try {
@@ -360,5 +458,5 @@ async function* decodeStrictly(stream: AsyncIterable<Uint8Array>, skipBytes: num
   } catch {
     throw new InvalidUtf8Error(offset);
   }
-  yield { text: rest, endOffset: offset };
+  yield { text: rest, endOffset: offset, textStartOffset: offset };
 }

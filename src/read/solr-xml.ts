@@ -70,19 +70,37 @@ interface XmlNode {
   name: string | undefined;
   text: string;
   children: XmlNode[];
-  line: number;
 }
+
+/** What an element costs against the record size limit besides its text (so that a flood of empty elements is caught too). */
+const ELEMENT_COST = 32;
 
 type ValueTree = string | null | ValueTree[] | { [name: string]: ValueTree };
 
+/** Control characters Solr's XML writer turns into `#NN;` (XML 1.0 cannot hold them at all). */
+const SOLR_CONTROL_ESCAPE = /#([0-9]{1,2});/g;
+
+/**
+ * Undoes Solr's escaping of control characters: its XML writer writes U+001E as the text
+ * `#30;` (not `&#30;`, which strict parsers refuse), and MARC records in `fullrecord` are
+ * full of them. Tab, LF and CR are never escaped, so `#9;` `#10;` `#13;` stay as they are.
+ */
+function unescapeSolrControls(text: string): string {
+  if (!text.includes('#')) return text;
+  return text.replace(SOLR_CONTROL_ESCAPE, (whole, digits: string) => {
+    const code = Number(digits);
+    return code < 32 && code !== 9 && code !== 10 && code !== 13 ? String.fromCharCode(code) : whole;
+  });
+}
+
 /** The value a Solr XML element stands for, in the shape the JSON writer would give it. */
 function valueOf(node: XmlNode): ValueTree {
-  if (SCALAR_TAGS.has(node.tag)) return node.text;
+  if (SCALAR_TAGS.has(node.tag)) return unescapeSolrControls(node.text);
   if (node.tag === 'null') return null;
   if (node.tag === 'arr') return node.children.map(valueOf);
   if (node.tag === 'lst' || node.tag === 'doc') return objectOf(node.children);
   // `<field>` of an update document: text, or (child documents) the nested elements.
-  if (node.children.length === 0) return node.text;
+  if (node.children.length === 0) return unescapeSolrControls(node.text);
   return node.children.length === 1 ? valueOf(node.children[0]!) : node.children.map(valueOf);
 }
 
@@ -136,6 +154,12 @@ async function* readSolrXml(input: AsyncIterable<Uint8Array>, context: ReadConte
     ready.push(record);
   };
 
+  /** Drops what the document held so far; the rest of it is skipped. */
+  const markTooLarge = (): void => {
+    docTooLarge = true;
+    docNodes[0]!.children = [];
+  };
+
   const isDocumentStart = (tag: string): boolean => {
     if (tag !== 'doc') return false;
     if (path.length === 1 && path[0] === 'add') return true;
@@ -146,8 +170,11 @@ async function* readSolrXml(input: AsyncIterable<Uint8Array>, context: ReadConte
     if (failed) return;
     const name = typeof tag.attributes.name === 'string' ? tag.attributes.name : undefined;
     if (docNodes.length > 0) {
-      const node: XmlNode = { tag: tag.name, name, text: '', children: [], line: parser.line };
-      docNodes[docNodes.length - 1]!.children.push(node);
+      const node: XmlNode = { tag: tag.name, name, text: '', children: [] };
+      docChars += ELEMENT_COST;
+      if (docChars > limits.maxRecordBytes) markTooLarge();
+      // Past the limit the nodes only keep the nesting balanced; nothing is attached.
+      if (!docTooLarge) docNodes[docNodes.length - 1]!.children.push(node);
       docNodes.push(node);
       return;
     }
@@ -162,7 +189,7 @@ async function* readSolrXml(input: AsyncIterable<Uint8Array>, context: ReadConte
     }
     if (isDocumentStart(tag.name)) {
       docKind = path[0] === 'add' ? 'update' : 'response';
-      docNodes = [{ tag: 'doc', name, text: '', children: [], line: parser.line }];
+      docNodes = [{ tag: 'doc', name, text: '', children: [] }];
       docLine = parser.line;
       docChars = 0;
       docTooLarge = false;
@@ -175,7 +202,7 @@ async function* readSolrXml(input: AsyncIterable<Uint8Array>, context: ReadConte
     if (failed || docNodes.length === 0 || docTooLarge) return;
     docChars += text.length;
     if (docChars > limits.maxRecordBytes) {
-      docTooLarge = true;
+      markTooLarge();
       return;
     }
     docNodes[docNodes.length - 1]!.text += text;
@@ -194,7 +221,7 @@ async function* readSolrXml(input: AsyncIterable<Uint8Array>, context: ReadConte
     ordinal++;
     const source: SourcePosition = { file, line: docLine, ordinal };
     if (docTooLarge) {
-      ready.push(errorRecord('read.limit-exceeded', `Document ${ordinal} (line ${docLine}) holds more than ${limits.maxRecordBytes} characters of text, over the record size limit`, source));
+      ready.push(errorRecord('read.limit-exceeded', `Document ${ordinal} (line ${docLine}) is larger than the record size limit of ${limits.maxRecordBytes} characters`, source));
       return;
     }
     const doc = docKind === 'update' ? updateDocObject(node.children) : objectOf(node.children);

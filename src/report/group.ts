@@ -1,7 +1,8 @@
+import { VERSION } from '../version.js';
 import type { Issue, Severity, SourcePosition } from '../model/issue.js';
 
 export const TOOL_NAME = 'bibpipe';
-export const TOOL_VERSION = '0.1.0';
+export const TOOL_VERSION = VERSION;
 
 /** Lexicographic order by code point, independent of locale (output is byte-stable). */
 export function compareText(a: string, b: string): number {

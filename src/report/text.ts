@@ -6,6 +6,13 @@ import type { ReportOptions, Reporter } from './types.js';
 
 type Style = Parameters<typeof styleText>[0];
 
+/** Control characters from record data would move the cursor or recolour the terminal: show them escaped. */
+const CONTROL = /[\u0000-\u001f\u007f-\u009f]/g;
+
+export function printable(text: string): string {
+  return text.replace(CONTROL, (char) => JSON.stringify(char).slice(1, -1));
+}
+
 const SEVERITY_STYLE: Record<Severity, 'red' | 'yellow' | 'blue'> = { error: 'red', warning: 'yellow', info: 'blue' };
 
 /** Human report: grouped by rule, then by record, with the totals at the end. */
@@ -20,8 +27,8 @@ export const textReporter: Reporter = {
       lines.push(`${paint(['bold', SEVERITY_STYLE[severity]], code)} ${paint('dim', `${severity}, ${issues.length}`)}`);
       for (const [record, recordIssues] of groupByRecord(issues)) {
         const where = positionText(recordIssues[0]?.source);
-        lines.push(`  ${paint('bold', record)}${where && where !== record ? paint('dim', `  ${where}`) : ''}`);
-        for (const issue of recordIssues) lines.push(`    ${issue.field ? `${paint('cyan', issue.field)}: ` : ''}${issue.message}`);
+        lines.push(`  ${paint('bold', printable(record))}${where && where !== record ? paint('dim', `  ${printable(where)}`) : ''}`);
+        for (const issue of recordIssues) lines.push(`    ${issue.field ? `${paint('cyan', printable(issue.field))}: ` : ''}${printable(issue.message)}`);
       }
     }
     if (result.truncated) lines.push('(more issues were found than listed; the totals below count all of them)');

@@ -1,4 +1,5 @@
 import type { RawValue } from '../model/raw-record.js';
+import { isWhitespaceCollapsed } from '../normalize/text.js';
 import { COPY_FIELDS, resolveField } from './biblio-schema.js';
 
 /**
@@ -36,7 +37,7 @@ const COPY_RULES: readonly CopyRule[] = (() => {
 const WHITESPACE_RUN = /\s+/g;
 
 export function normalizeSpace(text: string): string {
-  return text.replace(WHITESPACE_RUN, ' ').trim();
+  return isWhitespaceCollapsed(text) ? text : text.replace(WHITESPACE_RUN, ' ').trim();
 }
 
 function valuesOf(fields: Readonly<Record<string, RawValue>>, name: string): string[] {

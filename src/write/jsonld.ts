@@ -189,17 +189,20 @@ export const jsonLdWriter: RecordWriter = {
   accepts(_record: BibRecord): Issue | undefined {
     return undefined;
   },
+  recordSeparator: ',',
   open(_options: WriterOptions): WriterSession {
     let written = 0;
+    // Every record starts on a new line and the array closes on its own line, so an empty
+    // array is `[\n]\n` and only the separator depends on what came before.
     return {
-      start: () => '[\n',
+      start: () => '[',
       write: (record) => {
         const body = JSON.stringify(jsonLdDocument(record), null, 2).replaceAll('\n', `\n${INDENT}`);
-        const separator = written === 0 ? '' : ',\n';
+        const separator = written === 0 ? '' : ',';
         written += 1;
-        return `${separator}${INDENT}${body}`;
+        return `${separator}\n${INDENT}${body}`;
       },
-      end: () => (written === 0 ? ']\n' : '\n]\n'),
+      end: () => '\n]\n',
     };
   },
 };

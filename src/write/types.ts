@@ -48,5 +48,11 @@ export interface RecordWriter {
    * least one article): such an output is then not written at all, and the run says so.
    */
   readonly requiresRecords?: boolean;
+  /**
+   * Text a session writes between two records (JSON-LD: the array's `,`), before every
+   * record but its first. Pipelines that join the text of several sessions (one per batch,
+   * on worker threads) put it between them; `end()` must not depend on what was written.
+   */
+  readonly recordSeparator?: string;
   open(options: WriterOptions): WriterSession;
 }

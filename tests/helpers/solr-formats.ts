@@ -32,8 +32,18 @@ function xmlTypeOf(field: string, value: unknown): string {
 
 type OrderedNode = Record<string, unknown>;
 
+/** Solr's XMLWriter writes control characters other than tab, LF and CR as the text `#NN;`. */
+function solrControlEscaped(text: string): string {
+  let out = '';
+  for (const char of text) {
+    const code = char.charCodeAt(0);
+    out += code < 32 && code !== 9 && code !== 10 && code !== 13 ? `#${code};` : char;
+  }
+  return out;
+}
+
 function scalarNode(tag: string, value: unknown, name?: string): OrderedNode {
-  const node: OrderedNode = { [tag]: [{ '#text': String(value) }] };
+  const node: OrderedNode = { [tag]: [{ '#text': solrControlEscaped(String(value)) }] };
   if (name !== undefined) node[':@'] = { '@_name': name };
   return node;
 }

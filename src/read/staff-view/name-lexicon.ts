@@ -8,7 +8,7 @@
 export const NAME_PARTICLES: ReadonlySet<string> = new Set([
   'van', 'von', 'der', 'den', 'de', 'del', 'della', 'degli', 'dei', 'di', 'da', 'das', 'do', 'dos',
   'du', 'des', 'la', 'le', 'les', 'lo', 'ten', 'ter', 'te', 'het', 'y', 'e', 'bin', 'ibn', 'al', 'el',
-  'zu', 'af', 'av', 'st', 'mac', 'ap',
+  'zu', 'af', 'av', 'st', 'mac', 'ap', 'mc', 'op', 'abu', 'abdel', 'abd', 'ben', 'ni', 'nic', 'ait', 'ould',
 ]);
 
 /** Generational and honorific suffixes written after the given name (`Smith, John, Jr.`). */
@@ -33,6 +33,44 @@ export const GIVEN_NAMES: ReadonlySet<string> = new Set([
   'woo', 'chul', 'dong', 'sang', 'tae', 'yong', 'ji', 'mi', 'su', 'hye', 'seok', 'gyu', 'pat', 'kate',
   'mario', 'sara', 'laura', 'julia', 'martin', 'stefan', 'christian', 'andreas', 'michel', 'philippe',
   'nicolas', 'claire', 'sophie', 'isabelle', 'catherine', 'george', 'henry', 'edward', 'frank',
+  // French, Spanish, Portuguese, Italian
+  'francoise', 'francois', 'helene', 'stephane', 'aurelie', 'nathalie', 'sylvie', 'christophe', 'julien',
+  'sebastien', 'guillaume', 'thierry', 'veronique', 'valerie', 'celine', 'laurence', 'elise', 'gaelle', 'loic',
+  'jeanpierre', 'jeanluc', 'jeanbaptiste', 'mariechristine', 'annesophie', 'marieclaire', 'francesc',
+  'alejandro', 'pablo', 'sergio', 'raquel', 'jesus', 'inmaculada', 'begona', 'inigo', 'alvaro', 'fernando',
+  'ramon', 'rafael', 'alberto', 'cristina', 'marta', 'silvia', 'montserrat', 'mercedes', 'concepcion',
+  'angeles', 'angel', 'enrique', 'ignacio', 'jaime', 'victor', 'diego', 'andres', 'eduardo', 'ricardo',
+  'joao', 'luiz', 'marcos', 'thiago', 'bruno', 'marcia', 'antonio', 'conceicao', 'fernanda', 'juliana',
+  'gabriela', 'rita', 'graca', 'gracas', 'leticia', 'vinicius', 'felipe', 'filipe', 'rodrigo', 'gustavo',
+  'alessandro', 'andrea', 'matteo', 'lorenzo', 'federica', 'valentina', 'niccolo', 'nicolo', 'gianluca',
+  'pier', 'gian', 'roberto', 'stefano', 'simone', 'elisa', 'silvio', 'massimo', 'alessandra', 'grazia',
+  // German, Dutch, Nordic, Slavic, Greek, Irish
+  'jorg', 'katrin', 'anja', 'birgit', 'heike', 'sabine', 'monika', 'ursula', 'gerhard', 'bernd', 'ralf',
+  'dirk', 'matthias', 'tobias', 'lena', 'lea', 'jonas', 'lukas', 'felix', 'sven', 'markus', 'friedrich',
+  'karlheinz', 'hanspeter', 'hansjurgen', 'pieter', 'willem', 'hendrik', 'johannes', 'cornelis', 'maarten',
+  'bart', 'joost', 'sanne', 'anouk', 'femke', 'lotte', 'eva', 'daan', 'thijs', 'ruben', 'geert', 'koen',
+  'soren', 'bjorn', 'asa', 'jens', 'kirsten', 'mikko', 'paivi', 'jukka', 'gudrun', 'thora', 'per', 'olof',
+  'karlerik', 'annakarin', 'katarzyna', 'malgorzata', 'jiri', 'petr', 'jana', 'dragan', 'milica', 'lukasz',
+  'agnieszka', 'zdenek', 'pawel', 'georgios', 'konstantinos', 'dimitrios', 'ioannis', 'eleni', 'nikolaos',
+  'athanasios', 'panagiota', 'christos', 'sean', 'siobhan', 'niamh', 'aoife', 'ciaran', 'declan', 'eoin',
+  'orla', 'sinead', 'padraig', 'conor', 'deirdre', 'brendan', 'patrick',
+  // Arabic, Japanese, Vietnamese, Chinese (Taiwan, Hong Kong)
+  'mohamed', 'mohammed', 'omar', 'youssef', 'layla', 'khaled', 'nour', 'abdul', 'amina', 'hassan', 'mona',
+  'tarek', 'karim', 'haruka', 'yuko', 'shota', 'kenichi', 'daisuke', 'akiko', 'naoko', 'tomoko', 'satoshi',
+  'kazuhiro', 'masahiro', 'yoshiko', 'ryosuke', 'shinichi', 'keiko', 'makoto', 'ayumi', 'taro',
+  'thi', 'duc', 'quoc', 'thanh', 'ngoc', 'huu', 'xuan', 'anh', 'hoa', 'hung', 'lan', 'linh', 'mai', 'phuong',
+  'thao', 'trang', 'tuan', 'dung', 'chau', 'khanh', 'quang', 'vy', 'chia', 'chih', 'hsuan', 'tsung',
+  'pei', 'ching', 'jen', 'hsin', 'tai', 'siu', 'kin', 'wing', 'hoi', 'kwok', 'fai',
+]);
+
+/**
+ * The particle-bearing ends of Spanish and Portuguese compound given names, in work-key
+ * form: "María de los Ángeles" keeps "de los Ángeles" as part of the given name.
+ */
+export const COMPOUND_GIVEN_TAILS: ReadonlySet<string> = new Set([
+  'delosangeles', 'delcarmen', 'dedios', 'delpilar', 'delasmercedes', 'dejesus', 'delrosario', 'delmar',
+  'delasnieves', 'delsocorro', 'delaluz', 'delosdolores', 'dasgracas', 'decassia', 'defatima', 'daconceicao',
+  'docarmo', 'dagloria', 'dapenha', 'delourdes', 'dasdores',
 ]);
 
 /**
@@ -52,6 +90,19 @@ export const FAMILY_NAMES: ReadonlySet<string> = new Set([
   'muller', 'schmidt', 'schneider', 'fischer', 'weber', 'meyer', 'wagner', 'becker', 'schulz', 'hoffmann',
   'rossi', 'russo', 'ferrari', 'esposito', 'bianchi', 'romano', 'colombo', 'ricci', 'marino', 'greco',
   'dupont', 'durand', 'bernard', 'dubois', 'moreau', 'laurent', 'simon', 'michel', 'lefebvre', 'leroy',
+  'calvo', 'gallego', 'vidal', 'leon', 'pena', 'cabrera', 'campos', 'vega', 'fuentes', 'carrasco', 'diez',
+  'caballero', 'reyes', 'nieto', 'aguilar', 'pascual', 'santana', 'herrero', 'lorenzo', 'montero', 'hidalgo',
+  'gimenez', 'ibanez', 'ferrer', 'duran', 'santiago', 'benitez', 'mora', 'vicente', 'vargas', 'arias',
+  'carmona', 'crespo', 'roman', 'pastor', 'soto', 'saez', 'velasco', 'moya', 'soler', 'parra', 'esteban',
+  'bravo', 'gallardo', 'rojas', 'nunes', 'marques', 'machado', 'mendes', 'freitas', 'cardoso', 'goncalves',
+  'teixeira', 'correia', 'martins', 'melo', 'vieira', 'monteiro', 'azevedo', 'cavalcanti', 'pinto', 'lopes',
+  'moura', 'borges', 'batista', 'reis', 'coelho', 'magalhaes', 'filho', 'neto', 'junior', 'sobrinho',
+  'bruno', 'gallo', 'conti', 'mancini', 'giordano', 'rizzo', 'lombardi', 'moretti', 'fontana', 'caruso',
+  'barbieri', 'petit', 'richard', 'durand', 'roux', 'vincent', 'fournier', 'morel', 'girard', 'andre',
+  'mercier', 'fontaine', 'chevalier', 'bonnet', 'francois', 'levy', 'bakker', 'janssen', 'visser', 'smit',
+  'mulder', 'bos', 'vos', 'dekker', 'hendriks', 'kennedy', 'byrne', 'ryan', 'doyle', 'walsh', 'murphy',
+  'kelly', 'fitzgerald', 'carthy', 'giolla', 'phadraig', 'bakr', 'rahman', 'khoury', 'hassan', 'haddad',
+  'mansour', 'ibrahim', 'hussein', 'khalil', 'nasser', 'saleh',
 ]);
 
 /**

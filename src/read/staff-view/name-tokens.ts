@@ -34,9 +34,11 @@ function isInitial(word: string): boolean {
   let letters = 0;
   let segment = 0;
   let dots = 0;
+  let hyphens = 0;
   for (const char of word) {
     if (char === '.' || char === '-') {
       if (char === '.') dots += 1;
+      else hyphens += 1;
       segment = 0;
     } else if (isLetter(char)) {
       letters += 1;
@@ -46,7 +48,7 @@ function isInitial(word: string): boolean {
       return false;
     }
   }
-  return letters >= 1 && (dots > 0 || letters === 1) && word[0] === word[0]?.toUpperCase();
+  return letters >= 1 && (dots > 0 || hyphens > 0 || letters === 1) && word[0] === word[0]?.toUpperCase();
 }
 
 function isDateLike(word: string): boolean {
@@ -89,9 +91,10 @@ export function tokenizeNames(flattened: string): NameToken[] {
       end: start + text.length,
       key,
       endsWithComma,
-      initial: isInitial(word),
+      // Irish `Ó Briain`: the accented Ó is a surname prefix, not an initial.
+      initial: word !== 'Ó' && isInitial(word),
       lowerParticle: particle && !upper,
-      capitalParticle: particle && upper && key.length >= 2,
+      capitalParticle: (particle && upper && key.length >= 2) || word === 'Ó',
       suffix: NAME_SUFFIXES.has(key) && (upper || /^\d/u.test(word)),
       dateLike: isDateLike(word),
       givenName: GIVEN_NAMES.has(key),
@@ -106,15 +109,26 @@ export function tokenizeNames(flattened: string): NameToken[] {
  * Indices of the commas that close a family name. Each author is `Family, Given[, Suffix]`,
  * so a comma closes a family name unless it follows a given name and precedes a suffix or a
  * date (`Smith, John, Jr.`, `Smith, John, 1950-`) or ends the list.
+ *
+ * A suffix shaped like initials (`V`, `M.D.`) is far more often a given name (`Fontana, V`,
+ * `Dang, M.D.`): it counts as a suffix only when the core table's author count asks for it.
  */
-export function findFamilyCommas(tokens: readonly NameToken[]): number[] {
+export function findFamilyCommas(tokens: readonly NameToken[], expectedCount?: number): number[] {
+  const strict = familyCommas(tokens, false);
+  if (expectedCount === undefined || strict.length === expectedCount) return strict;
+  const loose = familyCommas(tokens, true);
+  return loose.length === expectedCount ? loose : strict;
+}
+
+function familyCommas(tokens: readonly NameToken[], oneLetterSuffixes: boolean): number[] {
   const anchors: number[] = [];
   for (let index = 0; index < tokens.length; index += 1) {
     const token = tokens[index] as NameToken;
     if (!token.endsWithComma) continue;
     const last = anchors[anchors.length - 1];
     const next = tokens[index + 1];
-    if (last !== undefined && (next === undefined || next.suffix || next.dateLike)) continue;
+    const suffix = next !== undefined && next.suffix && (oneLetterSuffixes || !next.initial);
+    if (last !== undefined && (next === undefined || suffix || next.dateLike)) continue;
     anchors.push(index);
   }
   return anchors;

@@ -80,12 +80,12 @@ export function reconstructFields(rows: readonly TableRow[], context: Reconstruc
       }
     }
     const firstAuthor = name === 'author' && typeof fields.author_sort === 'string' ? fields.author_sort : undefined;
-    const split = splitAuthorNames(flattened, { authorKeys, firstAuthor });
+    const expected = name === 'author' ? context.counts.author : name === 'author2' ? context.counts.author2 : undefined;
+    const split = splitAuthorNames(flattened, { authorKeys, firstAuthor, expectedCount: expected });
     splits.set(name, split);
     fields[name] = split.names;
     const row = (cells.get(name) as Cell).row;
     reportAmbiguity(name, split, issueAt(row), recordId, issues);
-    const expected = name === 'author' ? context.counts.author : name === 'author2' ? context.counts.author2 : undefined;
     if (expected !== undefined && expected !== split.names.length) {
       issues.push(makeIssue('author.count-mismatch', {
         message: `Field "${name}": the core table shows ${expected} author(s) but ${split.names.length} name(s) were reconstructed`,

@@ -1,4 +1,5 @@
 import { findFamilyCommas, tokenizeNames, type NameToken } from './name-tokens.js';
+import { COMPOUND_GIVEN_TAILS } from './name-lexicon.js';
 import { WORK_KEY_MAX_LENGTH } from './work-keys.js';
 
 /**
@@ -18,6 +19,8 @@ export interface AuthorEvidence {
   authorKeys: ReadonlySet<string>;
   /** `author_sort`: the first author exactly (only for the `author` field). */
   firstAuthor?: string | undefined;
+  /** Names the core table counts for this field, when it shows them. */
+  expectedCount?: number | undefined;
 }
 
 export interface AmbiguousGap {
@@ -63,6 +66,30 @@ function givenTokenCost(token: NameToken): number {
   return 0;
 }
 
+/** Extra cost of moving a word after an East Asian family name into the next family name. */
+const EAST_ASIAN_SYLLABLE = 1;
+const CONJUNCTIONS: ReadonlySet<string> = new Set(['y', 'e', 'i']);
+/** Cost of a full word after an initial within one given name. */
+const INITIALS_THEN_WORD = 4;
+/** Cost per word of a known compound given-name tail ("María de los Ángeles"). */
+const COMPOUND_GIVEN_WORD = -0.5;
+
+/**
+ * Index (offset into the gap) where a known compound given-name tail starts within the
+ * first `split` words, or `split` when there is none. Spanish and Portuguese given names
+ * keep their particles (`María del Carmen`, `Maria das Graças`): the tail must end the given
+ * part and follow at least one given word.
+ */
+function compoundGivenTail(tokens: readonly NameToken[], first: number, split: number): number {
+  for (let start = 1; start < split; start += 1) {
+    if (!(tokens[first + start] as NameToken).lowerParticle) continue;
+    let key = '';
+    for (let offset = start; offset < split; offset += 1) key += (tokens[first + offset] as NameToken).key;
+    return COMPOUND_GIVEN_TAILS.has(key) ? start : split;
+  }
+  return split;
+}
+
 interface Gap {
   /** Index of the first word after the family comma. */
   first: number;
@@ -91,9 +118,26 @@ function candidateSplits(length: number): readonly number[] {
 /** Cost of giving the first `split` words of the gap to the given name before it. */
 function splitCost(tokens: readonly NameToken[], gap: Gap, split: number): number {
   let cost = 0.3 * Math.max(0, split - 1);
-  for (let offset = 0; offset < split; offset += 1) cost += givenTokenCost(tokens[gap.first + offset] as NameToken);
+  const tail = compoundGivenTail(tokens, gap.first, split);
+  for (let offset = 0; offset < split; offset += 1) {
+    const token = tokens[gap.first + offset] as NameToken;
+    const previous = offset > 0 ? tokens[gap.first + offset - 1] as NameToken : undefined;
+    // A given name written as initials goes on as initials: "Castillo, R. Santiago Campos, M."
+    // has "Santiago" starting the next family name ("John A." puts the full word first).
+    if (previous?.initial === true && !token.initial && !token.suffix) cost += INITIALS_THEN_WORD;
+    cost += offset >= tail ? COMPOUND_GIVEN_WORD : givenTokenCost(token);
+  }
   const familyWords = gap.length - split;
-  for (let offset = split; offset < gap.length; offset += 1) cost += familyTokenCost(tokens[gap.first + offset] as NameToken);
+  // After an East Asian family name the given name is syllables ("Cho, Il Yun"), not the
+  // start of the next person's family name.
+  const eastAsianPerson = (tokens[gap.first - 1] as NameToken | undefined)?.eastAsianFamily === true;
+  for (let offset = split; offset < gap.length; offset += 1) {
+    const token = tokens[gap.first + offset] as NameToken;
+    cost += familyTokenCost(token);
+    if (eastAsianPerson && (token.eastAsianFamily || (token.givenName && !token.familyName)) && !token.lowerParticle) cost += EAST_ASIAN_SYLLABLE;
+  }
+  // "y" and "e" join two surnames ("Martín y Arias"); no family name starts with them.
+  if (familyWords > 0 && CONJUNCTIONS.has((tokens[gap.first + split] as NameToken).key)) cost += HARD;
   if (familyWords > 0 && gap.nextAnchor.eastAsianFamily) cost += 1.5;
   if (familyWords === 0 && gap.nextAnchor.key.length === 0) cost += HARD;
   return cost;
@@ -107,7 +151,7 @@ function normalizeSpaces(text: string): string {
 export function splitAuthorNames(flattened: string, evidence: AuthorEvidence): AuthorSplit {
   const tokens = tokenizeNames(flattened);
   if (tokens.length === 0) return { names: [], ambiguous: [], confirmed: 0 };
-  const anchors = findFamilyCommas(tokens);
+  const anchors = findFamilyCommas(tokens, evidence.expectedCount);
   if (anchors.length <= 1) {
     return { names: [flattened.trim()], ambiguous: [], confirmed: 0 };
   }
@@ -123,15 +167,22 @@ export function splitAuthorNames(flattened: string, evidence: AuthorEvidence): A
   }
 
   const useKeys = evidence.authorKeys.size > 0 && anchors.length <= MAX_NAMES_FOR_KEYS;
-  // Work-key form of every word, concatenated, so a name's key is one slice.
+  // Work-key form of every word, concatenated, so a name's key is one slice. MARC keys
+  // (100ab/700ab) leave out dates and `Jr.`-style titles; XSLT imports keep the titles.
   const keyOffsets: number[] = [0];
+  const bareOffsets: number[] = [0];
   let allKeys = '';
+  let bareKeys = '';
   if (useKeys) {
     for (const token of tokens) {
-      allKeys += token.key;
+      if (!token.dateLike) allKeys += token.key;
+      if (!token.dateLike && !token.suffix) bareKeys += token.key;
       keyOffsets.push(allKeys.length);
+      bareOffsets.push(bareKeys.length);
     }
   }
+  const isAuthorKey = (key: string): boolean =>
+    evidence.authorKeys.has(key) || (key.length > WORK_KEY_MAX_LENGTH && evidence.authorKeys.has(key.slice(0, WORK_KEY_MAX_LENGTH)));
   const firstAuthor = evidence.firstAuthor !== undefined ? normalizeSpaces(evidence.firstAuthor) : undefined;
 
   const trivialAuthors = !useKeys && firstAuthor === undefined;
@@ -142,9 +193,8 @@ export function splitAuthorNames(flattened: string, evidence: AuthorEvidence): A
   const authorCost = (author: number, first: number, last: number): number => {
     let cost = 0;
     if (useKeys) {
-      const key = allKeys.slice(keyOffsets[first], keyOffsets[last + 1]);
-      if (evidence.authorKeys.has(key)) cost -= CONFIRMED;
-      else if (key.length > WORK_KEY_MAX_LENGTH && evidence.authorKeys.has(key.slice(0, WORK_KEY_MAX_LENGTH))) cost -= CONFIRMED;
+      if (isAuthorKey(allKeys.slice(keyOffsets[first], keyOffsets[last + 1]))
+        || isAuthorKey(bareKeys.slice(bareOffsets[first], bareOffsets[last + 1]))) cost -= CONFIRMED;
     }
     if (author === 0 && firstAuthor !== undefined && normalizeSpaces(nameText(first, last)) === firstAuthor) cost -= CONFIRMED;
     return cost;

@@ -1,5 +1,5 @@
-import { iso6392 } from 'iso-639-2';
 import { VUFIND_FORMATS } from '../../vocab/formats.js';
+import { knownLanguageNames } from '../../vocab/languages.js';
 
 /**
  * Splitting flattened multi-valued cells other than author names: by whitespace where
@@ -27,7 +27,15 @@ interface PhraseNode {
 export class PhraseVocabulary {
   private readonly root: PhraseNode = { next: new Map(), end: false };
 
-  constructor(phrases: Iterable<string>) {
+  /**
+   * With `qualifiers`, a parenthesised run of words right after a phrase stays with it:
+   * no value starts with "(", and MARC names carry qualifiers ISO spells differently
+   * (`Occitan (post-1500)`, `Norwegian (Bokmål)`, `Bantu (Other)`).
+   */
+  private readonly qualifiers: boolean;
+
+  constructor(phrases: Iterable<string>, options: { qualifiers?: boolean } = {}) {
+    this.qualifiers = options.qualifiers ?? false;
     for (const phrase of phrases) {
       const words = splitOnWhitespace(phrase.toLowerCase());
       if (words.length === 0) continue;
@@ -78,36 +86,45 @@ export class PhraseVocabulary {
         continue;
       }
       flushUnknown(index);
-      values.push(words.slice(index, index + matched).join(' '));
-      index += matched;
+      const end = index + matched + (this.qualifiers ? qualifierWords(words, index + matched) : 0);
+      values.push(words.slice(index, end).join(' '));
+      index = end;
     }
     flushUnknown(words.length);
     return { values, unknown };
   }
 }
 
+/** Words of a `(...)` qualifier starting at `index` (0 when none, or when it never closes). */
+function qualifierWords(words: readonly string[], index: number): number {
+  if (!(words[index] ?? '').startsWith('(')) return 0;
+  for (let at = index; at < words.length && at < index + 8; at += 1) {
+    if ((words[at] as string).endsWith(')')) return at - index + 1;
+  }
+  return 0;
+}
+
 export const FORMAT_VOCABULARY = new PhraseVocabulary(VUFIND_FORMATS);
 
 /**
- * English language names as VuFind stores them. ISO 639-2 lists alternatives in one name
- * (`Spanish; Castilian`); VuFind uses one of them (`Spanish`), so each alternative counts,
- * with and without a parenthesised qualifier (`Greek, Modern (1453-)`).
+ * Multi-word names of VuFind's MARC language map (`language_map.properties`) that ISO 639-2
+ * does not spell that way; single words need no entry (an unknown word stays a value).
+ */
+const VUFIND_ONLY_LANGUAGE_NAMES = [
+  'Haitian French Creole', 'Neapolitan Italian', 'Sicilian Italian', 'Reunionese, Reunion Creole', 'Newari, Old',
+  'Syriac, Modern', 'Turkish, Ottoman', 'Old Persian (ca. 600-400 B.C.)', 'Western Pahari languages', 'Lamba (Zambia and Congo)',
+];
+
+/**
+ * English language names as VuFind stores them: every ISO 639-2 name variant and the MARC
+ * spellings the language table knows (`Greek, Modern (1453-)`, `Norwegian (Nynorsk)`).
+ * A parenthesised qualifier after a known name belongs to it (see `qualifierWords`).
  */
 function languageNames(): string[] {
-  const names: string[] = ['Undetermined', 'Multiple languages', 'No linguistic content', 'Greek, Modern (1453- )'];
-  for (const language of iso6392) {
-    for (const alternative of language.name.split(';')) {
-      const name = alternative.trim();
-      if (name.length === 0) continue;
-      names.push(name);
-      const parenthesis = name.indexOf(' (');
-      if (parenthesis > 0) names.push(name.slice(0, parenthesis));
-    }
-  }
-  return names;
+  return ['Undetermined', 'Multiple languages', 'No linguistic content', 'Greek, Modern (1453- )', ...knownLanguageNames(), ...VUFIND_ONLY_LANGUAGE_NAMES];
 }
 
-export const LANGUAGE_VOCABULARY = new PhraseVocabulary(languageNames());
+export const LANGUAGE_VOCABULARY = new PhraseVocabulary(languageNames(), { qualifiers: true });
 
 /** A source field's values and its flattened cell, used to cut a copyField target apart. */
 export interface CopySource {

@@ -1,0 +1,28 @@
+import { writeFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { formatReport, measureAccuracy } from './accuracy/measure.js';
+
+/**
+ * `npm run accuracy -- [--count 10000] [--seed 1] [--out bench/accuracy.json]`: how exactly
+ * bibpipe reconstructs records from flattened Staff View scrapes (docs/accuracy.md).
+ */
+const { values } = parseArgs({
+  options: {
+    count: { type: 'string', default: '10000' },
+    seed: { type: 'string', default: '1' },
+    out: { type: 'string', default: 'bench/accuracy.json' },
+    profile: { type: 'string', default: 'accuracy' },
+  },
+});
+const count = Number(values.count);
+const seed = Number(values.seed);
+const profile = values.profile === 'bench' ? 'bench' : 'accuracy';
+if (!Number.isInteger(count) || count <= 0 || !Number.isInteger(seed)) {
+  console.error('usage: npm run accuracy -- [--count N] [--seed N] [--out FILE] [--profile accuracy|bench]');
+  process.exit(2);
+}
+const command = `npm run accuracy -- --count ${count} --seed ${seed}${profile === 'bench' ? ' --profile bench' : ''}`;
+const report = await measureAccuracy({ seed, count, profile, command });
+console.log(formatReport(report));
+writeFileSync(values.out, `${JSON.stringify(report, null, 2)}\n`);
+console.log(`report written to ${values.out}`);

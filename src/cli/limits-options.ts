@@ -1,0 +1,42 @@
+import { type Command, InvalidArgumentError, Option } from 'commander';
+import { DEFAULT_READ_LIMITS, type ReadLimits } from '../read/types.js';
+
+/** The limit flags as commander parses them. */
+export interface LimitFlags {
+  maxFieldLength?: number | undefined;
+  maxRecordBytes?: number | undefined;
+  maxValues?: number | undefined;
+}
+
+/** A positive whole number, with an optional k/M/G suffix (powers of 1024): `64M`, `500k`. */
+export function parseSize(value: string): number {
+  const match = /^(\d{1,15})([kKmMgG]?)$/.exec(value.trim());
+  const scale = { '': 1, k: 1024, m: 1024 ** 2, g: 1024 ** 3 }[(match?.[2] ?? '').toLowerCase() as '' | 'k' | 'm' | 'g'];
+  const size = match ? Number(match[1]) * scale : Number.NaN;
+  if (!Number.isSafeInteger(size) || size < 1) throw new InvalidArgumentError('expected a positive whole number, optionally with k, M or G (e.g. 16M)');
+  return size;
+}
+
+function humanSize(bytes: number): string {
+  for (const [suffix, scale] of [['G', 1024 ** 3], ['M', 1024 ** 2], ['k', 1024]] as const) {
+    if (bytes % scale === 0) return `${bytes / scale}${suffix}`;
+  }
+  return String(bytes);
+}
+
+/** Adds --max-field-length, --max-record-bytes and --max-values (the caps against hostile input). */
+export function addLimitOptions(command: Command): Command {
+  return command
+    .addOption(new Option('--max-field-length <chars>', `longest field value accepted; a record over it is rejected (default ${humanSize(DEFAULT_READ_LIMITS.maxFieldLength)})`).argParser(parseSize))
+    .addOption(new Option('--max-record-bytes <bytes>', `largest record accepted (default ${humanSize(DEFAULT_READ_LIMITS.maxRecordBytes)})`).argParser(parseSize))
+    .addOption(new Option('--max-values <n>', `most values in one field, authors included (default ${DEFAULT_READ_LIMITS.maxValuesPerField})`).argParser(parseSize));
+}
+
+/** The limits the user set (the rest keep their defaults). */
+export function limitsFromFlags(flags: LimitFlags): Partial<ReadLimits> {
+  const limits: Partial<ReadLimits> = {};
+  if (flags.maxFieldLength !== undefined) limits.maxFieldLength = flags.maxFieldLength;
+  if (flags.maxRecordBytes !== undefined) limits.maxRecordBytes = flags.maxRecordBytes;
+  if (flags.maxValues !== undefined) limits.maxValuesPerField = flags.maxValues;
+  return limits;
+}

@@ -1,0 +1,53 @@
+import { join } from 'node:path';
+import { type Command, InvalidArgumentError, Option } from 'commander';
+import type { SolrReadOptions } from '../pipeline/sources.js';
+import { parseShard } from '../read/solr-http.js';
+
+/** The live-Solr flags as commander parses them. */
+export interface SolrFlags {
+  query?: string | undefined;
+  fq?: string[] | undefined;
+  fields?: string | undefined;
+  rows?: number | undefined;
+  shard?: { index: number; count: number } | undefined;
+  resume?: string | boolean | undefined;
+  openFiles?: number | undefined;
+}
+
+function positiveInteger(value: string): number {
+  const number = Number(value);
+  if (!/^\d+$/.test(value) || !Number.isSafeInteger(number) || number < 1) throw new InvalidArgumentError('expected a positive whole number');
+  return number;
+}
+
+function shard(value: string): { index: number; count: number } {
+  const parsed = parseShard(value);
+  if (!parsed) throw new InvalidArgumentError('expected I/N with 1 <= I <= N, e.g. 2/4');
+  return parsed;
+}
+
+/** Adds the flags of `solr+http(s)://` inputs and of reading many files. */
+export function addSourceOptions(command: Command): Command {
+  return command
+    .addOption(new Option('--query <q>', 'live Solr: the query (q)').default(undefined, '*:*'))
+    .addOption(new Option('--fq <filter>', 'live Solr: a filter query (fq), repeatable').argParser((value: string, previous: string[] = []) => [...previous, value]))
+    .addOption(new Option('--fields <fl>', 'live Solr: the fields to fetch (fl)').default(undefined, '*'))
+    .addOption(new Option('--rows <n>', 'live Solr: page size').argParser(positiveInteger).default(undefined, '1000'))
+    .addOption(new Option('--shard <I/N>', 'live Solr: read only share I of N (Solr hash filter on the unique key)').argParser(shard))
+    .addOption(new Option('--resume [cursor-file]', 'live Solr: continue from the saved cursor (default <out-dir>/solr-cursor.json)'))
+    .addOption(new Option('--open-files <n>', 'most input files opened and parsed ahead at once').argParser(positiveInteger).default(undefined, '4'));
+}
+
+/** The library's Solr options; the cursor is kept in the out-dir so that `--resume` can continue. */
+export function solrOptionsFromFlags(flags: SolrFlags, outDir: string | undefined): SolrReadOptions {
+  const cursorFile = typeof flags.resume === 'string' ? flags.resume : outDir !== undefined ? join(outDir, 'solr-cursor.json') : undefined;
+  return {
+    query: flags.query,
+    filters: flags.fq,
+    fields: flags.fields,
+    rows: flags.rows,
+    shard: flags.shard,
+    cursorFile,
+    resume: flags.resume !== undefined && flags.resume !== false,
+  };
+}

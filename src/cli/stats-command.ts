@@ -1,0 +1,27 @@
+import type { Writable } from 'node:stream';
+import { UsageError } from '../pipeline/inputs.js';
+import { readRecords } from '../pipeline/records.js';
+import { collectStats, renderStatsText, type RecordStats } from '../stats/collect.js';
+import { loadProfile } from '../validate/profile.js';
+
+export interface StatsFlags {
+  from: string;
+  profile?: string | undefined;
+  json?: boolean | undefined;
+  top?: string | undefined;
+}
+
+/** `bibpipe stats`: fill rates, value-count distributions and top values over raw records. */
+export async function runStats(inputs: readonly string[], flags: StatsFlags, stdout: Writable): Promise<RecordStats> {
+  const top = flags.top === undefined ? 10 : Number(flags.top);
+  if (!Number.isSafeInteger(top) || top < 1) throw new UsageError(`--top expects a positive integer, got "${flags.top}"`);
+  let profile;
+  try {
+    profile = flags.profile === undefined ? undefined : await loadProfile(flags.profile);
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+  const stats = await collectStats(readRecords(inputs, { from: flags.from }), { profile, top });
+  stdout.write(flags.json ? `${JSON.stringify(stats, null, 2)}\n` : renderStatsText(stats));
+  return stats;
+}

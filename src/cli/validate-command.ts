@@ -1,0 +1,106 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import { dirname } from 'node:path';
+import type { Writable } from 'node:stream';
+import { loadConfig } from '../config/load.js';
+import { solrOptionsFromFlags, type SolrFlags } from './solr-options.js';
+import { limitsFromFlags, type LimitFlags } from './limits-options.js';
+import { CrossRecordChecks } from '../pipeline/cross-record.js';
+import { UsageError } from '../pipeline/inputs.js';
+import { validate, type ValidationResult } from '../pipeline/validate.js';
+import { IgnoredRecords } from '../report/ignore.js';
+import { htmlReporter, parseReporterSpec, type ReporterTarget } from '../report/index.js';
+import { loadProfile, type Profile } from '../validate/profile.js';
+
+export interface ValidateFlags extends LimitFlags, SolrFlags {
+  from: string;
+  profile?: string | undefined;
+  config?: string | undefined;
+  /** `NAME` or `NAME:FILE`, repeatable; default `text` on stdout. */
+  reporter: readonly string[];
+  /** HTML report file (same as `--reporter html:FILE`). */
+  report?: string | undefined;
+  maxWarnings?: number | undefined;
+  /** Colour for the text reporter on stdout; undefined: when stdout is a terminal. */
+  color?: boolean | undefined;
+}
+
+export interface ValidateOutcome {
+  result: ValidationResult;
+  /** Why the run fails (exit 1); empty when it passes. */
+  failures: string[];
+}
+
+/** `--max-warnings N`: a non-negative integer. */
+export function parseMaxWarnings(value: string): number {
+  const number = Number(value);
+  if (!/^\d+$/.test(value) || !Number.isSafeInteger(number)) throw new UsageError(`--max-warnings expects a non-negative integer, got "${value}"`);
+  return number;
+}
+
+function reporterTargets(flags: ValidateFlags): ReporterTarget[] {
+  const specs = flags.reporter.length > 0 ? [...flags.reporter] : ['text'];
+  const targets = specs.map((spec) => {
+    const target = parseReporterSpec(spec);
+    if (typeof target === 'string') throw new UsageError(target);
+    return target;
+  });
+  if (flags.report !== undefined) targets.push({ reporter: htmlReporter, file: flags.report });
+  const onStdout = targets.filter((target) => target.file === undefined);
+  if (onStdout.length > 1) {
+    throw new UsageError(`Only one reporter can write to stdout (got ${onStdout.map((t) => t.reporter.name).join(', ')}); give the others a file: --reporter junit:junit.xml`);
+  }
+  return targets;
+}
+
+function useColor(stdout: Writable, flag: boolean | undefined): boolean {
+  if (flag !== undefined) return flag;
+  if (process.env.NO_COLOR !== undefined && process.env.NO_COLOR !== '') return false;
+  if (process.env.FORCE_COLOR !== undefined && process.env.FORCE_COLOR !== '0') return true;
+  return (stdout as Writable & { isTTY?: boolean }).isTTY === true;
+}
+
+async function profileFrom(path: string | undefined): Promise<Profile | undefined> {
+  if (path === undefined) return undefined;
+  try {
+    return await loadProfile(path);
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+}
+
+/**
+ * `bibpipe validate`: config, validation, every requested report, and the verdict. Fails on
+ * any error, or on more warnings than `--max-warnings` (or the config's `maxWarnings`).
+ */
+export async function runValidate(inputs: readonly string[], flags: ValidateFlags, stdout: Writable, cwd: string = process.cwd()): Promise<ValidateOutcome> {
+  const targets = reporterTargets(flags);
+  const { config, profilePath } = await loadConfig({ cwd, path: flags.config });
+  const ignored = new IgnoredRecords(config.ignore);
+  const raw = await validate({
+    inputs,
+    from: flags.from,
+    limits: limitsFromFlags(flags),
+    profile: await profileFrom(flags.profile ?? profilePath),
+    severities: config.rules,
+    crossRecord: new CrossRecordChecks({ fillRates: config.fillRates }),
+    solr: solrOptionsFromFlags(flags, undefined),
+    openFiles: flags.openFiles,
+    onIssues: ignored.observe,
+  });
+  const result = ignored.apply(raw);
+  for (const { reporter, file } of targets) {
+    const text = reporter.render(result, { color: file === undefined && useColor(stdout, flags.color) });
+    if (file === undefined) {
+      stdout.write(text);
+      continue;
+    }
+    await mkdir(dirname(file), { recursive: true });
+    await writeFile(file, text);
+  }
+  const failures: string[] = [];
+  const { error, warning } = result.summary.severities;
+  if (error > 0) failures.push(`${error} errors`);
+  const maxWarnings = flags.maxWarnings ?? config.maxWarnings;
+  if (maxWarnings !== undefined && warning > maxWarnings) failures.push(`too many warnings (${warning}); maximum allowed is ${maxWarnings}`);
+  return { result, failures };
+}

@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import { people, reconstruct } from './fixtures/reconstruct/article.js';
+
+describe('reconstruction of family names with particles', () => {
+  it('lower-case particles start the family name that follows', async () => {
+    const authors = people('Smith, Anna', 'van der Berg, Jan', 'Jones, Mary', 'de la Cruz, Ana', 'Brown, Peter', 'dos Santos, Paulo');
+    const result = await reconstruct(authors);
+    expect(result.authors).toEqual(authors);
+  });
+
+  it('capitalized prefixes (Di, Mc, Abu, Ní, Ó) start the family name, with or without work keys', async () => {
+    const authors = people('Ito, Taro', 'Di Stefano, Anna Maria', 'Pieter, Jan', 'Mc Carthy, Patrick', 'Ortiz, María Teresa', 'Abu Bakr, Mohamed', 'Zeng, Danzi', 'Ní Bhriain, Sinéad', 'Watanabe, Satoshi', 'Ó Briain, Eoin');
+    expect((await reconstruct(authors, { workKeys: true })).authors).toEqual(authors);
+    expect((await reconstruct(authors)).authors).toEqual(authors);
+  });
+
+  it("apostrophes and diacritics stay inside the name (O'Brien, D'Angelo, Dell'Acqua)", async () => {
+    const authors = people("O'Brien, Siobhán", "D'Angelo, Niccolò", "Dell'Acqua, Federica", 'Åström, Åsa', 'Þórsson, Jan Erik');
+    const result = await reconstruct(authors, { workKeys: true });
+    expect(result.authors).toEqual(authors);
+  });
+
+  it('a given name with particles keeps them ("María de los Ángeles")', async () => {
+    const authors = people('Gutiérrez Torres, María de los Ángeles', 'Petit, Stéphane', 'Sousa Castro, Rita de Cássia', 'Lima, Paulo');
+    expect((await reconstruct(authors)).authors).toEqual(authors);
+  });
+});

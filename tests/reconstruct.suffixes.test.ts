@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { people, person, reconstruct } from './fixtures/reconstruct/article.js';
+
+describe('reconstruction of names with suffixes and dates', () => {
+  it('Jr. and III are suffixes of the name before them', async () => {
+    const authors = people('Smith, John, Jr.', 'King, Martin Luther, III', 'Jones, Bob', 'Walsh, S, Jr.');
+    const result = await reconstruct(authors, { workKeys: true, coreTable: true });
+    expect(result.authors).toEqual(authors);
+    expect(result.codes).not.toContain('author.count-mismatch');
+  });
+
+  it('a lone "V" or "M.D." after the family name is an initial, not a suffix', async () => {
+    const authors = people('Tsai, T', 'Fontana, V', 'Martínez, P', 'Dang, K.', 'Dang, M.D.', 'Russo, V');
+    expect((await reconstruct(authors)).authors).toEqual(authors);
+    expect((await reconstruct(authors, { workKeys: true })).authors).toEqual(authors);
+  });
+
+  it('the core table count makes "V" a suffix when only that reading has the right number of names', async () => {
+    const authors = [person('King, Martin Luther, V'), person('Jones, Bob')];
+    const result = await reconstruct(authors, { coreTable: true });
+    expect(result.authors).toEqual(authors);
+  });
+
+  it('MARC life dates are dropped, and MARC work keys (names without dates or Jr.) still confirm the split', async () => {
+    const authors = people('Vico, Giambattista', 'Song, Mei-chih', 'Tian, Na', 'Smith, John, Jr.');
+    const stored = ['Vico, Giambattista, 1668-1744', 'Song, Mei-chih, 1673-', 'Tian, Na, 1652-1715', 'Smith, John, Jr.'];
+    const result = await reconstruct(authors, { workKeys: true, stored, marcKeys: true });
+    expect(result.authors).toEqual(authors);
+    expect(result.codes).not.toContain('author.split-ambiguous');
+  });
+});
