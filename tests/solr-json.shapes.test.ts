@@ -92,6 +92,23 @@ describe('Solr JSON reader: broken input is accounted for, never lost', () => {
     expect(last?.source.byteOffset).toBe(head.length);
   });
 
+  it('invalid UTF-8 that starts in one chunk and ends in the next is reported at the right byte', async () => {
+    // The reader peeks at the first 64 KB, so the bad bytes sit beyond it, where chunk
+    // boundaries fall at multiples of the chunk size.
+    for (const split of [1, 2]) {
+      const start = `[\n${DOC_A},\n{"id":"c","title":"`;
+      const badAt = 70_000 - split; // E2 at 69999 or 69998: the boundary at 70000 cuts the sequence
+      const head = Buffer.from(start + 'x'.repeat(badAt - Buffer.byteLength(start)));
+      // E2 82 starts a three-byte sequence; 0x28 cannot continue it.
+      const bytes = Buffer.concat([head, Buffer.from([0xe2, 0x82, 0x28]), Buffer.from('"}]')]);
+      const records = await readAll(solrJsonReader, bytes, { chunkSize: 1000 });
+      expect(records[0]?.fields.id).toBe('a');
+      const last = records.at(-1);
+      expect(last?.issues[0]?.code).toBe('read.invalid-utf8');
+      expect(last?.source.byteOffset, `sequence cut after ${split} byte(s)`).toBe(badAt + 2);
+    }
+  });
+
   it('a nested object as a field value is a field.type issue, other fields survive', async () => {
     const records = await readAll(solrJsonReader, '{"id":"n","title":{"lang":"en"},"isbn":["123",{"x":1}]}\n');
     expect(records[0]?.fields.id).toBe('n');

@@ -282,13 +282,26 @@ function makeBook(random: Random, hasWorkKeys: boolean): { doc: Record<string, s
 export function* generateCorpus(options: CorpusOptions): Generator<CorpusRecord> {
   const profile = options.profile ?? 'accuracy';
   const random = new Random(options.seed);
+  // A catalogue's ids, PMIDs and DOIs are unique: a record that repeats one is drawn again
+  // (deterministically), so the corpus has no accidental duplicates.
+  const seen = new Set<string>();
+  const isNew = (truth: CorpusTruth, id: string): boolean =>
+    !seen.has(`id:${id}`) && (truth.pmid === undefined || !seen.has(`pmid:${truth.pmid}`)) && (truth.doi === undefined || !seen.has(`doi:${truth.doi.toLowerCase()}`));
   for (let index = 0; index < options.count; index += 1) {
-    const recordRandom = random.fork();
-    const version = recordRandom.weighted(VUFIND_VERSIONS);
-    const hasWorkKeys = version >= 7.1;
-    const locale = profile === 'bench' ? 'en' : recordRandom.pick(LOCALES);
-    const made = profile === 'bench' || recordRandom.chance(0.78) ? makeArticle(recordRandom, profile, hasWorkKeys) : makeBook(recordRandom, hasWorkKeys);
-    const doc = { ...made.doc, _version_: versionString(recordRandom) };
-    yield { doc, truth: made.truth, hasWorkKeys, locale };
+    for (;;) {
+      const recordRandom = random.fork();
+      const version = recordRandom.weighted(VUFIND_VERSIONS);
+      const hasWorkKeys = version >= 7.1;
+      const locale = profile === 'bench' ? 'en' : recordRandom.pick(LOCALES);
+      const made = profile === 'bench' || recordRandom.chance(0.78) ? makeArticle(recordRandom, profile, hasWorkKeys) : makeBook(recordRandom, hasWorkKeys);
+      const id = String(made.doc.id);
+      if (!isNew(made.truth, id)) continue;
+      seen.add(`id:${id}`);
+      if (made.truth.pmid !== undefined) seen.add(`pmid:${made.truth.pmid}`);
+      if (made.truth.doi !== undefined) seen.add(`doi:${made.truth.doi.toLowerCase()}`);
+      const doc = { ...made.doc, _version_: versionString(recordRandom) };
+      yield { doc, truth: made.truth, hasWorkKeys, locale };
+      break;
+    }
   }
 }

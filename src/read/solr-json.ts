@@ -5,7 +5,8 @@ import type { SourcePosition } from '../model/issue.js';
 import type { RawRecord } from '../model/raw-record.js';
 import { makeIssue, type IssueCode } from '../validate/rules.js';
 import { parseJsonExact } from './exact-json.js';
-import { firstInvalidUtf8Offset, readLines, type TextLine } from './lines.js';
+import { readLines, type TextLine } from './lines.js';
+import { StrictUtf8Decoder } from './utf8.js';
 import { JsonOpenTracker, type OpenPosition } from './json-positions.js';
 import { peekBytes } from './peek.js';
 import { rawRecordFromSolrDoc, truncate } from './solr-doc.js';
@@ -424,9 +425,12 @@ interface DecodedPiece {
   textStartOffset: number;
 }
 
-/** Decodes bytes to text, failing with the byte offset of the first invalid sequence. */
+/**
+ * Decodes bytes to text, failing with the byte offset of the first invalid byte (exact
+ * even when a bad sequence starts in one chunk and ends in the next).
+ */
 async function* decodeStrictly(stream: AsyncIterable<Uint8Array>, skipBytes: number): AsyncGenerator<DecodedPiece> {
-  const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
+  const utf8 = new StrictUtf8Decoder();
   let offset = 0;
   let first = true;
   for await (const chunk of stream) {
@@ -437,26 +441,29 @@ async function* decodeStrictly(stream: AsyncIterable<Uint8Array>, skipBytes: num
       bytes = bytes.subarray(skip);
       if (bytes.length === 0) continue;
     }
-    // The decoder drops a leading BOM; positions count it.
-    const textStartOffset = offset + (first && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0);
-    first = false;
-    let text: string;
-    try {
-      text = decoder.decode(bytes, { stream: true });
-    } catch {
+    let textStartOffset = offset;
+    let text = utf8.decode(bytes);
+    if (text === undefined) {
+      const invalidAt = utf8.invalidAt ?? offset;
       // Hand over the valid text before the bad byte, so the records in it are not lost.
-      const bad = firstInvalidUtf8Offset(bytes);
-      yield { text: new TextDecoder('utf-8').decode(bytes.subarray(0, bad), { stream: true }), endOffset: offset + bad, textStartOffset };
-      throw new InvalidUtf8Error(offset + bad);
+      const valid = bytes.subarray(0, Math.max(0, invalidAt - offset));
+      yield { text: stripBom(new TextDecoder('utf-8').decode(valid, { stream: true }), first), endOffset: invalidAt, textStartOffset };
+      throw new InvalidUtf8Error(invalidAt);
     }
+    // A leading BOM is not part of the JSON; positions still count its bytes.
+    if (first && text.charCodeAt(0) === 0xfeff) {
+      text = text.slice(1);
+      textStartOffset += 3;
+    }
+    first = false;
     offset += bytes.length;
     yield { text, endOffset: offset, textStartOffset };
   }
-  let rest: string;
-  try {
-    rest = decoder.decode();
-  } catch {
-    throw new InvalidUtf8Error(offset);
-  }
+  const rest = utf8.end();
+  if (rest === undefined) throw new InvalidUtf8Error(utf8.invalidAt ?? offset);
   yield { text: rest, endOffset: offset, textStartOffset: offset };
+}
+
+function stripBom(text: string, atStart: boolean): string {
+  return atStart && text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }

@@ -1,7 +1,8 @@
 import { RULES, ruleDocsAnchor } from '../validate/rules.js';
+import { extractSection, replaceSection, sectionMarkers } from './markdown-sections.js';
 
-export const RULE_TABLE_START = '<!-- rules:start -->';
-export const RULE_TABLE_END = '<!-- rules:end -->';
+export const RULE_TABLE_START = sectionMarkers('rules').start;
+export const RULE_TABLE_END = sectionMarkers('rules').end;
 
 /** GFM table cells end at an unescaped `|`, even inside a code span. */
 function cell(text: string): string {
@@ -18,16 +19,10 @@ export function ruleTableMarkdown(): string {
 
 /** The text between the markers, or undefined when the document has no (well-ordered) markers. */
 export function extractRuleTable(document: string): string | undefined {
-  const start = document.indexOf(RULE_TABLE_START);
-  const end = document.indexOf(RULE_TABLE_END);
-  if (start < 0 || end < start) return undefined;
-  return document.slice(start + RULE_TABLE_START.length, end).trim();
+  return extractSection(document, 'rules');
 }
 
 /** The document with the generated table between its markers (unchanged elsewhere). */
 export function replaceRuleTable(document: string): string | undefined {
-  const start = document.indexOf(RULE_TABLE_START);
-  const end = document.indexOf(RULE_TABLE_END);
-  if (start < 0 || end < start) return undefined;
-  return `${document.slice(0, start + RULE_TABLE_START.length)}\n${ruleTableMarkdown()}\n${document.slice(end)}`;
+  return replaceSection(document, 'rules', ruleTableMarkdown());
 }
