@@ -3,7 +3,7 @@ import type { RawRecord } from '../model/raw-record.js';
 import { isSolrSource } from '../read/solr-http.js';
 import { DEFAULT_READ_LIMITS, type ReadLimits } from '../read/types.js';
 import { makeIssue } from '../validate/rules.js';
-import { expandInputs, openInput, UsageError } from './inputs.js';
+import { expandInputs, openInput, UsageError, type OpenedInput } from './inputs.js';
 import { readSolrInput, type SolrReadOptions } from './sources.js';
 
 export type { SolrReadOptions } from './sources.js';
@@ -24,7 +24,8 @@ export interface ReadOptions {
 /** Records parsed ahead per file beyond the current one. */
 const READ_AHEAD_RECORDS = 64;
 
-function failedInput(file: string, code: 'read.unsupported-input' | 'read.malformed', message: string): RawRecord {
+/** One rejected record standing for an input (or the rest of one) that cannot be read. */
+export function unreadableInput(file: string, code: 'read.unsupported-input' | 'read.malformed', message: string): RawRecord {
   const source = { file };
   return { format: 'unknown', source, fields: {}, issues: [makeIssue(code, { message, source })] };
 }
@@ -66,17 +67,35 @@ export async function* readRecords(inputs: readonly string[], options: ReadOptio
   }
 }
 
-/** Reads one file into its channel; failures of the file become records, usage errors pass through. */
-async function pumpFile(file: string, from: string | undefined, limits: ReadLimits, channel: RecordChannel): Promise<void> {
+/**
+ * The records of an opened input as its reader yields them. An input no reader fits, or
+ * one whose reading fails midway, becomes a rejected record; usage errors pass through.
+ */
+export async function* recordsOfOpenedInput(input: OpenedInput, file: string, limits: ReadLimits): AsyncGenerator<RawRecord> {
+  if (!input.reader) {
+    yield unreadableInput(file, 'read.unsupported-input', `${file}: not a format bibpipe reads (expected a VuFind Staff View scrape, Solr JSON, Solr XML or Solr CSV); use --from to force one`);
+    return;
+  }
   let count = 0;
+  let failure: Error | undefined;
   try {
-    const input = await openInput(file, from);
-    if (!input.reader) {
-      await channel.push(failedInput(file, 'read.unsupported-input', `${file}: not a format bibpipe reads (expected a VuFind Staff View scrape, Solr JSON, Solr XML or Solr CSV); use --from to force one`));
-      return;
-    }
     for await (const record of input.reader.read(input.bytes, { file, limits })) {
       count++;
+      yield record;
+    }
+  } catch (error) {
+    if (error instanceof UsageError) throw error;
+    failure = error instanceof Error ? error : new Error(String(error));
+  }
+  // Readers return data problems as issues; what still escapes is an I/O or decompression failure.
+  if (failure) yield unreadableInput(file, 'read.malformed', `${file}: reading stopped after ${count} records: ${failure.message}`);
+}
+
+/** Reads one file into its channel; failures of the file become records, usage errors pass through. */
+async function pumpFile(file: string, from: string | undefined, limits: ReadLimits, channel: RecordChannel): Promise<void> {
+  try {
+    const input = await openInput(file, from);
+    for await (const record of recordsOfOpenedInput(input, file, limits)) {
       if (!(await channel.push(record))) return;
     }
   } catch (error) {
@@ -84,9 +103,7 @@ async function pumpFile(file: string, from: string | undefined, limits: ReadLimi
       channel.fail(error);
       return;
     }
-    // Readers return data problems as issues; what still escapes is an I/O or
-    // decompression failure: the rest of this input cannot be read.
-    await channel.push(failedInput(file, 'read.malformed', `${file}: reading stopped after ${count} records: ${(error as Error).message}`));
+    await channel.push(unreadableInput(file, 'read.malformed', `${file}: reading stopped after 0 records: ${(error as Error).message}`));
   } finally {
     channel.close();
   }

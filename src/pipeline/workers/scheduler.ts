@@ -5,10 +5,9 @@ import type { BibRecord } from '../../model/record.js';
 import { lineDelimitedHeaderBytes, peekSolrJsonHead } from '../../read/solr-json.js';
 import { isSolrSource } from '../../read/solr-http.js';
 import type { ReadLimits } from '../../read/types.js';
-import { makeIssue } from '../../validate/rules.js';
 import type { CrossRecordChecks } from '../cross-record.js';
 import { expandInputs, openInput, UsageError, type OpenedInput } from '../inputs.js';
-import { readRecords, type SolrReadOptions } from '../records.js';
+import { readRecords, recordsOfOpenedInput, unreadableInput, type SolrReadOptions } from '../records.js';
 import type { BatchExecutor } from './executor.js';
 import type { BatchInput, BatchJob, BatchOutput } from './batch-job.js';
 import { lineBatches } from './line-batches.js';
@@ -167,7 +166,7 @@ export async function* orderedBatches(options: ScheduleOptions): AsyncGenerator<
     }
     if (opening.kind === 'failed') {
       if (opening.error instanceof UsageError) throw opening.error;
-      yield* batchRecords(failedInputRecord(file, 'read.malformed', `${file}: reading stopped after 0 records: ${opening.error.message}`), index);
+      yield* batchRecords([unreadableInput(file, 'read.malformed', `${file}: reading stopped after 0 records: ${opening.error.message}`)], index);
       continue;
     }
     const input = opening.input;
@@ -196,7 +195,7 @@ export async function* orderedBatches(options: ScheduleOptions): AsyncGenerator<
   while (inFlight.length > 0 && !options.signal?.aborted) yield await commitHead();
 
   /** Records read on this thread (streamed and non-JSON inputs), processed in batches. */
-  async function* batchRecords(records: AsyncIterable<RawRecord>, inputIndex: number): AsyncGenerator<BatchOutput> {
+  async function* batchRecords(records: AsyncIterable<RawRecord> | Iterable<RawRecord>, inputIndex: number): AsyncGenerator<BatchOutput> {
     let batch: RawRecord[] = [];
     let bytes = 0;
     for await (const record of records) {
@@ -239,36 +238,4 @@ async function* openAheadInOrder(files: readonly string[], from: string | undefi
     if (next < files.length) start();
     yield opening;
   }
-}
-
-function failedInputRecord(file: string, code: 'read.unsupported-input' | 'read.malformed', message: string): AsyncIterable<RawRecord> {
-  const source = { file };
-  const record: RawRecord = { format: 'unknown', source, fields: {}, issues: [makeIssue(code, { message, source })] };
-  return (async function* () {
-    yield record;
-  })();
-}
-
-/**
- * The records of an opened input as its reader yields them. As when reading on one thread,
- * an input no reader fits, or one whose reading fails midway, becomes a rejected record.
- */
-async function* recordsOfOpenedInput(input: OpenedInput, file: string, limits: ReadLimits): AsyncGenerator<RawRecord> {
-  if (!input.reader) {
-    yield* failedInputRecord(file, 'read.unsupported-input', `${file}: not a format bibpipe reads (expected a VuFind Staff View scrape, Solr JSON, Solr XML or Solr CSV); use --from to force one`);
-    return;
-  }
-  let count = 0;
-  let failure: Error | undefined;
-  try {
-    for await (const record of input.reader.read(input.bytes, { file, limits })) {
-      count++;
-      yield record;
-    }
-  } catch (error) {
-    if (error instanceof UsageError) throw error;
-    failure = error instanceof Error ? error : new Error(String(error));
-  }
-  // Readers return data problems as issues; what still escapes is an I/O or decompression failure.
-  if (failure) yield* failedInputRecord(file, 'read.malformed', `${file}: reading stopped after ${count} records: ${failure.message}`);
 }
