@@ -17,7 +17,7 @@ import { checkedDate, parsePublicationDate } from './dates.js';
 import { parsePersonName } from './names.js';
 import { recordTypeOf } from './record-type.js';
 import { recoverFromSpelling } from './spelling.js';
-import { collapseWhitespace, SPACE_AND_PUNCTUATION, trimEndChars } from './text.js';
+import { collapseWhitespace, SPACE_AND_PUNCTUATION, trimEndChars } from '../text.js';
 
 export interface NormalizeResult {
   record: BibRecord;

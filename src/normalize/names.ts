@@ -1,6 +1,6 @@
 import { nlmInitials } from '../model/display.js';
 import type { PersonName } from '../model/record.js';
-import { SPACE_AND_PUNCTUATION, trimEndChars } from './text.js';
+import { SPACE_AND_PUNCTUATION, trimEndChars } from '../text.js';
 
 const SUFFIXES = new Set(['jr', 'jr.', 'sr', 'sr.', 'ii', 'iii', 'iv', 'v', 'vi', '2nd', '3rd', '4th', 'esq', 'esq.']);
 /** MARC personal-name dates: "1668-1744", "1950-", "b. 1950", "d. 1890", "fl. 1850". */

@@ -1,6 +1,6 @@
 import type { RawValue } from '../model/raw-record.js';
 import { canonicalPublicationType } from '../vocab/publication-types.js';
-import { collapseWhitespace } from './text.js';
+import { collapseWhitespace } from '../text.js';
 
 /**
  * What `spelling` (a copy of VuFind's index-only `allfields`: the whole source record's

@@ -1,5 +1,5 @@
 import type { RawValue } from '../model/raw-record.js';
-import { isWhitespaceCollapsed } from '../normalize/text.js';
+import { collapseWhitespace } from '../text.js';
 import { COPY_FIELDS, resolveField } from './biblio-schema.js';
 
 /**
@@ -34,16 +34,11 @@ const COPY_RULES: readonly CopyRule[] = (() => {
   return rules;
 })();
 
-const WHITESPACE_RUN = /\s+/g;
-
-export function normalizeSpace(text: string): string {
-  return isWhitespaceCollapsed(text) ? text : text.replace(WHITESPACE_RUN, ' ').trim();
-}
 
 function valuesOf(fields: Readonly<Record<string, RawValue>>, name: string): string[] {
   const value = fields[name];
   if (value === undefined) return [];
-  return (Array.isArray(value) ? value : [value]).map(normalizeSpace).filter((text) => text.length > 0);
+  return (Array.isArray(value) ? value : [value]).map(collapseWhitespace).filter((text) => text.length > 0);
 }
 
 function countAll(items: readonly string[]): Map<string, number> {

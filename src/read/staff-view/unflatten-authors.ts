@@ -1,3 +1,4 @@
+import { collapseWhitespace } from '../../text.js';
 import { findFamilyCommas, tokenizeNames, type NameToken } from './name-tokens.js';
 import { COMPOUND_GIVEN_TAILS } from './name-lexicon.js';
 import { WORK_KEY_MAX_LENGTH } from './work-keys.js';
@@ -143,10 +144,6 @@ function splitCost(tokens: readonly NameToken[], gap: Gap, split: number): numbe
   return cost;
 }
 
-function normalizeSpaces(text: string): string {
-  return text.replace(/\s+/gu, ' ').trim();
-}
-
 /** Splits a flattened author cell into names (see the module comment). */
 export function splitAuthorNames(flattened: string, evidence: AuthorEvidence): AuthorSplit {
   const tokens = tokenizeNames(flattened);
@@ -183,7 +180,7 @@ export function splitAuthorNames(flattened: string, evidence: AuthorEvidence): A
   }
   const isAuthorKey = (key: string): boolean =>
     evidence.authorKeys.has(key) || (key.length > WORK_KEY_MAX_LENGTH && evidence.authorKeys.has(key.slice(0, WORK_KEY_MAX_LENGTH)));
-  const firstAuthor = evidence.firstAuthor !== undefined ? normalizeSpaces(evidence.firstAuthor) : undefined;
+  const firstAuthor = evidence.firstAuthor !== undefined ? collapseWhitespace(evidence.firstAuthor) : undefined;
 
   const trivialAuthors = !useKeys && firstAuthor === undefined;
   const lastAuthor = anchors.length - 1;
@@ -196,7 +193,7 @@ export function splitAuthorNames(flattened: string, evidence: AuthorEvidence): A
       if (isAuthorKey(allKeys.slice(keyOffsets[first], keyOffsets[last + 1]))
         || isAuthorKey(bareKeys.slice(bareOffsets[first], bareOffsets[last + 1]))) cost -= CONFIRMED;
     }
-    if (author === 0 && firstAuthor !== undefined && normalizeSpaces(nameText(first, last)) === firstAuthor) cost -= CONFIRMED;
+    if (author === 0 && firstAuthor !== undefined && collapseWhitespace(nameText(first, last)) === firstAuthor) cost -= CONFIRMED;
     return cost;
   };
 
