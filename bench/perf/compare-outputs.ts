@@ -34,7 +34,10 @@ function firstDifference(left: string, right: string): string | undefined {
       const readB = readSync(b, bufferB, 0, CHUNK, offset);
       const length = Math.min(readA, readB);
       for (let index = 0; index < length; index += 1) {
-        if (bufferA[index] !== bufferB[index]) return `first difference at byte ${offset + index} (line ${line + countLines(bufferA, index)})`;
+        if (bufferA[index] !== bufferB[index]) {
+          return `first difference at byte ${offset + index} (line ${line + countLines(bufferA, index)}):\n`
+            + `             left:  ${excerpt(bufferA, index, readA)}\n             right: ${excerpt(bufferB, index, readB)}`;
+        }
       }
       if (readA !== readB) return `sizes differ (${statSync(left).size} vs ${statSync(right).size} bytes)`;
       if (readA === 0) return undefined;
@@ -45,6 +48,11 @@ function firstDifference(left: string, right: string): string | undefined {
     closeSync(a);
     closeSync(b);
   }
+}
+
+/** Up to 60 bytes either side of a position, as JSON so that control characters show. */
+function excerpt(buffer: Buffer, at: number, end: number): string {
+  return JSON.stringify(buffer.toString('utf8', Math.max(0, at - 60), Math.min(end, at + 60)));
 }
 
 function countLines(buffer: Buffer, end: number): number {
