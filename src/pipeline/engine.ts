@@ -176,12 +176,14 @@ function handled<T>(promise: Promise<T>): Promise<T> {
 
 /**
  * Runs every batch through both passes and yields the pass-2 results strictly in input
- * order. At most `2 x parallelism` batches are held at once, which bounds memory whatever
+ * order. At most `2 x workers` batches are held at once, which bounds memory whatever
  * the input size; no batch is ever run twice.
  */
 export async function* runEngine(options: EngineOptions): AsyncGenerator<Pass2Result> {
   const { executor, checks } = options;
-  const maxHeld = Math.max(2, executor.parallelism * 2);
+  // On one thread a batch goes through both passes before the next is read: its records die
+  // young instead of being promoted while another batch is parsed. Workers get two each.
+  const maxHeld = executor.parallelism === 1 ? 1 : executor.parallelism * 2;
   const batchBytes = executor.parallelism > 1 ? BATCH_BYTES_WORKERS : BATCH_BYTES_INLINE;
   const checking: InFlight[] = [];
   const finishing: InFlight[] = [];
