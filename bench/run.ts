@@ -155,7 +155,8 @@ if (!values['no-build']) {
 }
 const dir = values.dir;
 mkdirSync(dir, { recursive: true });
-const scratch = join(dir, 'scratch');
+// Per process: two checkouts benching into the same --dir must not delete each other's outputs.
+const scratch = join(dir, `scratch-${process.pid}`);
 rmSync(scratch, { recursive: true, force: true });
 mkdirSync(scratch, { recursive: true });
 const mode = oldCli !== undefined ? 'compare-outputs' : values['rss-scaling'] ? 'rss-scaling' : 'throughput';
