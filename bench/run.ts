@@ -67,6 +67,17 @@ async function runCases(cases: readonly BenchCase[], records: number, scratch: s
   return cases.map((benchCase, index) => summarize(benchCase, measurements[index]!, records));
 }
 
+/** The commit measured (and whether the work tree had changes), so that a figure can be traced to its code. */
+function revision(): string {
+  try {
+    const head = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: root, encoding: 'utf8' }).trim();
+    const dirty = execFileSync('git', ['status', '--porcelain', '--', 'src', 'bench'], { cwd: root, encoding: 'utf8' }).trim() !== '';
+    return dirty ? `${head} (with uncommitted changes)` : head;
+  } catch {
+    return 'unknown (not a git checkout)';
+  }
+}
+
 function machine(): Record<string, unknown> {
   return { cpus: availableParallelism(), cpuModel: cpus()[0]?.model, memoryMb: Math.round(totalmem() / 2 ** 20), node: process.version, platform: `${process.platform} ${process.arch}` };
 }
@@ -160,7 +171,7 @@ const scratch = join(dir, `scratch-${process.pid}`);
 rmSync(scratch, { recursive: true, force: true });
 mkdirSync(scratch, { recursive: true });
 const mode = oldCli !== undefined ? 'compare-outputs' : values['rss-scaling'] ? 'rss-scaling' : 'throughput';
-const report: Record<string, unknown> = { mode, date: new Date().toISOString(), machine: machine(), command: `npm run bench -- ${process.argv.slice(2).join(' ')}`.trim(), seed, runs, loadAtStart: load() };
+const report: Record<string, unknown> = { mode, date: new Date().toISOString(), machine: machine(), command: `npm run bench -- ${process.argv.slice(2).join(' ')}`.trim(), revision: revision(), seed, runs, loadAtStart: load() };
 let exitCode = 0;
 if (mode === 'compare-outputs') exitCode = (await compare(dir, scratch, report)) ? 0 : 1;
 else if (mode === 'rss-scaling') await rssScaling(dir, scratch, report);
