@@ -69,13 +69,17 @@ export function fieldIsRight(record: BibRecord | undefined, truth: CorpusTruth, 
 
 /**
  * The normalized record without what may rightly differ between two inputs of one record:
- * where it came from, and the values inferred from `spelling` (listed in `inferred`).
+ * where it came from, the values inferred from `spelling` (listed in `inferred`), and the
+ * subject headings' boundaries (compared as flattened text).
  */
 function comparable(record: BibRecord): Record<string, unknown> {
   const copy = structuredClone(record) as unknown as Record<string, unknown>;
   delete copy.source;
   const inferredPaths = record.inferred.map((inference) => inference.field);
   delete copy.inferred;
+  // Several flattened subject headings cannot be split again (issue 10's decision): subjects
+  // are compared as the flattened text a scrape holds.
+  copy.subjects = record.subjects.join(' ');
   for (const path of inferredPaths) {
     const [head, tail] = path.split('.');
     if (head === undefined) continue;

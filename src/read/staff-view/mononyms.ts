@@ -1,0 +1,182 @@
+import type { NameToken } from './name-tokens.js';
+import type { AuthorEvidence, AuthorSplit } from './unflatten-authors.js';
+import { WORK_KEY_MAX_LENGTH } from './work-keys.js';
+import { COLLECTIVE_WORDS } from '../../vocab/collective-names.js';
+
+/**
+ * Single-word names (`Sutomo`, `Mulyadi`: many Indonesian, Javanese and Burmese people have
+ * one name) carry no comma, so the comma-based split glues them to a neighbour:
+ * `Sutomo Bakker, Joost` reads as one person. Two kinds of evidence find them again:
+ * - work keys: VuFind writes one `AT` key per author, so a reading in which every name is
+ *   exactly one author key (`sutomo`, `bakkerjoost`) is the record's own split;
+ * - the core table's author count: when it counts more authors than the commas give, the
+ *   missing names are single words, peeled off where a name has a word to spare.
+ */
+
+/** Longest run of words one author key may cover (long collective names included). */
+const MAX_WORDS_PER_NAME = 40;
+/** Beyond this many words the key segmentation is skipped (it only refines). */
+const MAX_TOKENS = 4000;
+
+export function separateMononyms(flattened: string, tokens: readonly NameToken[], split: AuthorSplit, evidence: AuthorEvidence): AuthorSplit {
+  const expected = evidence.expectedCount;
+  if (split.confirmed < split.names.length && evidence.authorKeys.size > 0 && tokens.length <= MAX_TOKENS) {
+    const keyed = segmentByKeys(flattened, tokens, evidence.authorKeys, expected);
+    if (keyed !== undefined) return { names: keyed, ambiguous: [], confirmed: keyed.length };
+  }
+  if (expected !== undefined && expected > split.names.length) return peelMononyms(split, expected - split.names.length);
+  return split;
+}
+
+/** Text of tokens [first, last] as written. */
+function textOf(flattened: string, tokens: readonly NameToken[], first: number, last: number): string {
+  return flattened.slice((tokens[first] as NameToken).start, (tokens[last] as NameToken).end);
+}
+
+/**
+ * Splits the words into names that are each exactly one author key (all words, or without
+ * dates and suffixes as MARC keys are built). A name never ends with a comma word. Fewest
+ * names wins, unless the core table's count picks another complete reading.
+ */
+function segmentByKeys(flattened: string, tokens: readonly NameToken[], keys: ReadonlySet<string>, expected: number | undefined): string[] | undefined {
+  const n = tokens.length;
+  const isKey = (key: string): boolean => key.length > 0 && (keys.has(key) || (key.length > WORK_KEY_MAX_LENGTH && keys.has(key.slice(0, WORK_KEY_MAX_LENGTH))));
+  const fits = (first: number, end: number): boolean => {
+    if ((tokens[end - 1] as NameToken).endsWithComma) return false;
+    let all = '';
+    let bare = '';
+    for (let index = first; index < end; index += 1) {
+      const token = tokens[index] as NameToken;
+      if (token.dateLike) continue;
+      all += token.key;
+      if (!token.suffix) bare += token.key;
+    }
+    return isKey(all) || isKey(bare);
+  };
+  // fewest[i] / most[i]: fewest and most names covering the first i words (Infinity / -1: none).
+  const fewest = new Array<number>(n + 1).fill(Infinity);
+  const most = new Array<number>(n + 1).fill(-1);
+  const fewestFrom = new Array<number>(n + 1).fill(-1);
+  const mostFrom = new Array<number>(n + 1).fill(-1);
+  fewest[0] = 0;
+  most[0] = 0;
+  for (let end = 1; end <= n; end += 1) {
+    for (let first = Math.max(0, end - MAX_WORDS_PER_NAME); first < end; first += 1) {
+      if ((most[first] as number) < 0 || !fits(first, end)) continue;
+      if ((fewest[first] as number) + 1 < (fewest[end] as number)) {
+        fewest[end] = (fewest[first] as number) + 1;
+        fewestFrom[end] = first;
+      }
+      if ((most[first] as number) + 1 > (most[end] as number)) {
+        most[end] = (most[first] as number) + 1;
+        mostFrom[end] = first;
+      }
+    }
+  }
+  if ((most[n] as number) < 0) return undefined;
+  const useMost = expected !== undefined && fewest[n] !== expected && most[n] === expected;
+  const from = useMost ? mostFrom : fewestFrom;
+  const names: string[] = [];
+  for (let end = n; end > 0; end = from[end] as number) names.unshift(textOf(flattened, tokens, from[end] as number, end - 1));
+  return names;
+}
+
+interface Peel {
+  /** Index of the name the words come from. */
+  name: number;
+  /** `first`: words of its family part go before it; `last`: words of its given part after it. */
+  side: 'first' | 'last';
+  /** How many words make the peeled name (1 for a single-word name, more for a collective name). */
+  words: number;
+  cost: number;
+}
+
+function isBodyWord(word: string): boolean {
+  return COLLECTIVE_WORDS.has(word.toLowerCase().replace(/[(),]/gu, ''));
+}
+
+const CAPITALIZED = /^\p{Lu}/u;
+const LOWER_PARTICLES = new Set(['van', 'von', 'de', 'der', 'den', 'del', 'della', 'di', 'da', 'dos', 'das', 'du', 'la', 'le', 'al', 'el', 'bin', 'binti', 'ter', 'ten', 'zu', 'y']);
+
+function words(text: string): string[] {
+  return text.split(' ').filter((word) => word !== '');
+}
+
+/**
+ * Takes `count` single-word names out of the comma-based names: the first word of a
+ * family part of two words or more (`Sutomo Bakker, Joost`), or the last word of a given
+ * part of two words or more (`Bakker, Joost Sutomo`). Family-side peels are preferred (a
+ * two-word given name is common, a two-word family name without a particle less so). When
+ * more places could hold a name than names are missing, the choice is reported.
+ */
+function peelMononyms(split: AuthorSplit, count: number): AuthorSplit {
+  const peels: Peel[] = [];
+  split.names.forEach((name, index) => {
+    const comma = name.indexOf(',');
+    if (comma === -1) return;
+    const family = words(name.slice(0, comma));
+    const given = words(name.slice(comma + 1));
+    // A collective name glued on (`Parraga, Grace Canadian Respiratory Research Network`):
+    // the run of words up to (family side) or from (given side) a word that names a body.
+    const lastBody = family.slice(0, -1).findLastIndex(isBodyWord);
+    if (lastBody >= 1) peels.push({ name: index, side: 'first', words: lastBody + 1, cost: -1 });
+    const firstBody = given.findIndex(isBodyWord);
+    if (firstBody >= 2) {
+      const start = given.slice(1, firstBody).findIndex((word) => CAPITALIZED.test(word)) + 1;
+      if (start >= 1) peels.push({ name: index, side: 'last', words: given.length - start, cost: -1 });
+    }
+    const head = family[0] ?? '';
+    if (family.length >= 2 && CAPITALIZED.test(head) && !LOWER_PARTICLES.has(head.toLowerCase())) peels.push({ name: index, side: 'first', words: 1, cost: 0 });
+    const tail = given.at(-1) ?? '';
+    if (given.length >= 2 && CAPITALIZED.test(tail) && tail.replace(/[^\p{L}]/gu, '').length > 1 && !tail.endsWith(',')) {
+      peels.push({ name: index, side: 'last', words: 1, cost: 1 });
+    }
+  });
+  if (peels.length < count) return split;
+  // One peel per side of a name: the cheapest.
+  const chosen: Peel[] = [];
+  for (const peel of [...peels].sort((a, b) => a.cost - b.cost || a.name - b.name)) {
+    if (chosen.length === count) break;
+    if (!chosen.some((other) => other.name === peel.name && other.side === peel.side)) chosen.push(peel);
+  }
+  if (chosen.length < count) return split;
+  const names: string[] = [];
+  split.names.forEach((name, index) => {
+    const before = chosen.find((peel) => peel.name === index && peel.side === 'first');
+    const after = chosen.find((peel) => peel.name === index && peel.side === 'last');
+    let rest = name;
+    const out: string[] = [];
+    if (before) {
+      const at = nthSpace(rest, before.words);
+      out.push(rest.slice(0, at));
+      rest = rest.slice(at + 1);
+    }
+    let trailing: string | undefined;
+    if (after) {
+      const at = nthSpaceFromEnd(rest, after.words);
+      trailing = rest.slice(at + 1);
+      rest = rest.slice(0, at);
+    }
+    out.push(rest);
+    if (trailing !== undefined) out.push(trailing);
+    names.push(...out);
+  });
+  const ambiguous = peels.length > count
+    ? [{ chosen: [names[0] ?? '', names[1] ?? ''] as [string, string], alternatives: peels.filter((peel) => !chosen.includes(peel)).map((peel) => [split.names[peel.name] ?? '', `${peel.side} word as a single-word name`] as [string, string]) }]
+    : split.ambiguous;
+  return { names, ambiguous, confirmed: split.confirmed };
+}
+
+/** Index of the n-th space from the start (the end of the first n words). */
+function nthSpace(text: string, n: number): number {
+  let at = -1;
+  for (let found = 0; found < n; found += 1) at = text.indexOf(' ', at + 1);
+  return at;
+}
+
+/** Index of the n-th space from the end (the start of the last n words, less one). */
+function nthSpaceFromEnd(text: string, n: number): number {
+  let at = text.length;
+  for (let found = 0; found < n; found += 1) at = text.lastIndexOf(' ', at - 1);
+  return at;
+}
