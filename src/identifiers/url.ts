@@ -1,5 +1,5 @@
 import { parseDoi } from './doi.js';
-import type { IssueCode } from '../validate/rules.js';
+import type { IssueCode } from '../model/rules.js';
 import { accepted, quote, refused, startsWithIgnoreCase, type Parsed } from './parsed.js';
 import { checkPmcidSyntax, checkPmidDigits } from './pubmed-syntax.js';
 
