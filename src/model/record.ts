@@ -93,6 +93,8 @@ export const BibRecordSchema = z.object({
   alternativeTitles: z.array(z.string()).optional().describe('Other titles (title_alt: varying forms, translated titles)'),
   authors: z.array(PersonNameSchema).describe('Personal authors in order (author, then author2)'),
   corporateAuthors: z.array(z.string()).describe('Corporate and collective authors (author_corporate, and collective names found in author/author2)'),
+  corporateAuthorPositions: z.array(z.number().int().min(0)).optional()
+    .describe('Where each corporateAuthors entry stands among all authors, persons and bodies in source order (0-based); absent: after the persons'),
   contributors: z.array(ContributorSchema).optional().describe('Secondary authors with a role other than author'),
   abstract: z.string().optional(),
   languages: z.array(LanguageSchema),

@@ -84,6 +84,8 @@ export function normalizeRecord(raw: RawRecord): NormalizeResult {
     source: { ...raw.source, format: raw.format },
   };
   if (people.contributors.length > 0) record.contributors = people.contributors;
+  // Only worth keeping when a body stands before a person (PubMed lists consortia mid-list).
+  if (people.positions.some((position, index) => position < people.authors.length + index)) record.corporateAuthorPositions = people.positions;
   addCatalogueFields(record, fields);
 
   const title = tidy(first(fields.title) ?? first(fields.title_short) ?? first(fields.title_full));
@@ -122,12 +124,16 @@ export function normalizeRecord(raw: RawRecord): NormalizeResult {
 
   collectIdentifiers(record, fields, report);
 
+  // The leading topics of a PubMed-harvest record (not MARC: there a genre such as
+  // `Bibliography` is a form heading) are its publication types; a keyword after them that
+  // happens to name a type (`practice guideline`) stays a subject.
+  let leading = !marc;
   for (const subject of [...list(fields.topic), ...list(fields.genre), ...list(fields.geographic), ...list(fields.era)]) {
-    // A MARC genre such as `Bibliography` is a form heading, not a MeSH publication type.
-    const publicationType = marc ? undefined : canonicalPublicationType(subject);
+    const publicationType = leading ? canonicalPublicationType(subject) : undefined;
     if (publicationType) {
       if (!record.publicationTypes.includes(publicationType)) record.publicationTypes.push(publicationType);
     } else {
+      leading = false;
       const tidied = tidy(subject) ?? subject;
       if (!record.subjects.includes(tidied)) record.subjects.push(tidied);
     }
@@ -144,6 +150,8 @@ const AUTHOR_ROLES: ReadonlySet<string> = new Set(['', 'aut', 'author', 'cre', '
 interface People {
   authors: PersonName[];
   corporate: string[];
+  /** Position of each corporate name among all authors, when a collective name stood among the persons. */
+  positions: number[];
   contributors: Contributor[];
 }
 
@@ -154,10 +162,12 @@ interface People {
  * parallel to their author lists.
  */
 function collectPeople(fields: Record<string, RawValue>): People {
-  const people: People = { authors: [], corporate: [], contributors: [] };
+  const people: People = { authors: [], corporate: [], positions: [], contributors: [] };
   const addCorporate = (name: string): void => {
     const tidied = tidy(name) ?? name;
-    if (!people.corporate.includes(tidied)) people.corporate.push(tidied);
+    if (people.corporate.includes(tidied)) return;
+    people.positions.push(people.authors.length + people.corporate.length);
+    people.corporate.push(tidied);
   };
   const withRole = (person: PersonName, role: string): PersonName => (role ? { ...person, roles: [role] } : person);
   const mainRoles = rawList(fields.author_role);

@@ -86,9 +86,11 @@ export function recoverFromSpelling(fields: Record<string, RawValue>, authorName
   if (afterAuthors === -1) return findings;
 
   const publisher = collapseWhitespace(firstValue(fields.publisher) ?? '');
-  const anchor = description ? description.slice(0, 60) : publisher;
-  if (!anchor) return findings;
-  const gapEnd = description ? spelling.indexOf(anchor, afterAuthors) : publisherBeforeDate(spelling, publisher, afterAuthors);
+  const gapEnd = description
+    ? spelling.indexOf(description.slice(0, 60), afterAuthors)
+    : publisher
+      ? publisherBeforeDate(spelling, publisher, afterAuthors)
+      : nextDateOrLink(spelling, afterAuthors);
   if (gapEnd === -1) return findings;
 
   let gap = spelling.slice(afterAuthors, gapEnd).trim();
@@ -142,4 +144,12 @@ function copyrightStatement(spelling: string, from: number, licenseAt: number | 
   if (start === -1) return undefined;
   const text = spelling.slice(start, end).trim();
   return text.length > 0 && text.length <= MAX_COPYRIGHT_LENGTH ? text : undefined;
+}
+
+/** A record without abstract and publisher: the gap ends where the dates or the links start. */
+const DATE_OR_LINK = /\s(?:\d{4}-\d{2}-\d{2}(?=\s|$)|\/pmc\/|\/pubmed\/|https?:\/\/)/u;
+
+function nextDateOrLink(spelling: string, from: number): number {
+  const match = DATE_OR_LINK.exec(spelling.slice(from));
+  return match ? from + match.index : -1;
 }

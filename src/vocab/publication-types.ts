@@ -5,12 +5,24 @@
  * Names: the list PubMed Help publishes. UIs: those checked against NLM records in
  * ../shared/data/medline/real, and MeSH descriptor UIs from an independently kept
  * name -> id.nlm.nih.gov/mesh map (a Sufia/Hyrax configuration); where a type was renamed
- * (`Evaluation Studies` -> `Evaluation Study`) the descriptor, and so the UI, is the same.
+ * (`Evaluation Studies` -> `Evaluation Study`) the descriptor, and so the UI, is the same,
+ * and both names are listed: a record keeps the name it was written with.
  * A type whose UI no source confirmed has `undefined`: it is a known type (it goes to
  * PublicationTypeList of .nbib, to JSON-LD `genre`), but MEDLINE XML cannot write it and
  * reports `medline.publication-type-unmapped` rather than invent a UI.
  */
 export const NLM_PUBLICATION_TYPES: Readonly<Record<string, string | undefined>> = {
+  // Former names NLM records still carry (a 2006 record says `Evaluation Studies`): kept as
+  // written, with the UI of the same descriptor.
+  'Evaluation Studies': 'D023362',
+  'Validation Studies': 'D023361',
+  'Legal Cases': 'D016418',
+  Lectures: 'D019531',
+  Addresses: 'D019484',
+  Congresses: 'D016423',
+  'Government Publications': 'D022903',
+  'Personal Narratives': 'D062210',
+  Portraits: 'D019477',
   'Adaptive Clinical Trial': undefined,
   Address: 'D019484',
   Autobiography: 'D020493',
@@ -99,20 +111,11 @@ export const NLM_PUBLICATION_TYPES: Readonly<Record<string, string | undefined>>
 };
 
 /**
- * Other spellings of the same types: former MeSH names, and the article-type headings
+ * Other spellings of the same types: the article-type headings
  * publishers put first in a PMC article's subjects (`Case Report`, `Original Article`),
  * which the PubMed harvest indexes as the first `topic`.
  */
 const ALIASES: Readonly<Record<string, string>> = {
-  'Evaluation Studies': 'Evaluation Study',
-  'Validation Studies': 'Validation Study',
-  'Legal Cases': 'Legal Case',
-  Lectures: 'Lecture',
-  Addresses: 'Address',
-  Congresses: 'Congress',
-  'Government Publications': 'Government Publication',
-  'Personal Narratives': 'Personal Narrative',
-  Portraits: 'Portrait',
   'Case Report': 'Case Reports',
   'Review Article': 'Review',
   'Review Articles': 'Review',
@@ -137,7 +140,7 @@ const ALIASES: Readonly<Record<string, string>> = {
  */
 export const NOT_JOURNAL_ARTICLE_TYPES: ReadonlySet<string> = new Set([
   'Editorial', 'Letter', 'Comment', 'News', 'Newspaper Article', 'Published Erratum', 'Retraction of Publication',
-  'Expression of Concern', 'Interview', 'Address', 'Lecture',
+  'Expression of Concern', 'Interview', 'Address', 'Addresses', 'Lecture', 'Lectures',
 ]);
 
 const BY_LOWER_NAME = new Map<string, string>([
@@ -171,4 +174,18 @@ export function leadingPublicationType(text: string): string | undefined {
     if (next === '' || next === ' ' || next === '\n') return text.slice(0, spelling.length);
   }
   return undefined;
+}
+
+/**
+ * The known types that start `text`, one after another (`Comparative Study Evaluation
+ * Studies Depression` -> both types), and the text after them.
+ */
+export function leadingPublicationTypes(text: string): { types: string[]; rest: string } {
+  const types: string[] = [];
+  let rest = text.trim();
+  for (let type = leadingPublicationType(rest); type !== undefined; type = leadingPublicationType(rest)) {
+    types.push(type);
+    rest = rest.slice(type.length).trim();
+  }
+  return { types, rest };
 }

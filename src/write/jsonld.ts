@@ -3,6 +3,7 @@ import type { BibRecord, Contributor, PersonName, RecordType } from '../model/re
 import { doiUrl, pmcUrl, pubmedUrl } from '../identifiers/index.js';
 import { fullTitle, isoDate, naturalName } from '../model/display.js';
 import type { RecordWriter, WriterOptions, WriterSession } from './types.js';
+import { authorsInOrder } from './author-order.js';
 
 /**
  * JSON-LD (schema.org). The file is a JSON array with one self-contained document per
@@ -13,7 +14,7 @@ import type { RecordWriter, WriterOptions, WriterSession } from './types.js';
  *
  * Shapes: `@type` by record type; `@id` the DOI URL when there is one; the catalogue record
  * id as the first `identifier` of every document (`propertyID` `vufind`); `author` an ordered
- * `@list` of `Person` then `Organization` (collective names are never persons); secondary
+ * `@list` of `Person`s and `Organization`s in source order (collective names are never persons); secondary
  * authors by role as `editor`/`translator`/`illustrator`/`contributor`; identifiers as `PropertyValue`s; an article's
  * journal as `isPartOf` (`PublicationIssue` -> `PublicationVolume` -> `Periodical` when
  * issue/volume are known, schema.org's bibliographic pattern).
@@ -168,10 +169,8 @@ function describe(record: BibRecord): JsonObject {
   if (identifierList.length > 0) node.identifier = identifierList;
   const sameAs = [...(ids.pmid ? [pubmedUrl(ids.pmid)] : []), ...(ids.pmcid ? [pmcUrl(ids.pmcid)] : [])];
   if (sameAs.length > 0) node.sameAs = sameAs;
-  const authors: JsonObject[] = [
-    ...record.authors.map(person),
-    ...record.corporateAuthors.map((name): JsonObject => ({ '@type': 'Organization', name })),
-  ];
+  const authors: JsonObject[] = authorsInOrder(record).map((entry): JsonObject =>
+    'person' in entry ? person(entry.person) : { '@type': 'Organization', name: entry.organization });
   if (authors.length > 0) node.author = authors;
   for (const [property, people] of contributorProperties(record.contributors ?? [])) node[property] = oneOrMany(people) as JsonValue;
   const date = isoDate(record.published);

@@ -5,6 +5,7 @@ import { makeIssue } from '../model/rules.js';
 import { findMeshPublicationType, NOT_JOURNAL_ARTICLE_TYPES } from '../vocab/publication-types.js';
 import { fullTitle, initialsOf, monthAbbreviation } from '../model/display.js';
 import type { RecordWriter, WriterOptions, WriterSession } from './types.js';
+import { authorsInOrder } from './author-order.js';
 
 /**
  * MEDLINE XML: a `PubmedArticleSet` valid under NLM's pubmed_250101.dtd, in the DOCTYPE
@@ -207,10 +208,8 @@ function article(record: BibRecord): XmlNode {
     node.Abstract = { AbstractText: xmlSafeText(record.abstract) };
     if (record.copyright) node.Abstract.CopyrightInformation = xmlSafeText(record.copyright);
   }
-  const authors = [
-    ...record.authors.map(author),
-    ...record.corporateAuthors.map((name): XmlNode => ({ '@_ValidYN': 'Y', CollectiveName: xmlSafeText(name) })),
-  ];
+  const authors = authorsInOrder(record).map((entry): XmlNode =>
+    'person' in entry ? author(entry.person) : { '@_ValidYN': 'Y', CollectiveName: xmlSafeText(entry.organization) });
   if (authors.length > 0) node.AuthorList = { '@_CompleteYN': 'Y', Author: authors };
   node.Language = languages(record);
   node.PublicationTypeList = { PublicationType: publicationTypes(record) };

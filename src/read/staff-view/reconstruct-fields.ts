@@ -10,7 +10,7 @@ import {
   FORMAT_VOCABULARY, LANGUAGE_VOCABULARY, splitByCopySources, splitKeepingQualifiers, splitOnWhitespace, type CopySource, type PhraseVocabulary,
 } from './unflatten-values.js';
 import { splitWorkKeys } from './work-keys.js';
-import { leadingPublicationType } from '../../vocab/publication-types.js';
+import { leadingPublicationTypes } from '../../vocab/publication-types.js';
 
 /**
  * Turns staff-table rows into Solr fields: single-valued cells as strings, multi-valued
@@ -156,15 +156,14 @@ export function reconstructFields(rows: readonly TableRow[], context: Reconstruc
 
 /**
  * A flattened subject cell. The first heading of a PubMed-harvest article (not MARC) is its
- * publication type, which may be several words (`Systematic Review`, `Case Report`): the
- * longest known type at the start is its own value. The rest stays as the flattened text.
+ * publication type, which may be several words (`Systematic Review`, `Case Report`): each
+ * known type at the start (longest first) is its own value. The rest stays as the flattened text.
  */
 function splitSubjectCell(name: string, text: string, recordFormat: string | undefined): string[] {
   if (text.length === 0) return [];
   if (name !== 'topic' || (recordFormat ?? '').trim().toLowerCase() === 'marc') return [text];
-  const type = leadingPublicationType(text);
-  if (type === undefined || type.length === text.length) return [text];
-  return [type, text.slice(type.length).trim()];
+  const { types, rest } = leadingPublicationTypes(text);
+  return rest === '' ? (types.length > 1 ? types : [text]) : [...types, rest];
 }
 
 function capLength(text: string, row: TableRow, context: ReconstructContext, issues: Issue[]): string {
