@@ -96,8 +96,12 @@ export function recoverFromSpelling(fields: Record<string, RawValue>, authorName
   let gap = spelling.slice(afterAuthors, gapEnd).trim();
   // Publication types close the gap; peel them off from the end, longest name first.
   // As written in the source (`Case Report`), which is what `spelling` holds.
-  const candidates = [...new Set([...values(fields.topic), ...values(fields.genre)].map((name) => collapseWhitespace(name)))]
-    .sort((a, b) => b.length - a.length);
+  // A scrape's topic cell may be flattened ("Article Depression Ketamine"): the heading the
+  // gap ends with is then a run of its first words.
+  const topics = [...values(fields.topic), ...values(fields.genre)].map((name) => collapseWhitespace(name));
+  const firstWords = (topics[0] ?? '').split(' ');
+  const prefixes = firstWords.map((_, index) => firstWords.slice(0, index + 1).join(' '));
+  const candidates = [...new Set([...topics, ...prefixes])].filter((name) => name !== '').sort((a, b) => b.length - a.length);
   const peeled: string[] = [];
   for (let changed = true; changed && gap; ) {
     changed = false;

@@ -2,6 +2,8 @@ import type { NameToken } from './name-tokens.js';
 import type { AuthorEvidence, AuthorSplit } from './unflatten-authors.js';
 import { WORK_KEY_MAX_LENGTH } from './work-keys.js';
 import { COLLECTIVE_WORDS } from '../../vocab/collective-names.js';
+import { EAST_ASIAN_FAMILY_NAMES, FAMILY_NAMES, GIVEN_NAMES } from './name-lexicon.js';
+import { normalizeWorkKeyText } from './work-keys.js';
 
 /**
  * Single-word names (`Sutomo`, `Mulyadi`: many Indonesian, Javanese and Burmese people have
@@ -20,11 +22,15 @@ const MAX_TOKENS = 4000;
 
 export function separateMononyms(flattened: string, tokens: readonly NameToken[], split: AuthorSplit, evidence: AuthorEvidence): AuthorSplit {
   const expected = evidence.expectedCount;
+  // Every name confirmed by its own work key (or author_sort): nothing to separate.
+  if (split.confirmed === split.names.length && split.names.length > 0) return split;
   if (split.confirmed < split.names.length && evidence.authorKeys.size > 0 && tokens.length <= MAX_TOKENS) {
     const keyed = segmentByKeys(flattened, tokens, evidence.authorKeys, expected);
     if (keyed !== undefined) return { names: keyed, ambiguous: [], confirmed: keyed.length };
   }
   if (expected !== undefined && expected > split.names.length) return peelMononyms(split, expected - split.names.length);
+  // No count to go by: a run of words that names a body is still not part of a person's name.
+  if (expected === undefined && evidence.authorKeys.size === 0) return peelMononyms(split, Infinity);
   return split;
 }
 
@@ -89,6 +95,8 @@ interface Peel {
   /** How many words make the peeled name (1 for a single-word name, more for a collective name). */
   words: number;
   cost: number;
+  /** A run of words that names a body (a collective name), not a single-word person. */
+  collective?: true;
 }
 
 function isBodyWord(word: string): boolean {
@@ -109,7 +117,7 @@ function words(text: string): string[] {
  * two-word given name is common, a two-word family name without a particle less so). When
  * more places could hold a name than names are missing, the choice is reported.
  */
-function peelMononyms(split: AuthorSplit, count: number): AuthorSplit {
+function peelMononyms(split: AuthorSplit, wanted: number): AuthorSplit {
   const peels: Peel[] = [];
   split.names.forEach((name, index) => {
     const comma = name.indexOf(',');
@@ -119,20 +127,26 @@ function peelMononyms(split: AuthorSplit, count: number): AuthorSplit {
     // A collective name glued on (`Parraga, Grace Canadian Respiratory Research Network`):
     // the run of words up to (family side) or from (given side) a word that names a body.
     const lastBody = family.slice(0, -1).findLastIndex(isBodyWord);
-    if (lastBody >= 1) peels.push({ name: index, side: 'first', words: lastBody + 1, cost: -1 });
-    const firstBody = given.findIndex(isBodyWord);
-    if (firstBody >= 2) {
-      const start = given.slice(1, firstBody).findIndex((word) => CAPITALIZED.test(word)) + 1;
-      if (start >= 1) peels.push({ name: index, side: 'last', words: given.length - start, cost: -1 });
-    }
+    if (lastBody >= 1) peels.push({ name: index, side: 'first', words: lastBody + 1, cost: -1, collective: true });
+    const start = collectiveStart(given);
+    if (start !== undefined) peels.push({ name: index, side: 'last', words: given.length - start, cost: -1, collective: true });
+    // A word the name lexicon knows as a family name is more likely half of a compound
+    // surname (`Cardoso Ribeiro`) than a person of its own; an unknown word before a known
+    // family name (`Supriyadi Jang`) is the likelier single-word name.
     const head = family[0] ?? '';
-    if (family.length >= 2 && CAPITALIZED.test(head) && !LOWER_PARTICLES.has(head.toLowerCase())) peels.push({ name: index, side: 'first', words: 1, cost: 0 });
+    if (family.length >= 2 && CAPITALIZED.test(head) && !LOWER_PARTICLES.has(head.toLowerCase())) {
+      const restKnown = family.length === 2 && isFamilyName(family[1] as string);
+      peels.push({ name: index, side: 'first', words: 1, cost: (isFamilyName(head) ? 3 : 0) + (restKnown && !isFamilyName(head) ? -0.5 : 0) });
+    }
     const tail = given.at(-1) ?? '';
     if (given.length >= 2 && CAPITALIZED.test(tail) && tail.replace(/[^\p{L}]/gu, '').length > 1 && !tail.endsWith(',')) {
-      peels.push({ name: index, side: 'last', words: 1, cost: 1 });
+      peels.push({ name: index, side: 'last', words: 1, cost: 1 + (GIVEN_NAMES.has(lexiconKey(tail)) ? 3 : 0) + (isFamilyName(tail) ? 1 : 0) });
     }
   });
-  if (peels.length < count) return split;
+  // Without a count (`wanted` Infinity) only collective names are taken out, each where found.
+  if (!Number.isFinite(wanted)) peels.splice(0, peels.length, ...peels.filter((peel) => peel.collective === true));
+  const count = Number.isFinite(wanted) ? wanted : peels.length;
+  if (count === 0 || peels.length < count) return split;
   // One peel per side of a name: the cheapest.
   const chosen: Peel[] = [];
   for (const peel of [...peels].sort((a, b) => a.cost - b.cost || a.name - b.name)) {
@@ -161,7 +175,7 @@ function peelMononyms(split: AuthorSplit, count: number): AuthorSplit {
     if (trailing !== undefined) out.push(trailing);
     names.push(...out);
   });
-  const ambiguous = peels.length > count
+  const ambiguous = peels.length > count && Number.isFinite(wanted)
     ? [{ chosen: [names[0] ?? '', names[1] ?? ''] as [string, string], alternatives: peels.filter((peel) => !chosen.includes(peel)).map((peel) => [split.names[peel.name] ?? '', `${peel.side} word as a single-word name`] as [string, string]) }]
     : split.ambiguous;
   return { names, ambiguous, confirmed: split.confirmed };
@@ -179,4 +193,37 @@ function nthSpaceFromEnd(text: string, n: number): number {
   let at = text.length;
   for (let found = 0; found < n; found += 1) at = text.lastIndexOf(' ', at - 1);
   return at;
+}
+
+function lexiconKey(word: string): string {
+  return normalizeWorkKeyText(word);
+}
+
+function isFamilyName(word: string): boolean {
+  const key = lexiconKey(word);
+  return FAMILY_NAMES.has(key) || EAST_ASIAN_FAMILY_NAMES.has(key);
+}
+
+const CONNECTORS = new Set(['of', 'and', 'for', 'the', 'on', 'in', 'de', 'del', 'der', 'für', 'la', 'des', 'et', 'y', 'e', 'i', '&']);
+
+/**
+ * Where a collective name glued to a given part starts (`Timothy TOPCAT Trial Team` -> 1):
+ * from the first word that names a body back over capitalized words and connectors, but
+ * never over a known given name, an initial, a suffix, or the first given word.
+ */
+function collectiveStart(given: readonly string[]): number | undefined {
+  const body = given.findIndex(isBodyWord);
+  if (body < 1) return undefined;
+  let start = body;
+  while (start - 1 >= 1) {
+    const word = given[start - 1] as string;
+    const bare = word.replace(/[,.]$/u, '');
+    const connector = CONNECTORS.has(word.toLowerCase());
+    if (word.endsWith(',') || GIVEN_NAMES.has(lexiconKey(bare)) || /^\p{Lu}\.?$/u.test(bare) || /^(?:I{1,3}|IV|VI{0,3}|Jr|Sr)\.?$/u.test(bare)) break;
+    if (!connector && !CAPITALIZED.test(word) && !/^\d/u.test(word)) break;
+    start -= 1;
+  }
+  // A connector cannot open a name.
+  while (start < body && CONNECTORS.has((given[start] as string).toLowerCase())) start += 1;
+  return start;
 }

@@ -38,6 +38,8 @@ const VOCABULARY_FIELDS = new Map<string, PhraseVocabulary>([['format', FORMAT_V
 const AUTHOR_FIELDS = ['author', 'author2', 'author_facet'] as const;
 const SHINGLE_SOURCES = ['author', 'title', 'contents', 'series', 'topic'] as const;
 const SUBJECT_FIELDS = new Set(['topic', 'genre', 'geographic', 'era']);
+/** Role lists run parallel to their author lists; relator codes are single words. */
+const ROLE_FIELDS = new Map([['author_role', 'author'], ['author2_role', 'author2'], ['author_corporate_role', 'author_corporate']]);
 /** Alternatives named per ambiguity issue: enough to act on, small enough to read. */
 const MAX_REPORTED_GAPS = 5;
 
@@ -125,6 +127,18 @@ export function reconstructFields(rows: readonly TableRow[], context: Reconstruc
         return [{ flattened: sourceCell.text, values: typeof value === 'string' ? [value] : value }];
       });
       fields[name] = splitByCopySources(cell.text, sources).values;
+    } else if (ROLE_FIELDS.has(name)) {
+      const names = fields[ROLE_FIELDS.get(name) as string];
+      const count = names === undefined ? 0 : typeof names === 'string' ? 1 : names.length;
+      const roles = splitOnWhitespace(cell.text);
+      // Empty roles vanish from a flattened cell: only a full set can be placed.
+      fields[name] = roles.length === count ? roles : [];
+      if (roles.length > 0 && roles.length !== count) {
+        issues.push(makeIssue('value.split-ambiguous', {
+          message: `Field "${name}": ${roles.length} role(s) for ${count} name(s); empty roles vanish from a flattened cell, so no role can be placed and none is kept`,
+          recordId, source: issueAt(cell.row), field: name, actual: roles,
+        }));
+      }
     } else if (SUBJECT_FIELDS.has(name)) {
       fields[name] = splitSubjectCell(name, cell.text, cells.get('record_format')?.text);
       const flattened = (fields[name] as string[]).at(-1);
