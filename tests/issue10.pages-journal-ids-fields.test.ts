@@ -11,16 +11,12 @@ import { ndjsonWriter } from '../src/write/ndjson.js';
 import { codesOf, fromSolrJson, type SolrDoc } from './helpers/convert-doc.js';
 import { render } from './helpers/record-fixtures.js';
 import { PROJECT_ROOT } from './helpers/shared.js';
-import { readRecords } from '../src/pipeline/records.js';
-import { processRecord } from '../src/pipeline/process.js';
+import { records as runRecords } from '../src/pipeline/records.js';
 
 /** Every record of the project's samples/, converted. */
 async function sampleRecords(): Promise<BibRecord[]> {
   const records: BibRecord[] = [];
-  for await (const raw of readRecords([join(PROJECT_ROOT, 'samples')])) {
-    const { record } = processRecord(raw);
-    if (record) records.push(record);
-  }
+  for await (const processed of runRecords({ inputs: [join(PROJECT_ROOT, 'samples')], workers: 1 })) if (processed.record) records.push(processed.record);
   return records;
 }
 
