@@ -111,15 +111,38 @@ function words(text: string): string[] {
 }
 
 /**
- * Takes `count` single-word names out of the comma-based names: the first word of a
- * family part of two words or more (`Sutomo Bakker, Joost`), or the last word of a given
- * part of two words or more (`Bakker, Joost Sutomo`). Family-side peels are preferred (a
- * two-word given name is common, a two-word family name without a particle less so). When
- * more places could hold a name than names are missing, the choice is reported.
+ * Takes `wanted` names out of the comma-based names, one at a time, the cheapest place
+ * first: a collective name glued to a person, the first word of a family part of two words
+ * or more (`Sutomo Bakker, Joost`), or the last word of a given part of two words or more
+ * (`Bakker, Joost Sutomo`). Taking one at a time handles runs of single-word names
+ * (`Sutomo Mulyadi Bakker, Joost`). When other places were nearly as likely, the choice is
+ * reported. With `wanted` Infinity (no count known) only collective names are taken out.
  */
 function peelMononyms(split: AuthorSplit, wanted: number): AuthorSplit {
+  const collectiveOnly = !Number.isFinite(wanted);
+  let names = [...split.names];
+  let doubtful = false;
+  for (let taken = 0; collectiveOnly || taken < wanted; taken += 1) {
+    const peels = candidatePeels(names).filter((peel) => !collectiveOnly || peel.collective === true);
+    if (peels.length === 0) {
+      if (collectiveOnly) break;
+      return split;
+    }
+    peels.sort((a, b) => a.cost - b.cost || a.name - b.name);
+    const best = peels[0] as Peel;
+    if (!collectiveOnly && peels.length > 1 && (peels[1] as Peel).cost - best.cost < 1) doubtful = true;
+    names = applyPeel(names, best);
+  }
+  if (names.length === split.names.length) return split;
+  const ambiguous = doubtful
+    ? [...split.ambiguous, { chosen: [names[0] ?? '', names[1] ?? ''] as [string, string], alternatives: [[split.names.join(' '), 'another word as a single-word name'] as [string, string]] }]
+    : split.ambiguous;
+  return { names, ambiguous, confirmed: split.confirmed };
+}
+
+function candidatePeels(names: readonly string[]): Peel[] {
   const peels: Peel[] = [];
-  split.names.forEach((name, index) => {
+  names.forEach((name, index) => {
     const comma = name.indexOf(',');
     if (comma === -1) return;
     const family = words(name.slice(0, comma));
@@ -143,42 +166,15 @@ function peelMononyms(split: AuthorSplit, wanted: number): AuthorSplit {
       peels.push({ name: index, side: 'last', words: 1, cost: 1 + (GIVEN_NAMES.has(lexiconKey(tail)) ? 3 : 0) + (isFamilyName(tail) ? 1 : 0) });
     }
   });
-  // Without a count (`wanted` Infinity) only collective names are taken out, each where found.
-  if (!Number.isFinite(wanted)) peels.splice(0, peels.length, ...peels.filter((peel) => peel.collective === true));
-  const count = Number.isFinite(wanted) ? wanted : peels.length;
-  if (count === 0 || peels.length < count) return split;
-  // One peel per side of a name: the cheapest.
-  const chosen: Peel[] = [];
-  for (const peel of [...peels].sort((a, b) => a.cost - b.cost || a.name - b.name)) {
-    if (chosen.length === count) break;
-    if (!chosen.some((other) => other.name === peel.name && other.side === peel.side)) chosen.push(peel);
-  }
-  if (chosen.length < count) return split;
-  const names: string[] = [];
-  split.names.forEach((name, index) => {
-    const before = chosen.find((peel) => peel.name === index && peel.side === 'first');
-    const after = chosen.find((peel) => peel.name === index && peel.side === 'last');
-    let rest = name;
-    const out: string[] = [];
-    if (before) {
-      const at = nthSpace(rest, before.words);
-      out.push(rest.slice(0, at));
-      rest = rest.slice(at + 1);
-    }
-    let trailing: string | undefined;
-    if (after) {
-      const at = nthSpaceFromEnd(rest, after.words);
-      trailing = rest.slice(at + 1);
-      rest = rest.slice(0, at);
-    }
-    out.push(rest);
-    if (trailing !== undefined) out.push(trailing);
-    names.push(...out);
-  });
-  const ambiguous = peels.length > count && Number.isFinite(wanted)
-    ? [{ chosen: [names[0] ?? '', names[1] ?? ''] as [string, string], alternatives: peels.filter((peel) => !chosen.includes(peel)).map((peel) => [split.names[peel.name] ?? '', `${peel.side} word as a single-word name`] as [string, string]) }]
-    : split.ambiguous;
-  return { names, ambiguous, confirmed: split.confirmed };
+  return peels;
+}
+
+function applyPeel(names: readonly string[], peel: Peel): string[] {
+  const name = names[peel.name] as string;
+  const parts = peel.side === 'first'
+    ? [name.slice(0, nthSpace(name, peel.words)), name.slice(nthSpace(name, peel.words) + 1)]
+    : [name.slice(0, nthSpaceFromEnd(name, peel.words)), name.slice(nthSpaceFromEnd(name, peel.words) + 1)];
+  return [...names.slice(0, peel.name), ...parts, ...names.slice(peel.name + 1)];
 }
 
 /** Index of the n-th space from the start (the end of the first n words). */
