@@ -2,7 +2,7 @@ import type { NameToken } from './name-tokens.js';
 import type { AuthorEvidence, AuthorSplit } from './unflatten-authors.js';
 import { WORK_KEY_MAX_LENGTH } from './work-keys.js';
 import { COLLECTIVE_WORDS } from '../../vocab/collective-names.js';
-import { EAST_ASIAN_FAMILY_NAMES, FAMILY_NAMES, GIVEN_NAMES } from './name-lexicon.js';
+import { EAST_ASIAN_FAMILY_NAMES, FAMILY_NAMES, GIVEN_NAMES, NAME_PARTICLES, NAME_SUFFIXES } from './name-lexicon.js';
 import { normalizeWorkKeyText } from './work-keys.js';
 
 /**
@@ -157,12 +157,17 @@ function candidatePeels(names: readonly string[]): Peel[] {
     // surname (`Cardoso Ribeiro`) than a person of its own; an unknown word before a known
     // family name (`Supriyadi Jang`) is the likelier single-word name.
     const head = family[0] ?? '';
-    if (family.length >= 2 && CAPITALIZED.test(head) && !LOWER_PARTICLES.has(head.toLowerCase())) {
+    // A particle, capitalized or not (`Abu Bakr`, `Di Stefano`, `de la Cruz`), opens a family name.
+    if (family.length >= 2 && CAPITALIZED.test(head) && !LOWER_PARTICLES.has(head.toLowerCase()) && !NAME_PARTICLES.has(lexiconKey(head))) {
       const restKnown = family.length === 2 && isFamilyName(family[1] as string);
       peels.push({ name: index, side: 'first', words: 1, cost: (isFamilyName(head) ? 3 : 0) + (restKnown && !isFamilyName(head) ? -0.5 : 0) });
     }
     const tail = given.at(-1) ?? '';
-    if (given.length >= 2 && CAPITALIZED.test(tail) && tail.replace(/[^\p{L}]/gu, '').length > 1 && !tail.endsWith(',')) {
+    const beforeTail = given.at(-2) ?? '';
+    // Not a suffix (`Stefan, IV`), not the end of a compound given name (`Juan de Dios`).
+    const suffix = NAME_SUFFIXES.has(lexiconKey(tail)) || beforeTail.endsWith(',');
+    const compoundTail = LOWER_PARTICLES.has(beforeTail.toLowerCase()) || NAME_PARTICLES.has(beforeTail);
+    if (given.length >= 2 && CAPITALIZED.test(tail) && tail.replace(/[^\p{L}]/gu, '').length > 1 && !tail.endsWith(',') && !suffix && !compoundTail) {
       peels.push({ name: index, side: 'last', words: 1, cost: 1 + (GIVEN_NAMES.has(lexiconKey(tail)) ? 3 : 0) + (isFamilyName(tail) ? 1 : 0) });
     }
   });
