@@ -39,7 +39,7 @@ export interface AccuracyReport {
   scrapeWithoutWorkKeys: Tally;
   solrJson: Tally;
   /** Scrape and Solr JSON give the same normalized record (source and inferred values aside). */
-  identical: { records: number; same: number; sameExceptSubjects: number; differingPaths: Record<string, number> };
+  identical: { records: number; same: number; sameExceptSubjects: number; differingPaths: Record<string, number>; workKeyRecords: number; workKeySame: number };
   /** Scrapes whose authors were wrong: how many of them carried an `author.split-ambiguous` warning. */
   wrongAuthors: { total: number; warned: number };
   /** Scrapes that carried an `author.split-ambiguous` warning at all. */
@@ -116,7 +116,7 @@ export async function measureAccuracy(options: MeasureOptions): Promise<Accuracy
   const report: AccuracyReport = {
     command: options.command ?? '', seed: options.seed, count: options.count, profile,
     scrapeWithWorkKeys: emptyTally(), scrapeWithoutWorkKeys: emptyTally(), solrJson: emptyTally(),
-    identical: { records: 0, same: 0, sameExceptSubjects: 0, differingPaths: {} }, wrongAuthors: { total: 0, warned: 0 }, ambiguityWarnings: 0,
+    identical: { records: 0, same: 0, sameExceptSubjects: 0, differingPaths: {}, workKeyRecords: 0, workKeySame: 0 }, wrongAuthors: { total: 0, warned: 0 }, ambiguityWarnings: 0,
     failures: {}, kinds: {}, seconds: 0,
   };
   for (const corpus of generateCorpus({ seed: options.seed, count: options.count, profile })) {
@@ -134,6 +134,10 @@ export async function measureAccuracy(options: MeasureOptions): Promise<Accuracy
     }
     report.identical.records += 1;
     const identical = scraped?.record !== undefined && fromJson?.record !== undefined && differingPaths(scraped.record, fromJson.record).length === 0;
+    if (corpus.hasWorkKeys) {
+      report.identical.workKeyRecords += 1;
+      if (identical) report.identical.workKeySame += 1;
+    }
     for (const kind of corpus.truth.kinds) {
       const tally = (report.kinds[kind] ??= { records: 0, withWorkKeys: 0, authorsWorkKeys: 0, authorsNoWorkKeys: 0, authorsJson: 0, types: 0, dates: 0, identifiers: 0, identical: 0 });
       const right = (field: Field): boolean => fieldIsRight(scraped?.record, corpus.truth, field);
@@ -188,6 +192,7 @@ export function formatReport(report: AccuracyReport): string {
   const { identical } = report;
   out.push(`scrape == Solr JSON (normalized, source and inferred values aside): ${share(identical.same, identical.records).toFixed(2)}% of ${identical.records}`);
   out.push(`  the same but for subjects: ${share(identical.sameExceptSubjects, identical.records).toFixed(2)}%`);
+  out.push(`  scrapes with work keys: ${share(identical.workKeySame, identical.workKeyRecords).toFixed(2)}% of ${identical.workKeyRecords}; without: ${share(identical.same - identical.workKeySame, identical.records - identical.workKeyRecords).toFixed(2)}% of ${identical.records - identical.workKeyRecords}`);
   const paths = Object.entries(identical.differingPaths).sort((a, b) => b[1] - a[1]);
   if (paths.length > 0) out.push(`  differing fields: ${paths.map(([path, count]) => `${path} ${count}`).join(', ')}`);
   out.push(`scrapes with wrong authors: ${report.wrongAuthors.total}, of which warned (author.split-ambiguous): ${report.wrongAuthors.warned}`);
