@@ -227,7 +227,7 @@ function countFillRates(record: BibRecord, rules: EngineSettings['fillRates'], c
 
 function write(writer: RecordWriter, session: ReturnType<RecordWriter['open']>, at: number, record: BibRecord, item: ProcessedRecord, result: Pass2Result, settings: EngineSettings): void {
   const { raw, issues } = item;
-  const refusal = writer.accepts(record);
+  const refusal = writer.accepts(record, settings.writerOptions);
   if (refusal) {
     const issue: Issue = { ...refusal, recordId: record.id, source: raw.source };
     issues.push(issue);
