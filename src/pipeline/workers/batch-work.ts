@@ -173,6 +173,7 @@ function applyFindings(processed: ProcessedRecord, normalizeIssues: number, find
 export function secondPass(held: HeldBatch, request: Pass2Request, settings: EngineSettings): Pass2Result {
   const { processed } = held;
   if (request.ordinalBase > 0) {
+    // (Only line chunks, which number their records from 1, get a base.)
     shiftOrdinals(processed.map((record) => record.raw), request.ordinalBase);
     for (const record of processed) if (record.record) record.record.source.ordinal = record.raw.source.ordinal;
   }
@@ -226,7 +227,7 @@ function countFillRates(record: BibRecord, rules: EngineSettings['fillRates'], c
 
 function write(writer: RecordWriter, session: ReturnType<RecordWriter['open']>, at: number, record: BibRecord, item: ProcessedRecord, result: Pass2Result, settings: EngineSettings): void {
   const { raw, issues } = item;
-  const refusal = writer.accepts(record);
+  const refusal = writer.accepts(record, settings.writerOptions);
   if (refusal) {
     const issue: Issue = { ...refusal, recordId: record.id, source: raw.source };
     issues.push(issue);
