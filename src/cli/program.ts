@@ -12,6 +12,7 @@ import { RULES } from '../model/rules.js';
 import { writers } from '../write/index.js';
 import { reporters } from '../report/index.js';
 import { watchInterrupts, SIGNAL_EXIT_CODES } from './interrupt.js';
+import { describeStdoutFailure, OutputStreamGone, STDOUT_EXIT_CODES } from './stdio.js';
 import { addLimitOptions, limitsFromFlags, type LimitFlags } from './limits-options.js';
 import { createProgressDisplay, logDestination, type ProgressDisplay } from './progress.js';
 import { runStats } from './stats-command.js';
@@ -211,6 +212,8 @@ export async function runCli(argv: readonly string[], streams: CliStreams): Prom
     if (error instanceof CommanderError) {
       return error.exitCode === 0 ? EXIT.ok : EXIT.usage;
     }
+    // stdout gone (EPIPE, ENOSPC): one line from the stdio guard, not an error report.
+    if (error instanceof OutputStreamGone) return describeStdoutFailure(error)?.exitCode ?? STDOUT_EXIT_CODES.ENOSPC;
     const message = error instanceof Error ? error.message : String(error);
     streams.stderr.write(`bibpipe: error: ${message}\n`);
     if (state.debug && error instanceof Error && error.stack) streams.stderr.write(`${error.stack}\n`);
