@@ -12,6 +12,7 @@ import { RULES } from '../model/rules.js';
 import { writers } from '../write/index.js';
 import { reporters } from '../report/index.js';
 import { watchInterrupts, SIGNAL_EXIT_CODES } from './interrupt.js';
+import { terminalSafe } from '../model/display.js';
 import { describeStdoutFailure, OutputStreamGone, STDOUT_EXIT_CODES } from './stdio.js';
 import { addLimitOptions, limitsFromFlags, type LimitFlags } from './limits-options.js';
 import { createProgressDisplay, logDestination, type ProgressDisplay } from './progress.js';
@@ -71,7 +72,7 @@ function buildProgram(streams: CliStreams, state: { exitCode: number; debug: boo
       writeOut: (text) => streams.stdout.write(text),
       writeErr: (text) => streams.stderr.write(text),
       // A usage error is one line, like every other error of the CLI.
-      outputError: (text, write) => write(`bibpipe: ${text.trim().replaceAll('\n', ' ')} (run bibpipe --help for usage)\n`),
+      outputError: (text, write) => write(`bibpipe: ${terminalSafe(text.trim().replaceAll('\n', ' '))} (run bibpipe --help for usage)\n`),
     });
 
   const common = (command: Command): Command =>
@@ -215,7 +216,8 @@ export async function runCli(argv: readonly string[], streams: CliStreams): Prom
     // stdout gone (EPIPE, ENOSPC): one line from the stdio guard, not an error report.
     if (error instanceof OutputStreamGone) return describeStdoutFailure(error)?.exitCode ?? STDOUT_EXIT_CODES.ENOSPC;
     const message = error instanceof Error ? error.message : String(error);
-    streams.stderr.write(`bibpipe: error: ${message}\n`);
+    // File names in messages are the user's bytes: an ESC in one must not drive the terminal.
+    streams.stderr.write(`bibpipe: error: ${terminalSafe(message)}\n`);
     if (state.debug && error instanceof Error && error.stack) streams.stderr.write(`${error.stack}\n`);
     return EXIT.usage;
   }
