@@ -75,6 +75,12 @@ interface XmlNode {
 /** What an element costs against the record size limit besides its text (so that a flood of empty elements is caught too). */
 const ELEMENT_COST = 32;
 
+/**
+ * Deepest element nesting inside a document: Solr writes 3 levels (doc, arr, str) and a
+ * few more for child documents. Deeper trees are refused, never walked (no stack overflow).
+ */
+export const MAX_XML_DEPTH = 64;
+
 type ValueTree = string | null | ValueTree[] | { [name: string]: ValueTree };
 
 /** Control characters Solr's XML writer turns into `#NN;` (XML 1.0 cannot hold them at all). */
@@ -105,14 +111,15 @@ function valueOf(node: XmlNode): ValueTree {
 }
 
 function objectOf(children: readonly XmlNode[]): { [name: string]: ValueTree } {
-  const object: { [name: string]: ValueTree } = {};
+  // No prototype: a field named `__proto__` stays a field.
+  const object: { [name: string]: ValueTree } = Object.create(null) as { [name: string]: ValueTree };
   for (const child of children) object[child.name ?? child.tag] = valueOf(child);
   return object;
 }
 
 /** An update document: repeated `<field>`s and fields the schema calls multi-valued become lists. */
 function updateDocObject(children: readonly XmlNode[]): { [name: string]: ValueTree } {
-  const object: { [name: string]: ValueTree } = {};
+  const object: { [name: string]: ValueTree } = Object.create(null) as { [name: string]: ValueTree };
   const counts = new Map<string, number>();
   for (const child of children) counts.set(child.name ?? child.tag, (counts.get(child.name ?? child.tag) ?? 0) + 1);
   for (const child of children) {
@@ -147,6 +154,8 @@ async function* readSolrXml(input: AsyncIterable<Uint8Array>, context: ReadConte
   let docLine = 0;
   let docChars = 0;
   let docTooLarge = false;
+  /** Why the document is refused, once it is (its content is no longer kept). */
+  let docRefusal: string | undefined;
 
   const stop = (record: RawRecord): void => {
     if (failed) return;
@@ -155,9 +164,31 @@ async function* readSolrXml(input: AsyncIterable<Uint8Array>, context: ReadConte
   };
 
   /** Drops what the document held so far; the rest of it is skipped. */
-  const markTooLarge = (): void => {
+  const markTooLarge = (why?: string): void => {
     docTooLarge = true;
+    docRefusal ??= why;
     docNodes[0]!.children = [];
+  };
+
+  /** Attribute values count against the record and field limits like text does. */
+  const attributeChars = (tag: SaxesTagPlain): { total: number; longest: number; longestName: string } => {
+    let total = 0;
+    let longest = 0;
+    let longestName = '';
+    for (const [attribute, value] of Object.entries(tag.attributes)) {
+      const length = attribute.length + String(value).length;
+      total += length;
+      if (length > longest) {
+        longest = length;
+        longestName = attribute;
+      }
+    }
+    return { total, longest, longestName };
+  };
+  const attributeProblem = (tag: SaxesTagPlain): string | undefined => {
+    const { longest, longestName } = attributeChars(tag);
+    if (longest <= limits.maxFieldLength) return undefined;
+    return `an attribute ${longestName} of <${tag.name}> ${longest} characters long, over the field length limit of ${limits.maxFieldLength}`;
   };
 
   const isDocumentStart = (tag: string): boolean => {
@@ -171,11 +202,19 @@ async function* readSolrXml(input: AsyncIterable<Uint8Array>, context: ReadConte
     const name = typeof tag.attributes.name === 'string' ? tag.attributes.name : undefined;
     if (docNodes.length > 0) {
       const node: XmlNode = { tag: tag.name, name, text: '', children: [] };
-      docChars += ELEMENT_COST;
-      if (docChars > limits.maxRecordBytes) markTooLarge();
+      docChars += ELEMENT_COST + attributeChars(tag).total;
+      const problem = attributeProblem(tag);
+      if (problem !== undefined) markTooLarge(`holds ${problem}`);
+      else if (docNodes.length >= MAX_XML_DEPTH) markTooLarge(`nests elements deeper than ${MAX_XML_DEPTH} levels`);
+      else if (docChars > limits.maxRecordBytes) markTooLarge();
       // Past the limit the nodes only keep the nesting balanced; nothing is attached.
       if (!docTooLarge) docNodes[docNodes.length - 1]!.children.push(node);
       docNodes.push(node);
+      return;
+    }
+    const problem = attributeProblem(tag);
+    if (problem !== undefined) {
+      stop(errorRecord('read.limit-exceeded', `Line ${parser.line} holds ${problem}; reading of ${file} stopped after ${ordinal} records`, { file, line: parser.line, ordinal: ordinal + 1 }));
       return;
     }
     if (path.length === 0 && tag.name !== 'response' && tag.name !== 'add') {
@@ -191,8 +230,9 @@ async function* readSolrXml(input: AsyncIterable<Uint8Array>, context: ReadConte
       docKind = path[0] === 'add' ? 'update' : 'response';
       docNodes = [{ tag: 'doc', name, text: '', children: [] }];
       docLine = parser.line;
-      docChars = 0;
+      docChars = attributeChars(tag).total;
       docTooLarge = false;
+      docRefusal = undefined;
       return;
     }
     path.push(tag.name);
@@ -221,7 +261,8 @@ async function* readSolrXml(input: AsyncIterable<Uint8Array>, context: ReadConte
     ordinal++;
     const source: SourcePosition = { file, line: docLine, ordinal };
     if (docTooLarge) {
-      ready.push(errorRecord('read.limit-exceeded', `Document ${ordinal} (line ${docLine}) is larger than the record size limit of ${limits.maxRecordBytes} characters`, source));
+      const why = docRefusal ?? `is larger than the record size limit of ${limits.maxRecordBytes} characters`;
+      ready.push(errorRecord('read.limit-exceeded', `Document ${ordinal} (line ${docLine}) ${why}; it was skipped`, source));
       return;
     }
     const doc = docKind === 'update' ? updateDocObject(node.children) : objectOf(node.children);
@@ -245,7 +286,20 @@ async function* readSolrXml(input: AsyncIterable<Uint8Array>, context: ReadConte
     rootSeen = true;
   });
 
-  const feed = (text: string): void => {
+  const markup = new MarkupLengthGuard(limits.maxRecordBytes);
+  const feed = (whole: string): void => {
+    // A tag (with its attributes), comment or CDATA section is held whole by the parser:
+    // one that grows past the record size limit stops the file before it exhausts memory.
+    const overAt = markup.scan(whole);
+    const text = overAt === undefined ? whole : whole.slice(0, overAt);
+    if (overAt !== undefined) {
+      feedChecked(text);
+      stop(errorRecord('read.limit-exceeded', `A tag, comment or CDATA section from line ${parser.line} is longer than ${limits.maxRecordBytes} characters; reading of ${file} stopped after ${ordinal} records`, { file, line: parser.line, ordinal: ordinal + 1 }));
+      return;
+    }
+    feedChecked(text);
+  };
+  const feedChecked = (text: string): void => {
     let rest = text;
     while (rest.length > 0 && !failed) {
       if (rootSeen) {
@@ -296,6 +350,41 @@ async function* readSolrXml(input: AsyncIterable<Uint8Array>, context: ReadConte
     if (!failed) parser.close();
   }
   yield* ready.splice(0);
+}
+
+/**
+ * Measures runs of markup (from a `<` to its `>`) as text streams past, in linear time.
+ * A `>` inside an attribute value ends a run early, which only undercounts.
+ */
+class MarkupLengthGuard {
+  private inside = false;
+  private length = 0;
+
+  constructor(private readonly max: number) {}
+
+  /** Undefined while every run is within the limit; else where in `text` the run over it starts (0 when it began earlier). */
+  scan(text: string): number | undefined {
+    let at = 0;
+    let runStart = 0;
+    while (at < text.length) {
+      if (!this.inside) {
+        const open = text.indexOf('<', at);
+        if (open === -1) return undefined;
+        this.inside = true;
+        this.length = 0;
+        runStart = open;
+        at = open + 1;
+        continue;
+      }
+      const close = text.indexOf('>', at);
+      this.length += (close === -1 ? text.length : close) - at;
+      if (this.length > this.max) return runStart;
+      if (close === -1) return undefined;
+      this.inside = false;
+      at = close + 1;
+    }
+    return undefined;
+  }
 }
 
 /**
