@@ -7,7 +7,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { RawRecord } from '../src/model/raw-record.js';
 import { CompressedInputError, decompressed } from '../src/pipeline/decompress.js';
 import { openInput } from '../src/pipeline/inputs.js';
-import { readRecords } from '../src/pipeline/records.js';
+import { rawRecords } from './helpers/raw-records.js';
 import { PROJECT_ROOT } from './helpers/shared.js';
 
 /**
@@ -61,7 +61,7 @@ describe.skipIf(!existsSync(SHARED_SEARCH))('corrupt compressed inputs', () => {
       const next = join(directory, 'next.ndjson');
       await writeFile(broken, damage(text));
       await writeFile(next, `${JSON.stringify({ id: 'after-the-broken-file', title: 'Still read' })}\n`);
-      const records = await collect(readRecords([broken, next]));
+      const records = await collect(rawRecords([broken, next]));
       const messages = rejectMessages(records);
       expect(messages.length).toBeGreaterThanOrEqual(1);
       expect(messages[messages.length - 1]).toMatch(expected);

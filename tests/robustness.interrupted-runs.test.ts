@@ -92,12 +92,19 @@ describe('an interrupted run leaves the previous outputs as they were', () => {
       child.kill(signal);
       const result = await done;
 
-      expect(result.code, result.stderr).toBe(exitCode);
       expect(partialFiles(outDir)).toEqual([]);
       expect(snapshot(outDir)).toEqual(before);
-      expect(result.stderr).toMatch(/bibpipe: read \d+, converted \d+, rejected 0/);
       expect(result.stderr).toContain(`interrupted by ${signal}`);
       expect(result.stderr).not.toMatch(/\n\s+at /);
+      if (result.code === null) {
+        // Not stopped by itself within the grace period (a loaded machine): ended by the
+        // signal after removing its temporary files; a shell reports 128 + the signal.
+        expect(result.signal, result.stderr).toBe(signal);
+        expect(result.stderr).toContain('stopped without committing any output');
+        return;
+      }
+      expect(result.code, result.stderr).toBe(exitCode);
+      expect(result.stderr).toMatch(/bibpipe: read \d+, converted \d+, rejected 0/);
       const read = Number(/read (\d+)/.exec(result.stderr)?.[1]);
       expect(read).toBeGreaterThan(0);
       expect(read).toBeLessThan(200_000);
