@@ -37,6 +37,12 @@ function parseWorkers(value: string): number {
   return count;
 }
 
+/** An empty separator would join a multi-valued cell's values into one indivisible string. */
+function parseSeparator(value: string): string {
+  if (value === '') throw new InvalidArgumentError('the separator cannot be empty (multi-valued cells could not be split again)');
+  return value;
+}
+
 function commaList(value: string, previous: string[] = []): string[] {
   return [...previous, ...value.split(',').map((part) => part.trim()).filter(Boolean)];
 }
@@ -94,7 +100,7 @@ function buildProgram(streams: CliStreams, state: { exitCode: number; debug: boo
       .option('--out-dir <dir>', 'write each format, rejects.ndjson, skipped.ndjson and summary.json into this directory')
       .option('--rejects <file>', 'without --out-dir: write rejected records (NDJSON) to this file')
       .option('--columns <columns>', 'CSV columns, comma-separated (see the README for the list)', commaList)
-      .option('--separator <text>', 'CSV separator for multi-valued cells', '|')
+      .option('--separator <text>', 'CSV separator for multi-valued cells', parseSeparator, '|')
       .option('--bom', 'CSV: start with a UTF-8 byte order mark (for Excel)')
       .option('--no-formula-escape', 'CSV: keep cells starting with = + - @ as they are (machine consumers only)')
       .option('--medline-ta-fallback <text>', 'MEDLINE: MedlineTA for records without a journal abbreviation'),
@@ -220,7 +226,7 @@ export async function runCli(argv: readonly string[], streams: CliStreams): Prom
     if (error instanceof OutputStreamGone) return describeStdoutFailure(error)?.exitCode ?? STDOUT_EXIT_CODES.ENOSPC;
     const message = error instanceof Error ? error.message : String(error);
     // File names in messages are the user's bytes: an ESC in one must not drive the terminal.
-    streams.stderr.write(`bibpipe: error: ${terminalSafe(message)}\n`);
+    streams.stderr.write(`bibpipe: error: ${message.split('\n').map(terminalSafe).join('\n')}\n`);
     if (state.debug && error instanceof Error && error.stack) streams.stderr.write(`${error.stack}\n`);
     return EXIT.usage;
   }
