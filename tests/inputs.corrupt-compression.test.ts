@@ -6,7 +6,7 @@ import { brotliCompressSync, constants as zlibConstants, deflateSync, gzipSync }
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { RawRecord } from '../src/model/raw-record.js';
 import { CompressedInputError, decompressed } from '../src/pipeline/decompress.js';
-import { openInput } from '../src/pipeline/inputs.js';
+import { emptyInputMessage, openInput } from '../src/pipeline/inputs.js';
 import { rawRecords } from './helpers/raw-records.js';
 import { PROJECT_ROOT } from './helpers/shared.js';
 
@@ -119,5 +119,21 @@ describe('decompression bombs', () => {
     let produced = 0;
     for await (const chunk of decompressed(chunked(gzipSync(text)), 'gzip', { maxCompressionRatio: 200, ratioCheckAfterBytes: 64 * 1024 })) produced += chunk.byteLength;
     expect(produced).toBe(text.length);
+  });
+});
+
+describe('empty inputs', () => {
+  it('openInput says an input is empty, compressed or not, with --from or detected', async () => {
+    const empty = join(directory, 'empty.ndjson');
+    const emptyGz = join(directory, 'empty.ndjson.gz');
+    const blank = join(directory, 'blank.ndjson');
+    await writeFile(empty, '');
+    await writeFile(emptyGz, gzipSync(Buffer.alloc(0)));
+    await writeFile(blank, '\n');
+    expect((await openInput(empty, undefined)).empty).toBe(true);
+    expect((await openInput(empty, 'solr-json')).empty).toBe(true);
+    expect((await openInput(emptyGz, undefined)).empty).toBe(true);
+    expect((await openInput(blank, undefined)).empty).toBe(false);
+    expect(emptyInputMessage(empty)).toBe(`${empty}: empty input (0 bytes): no records`);
   });
 });

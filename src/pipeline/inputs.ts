@@ -22,6 +22,16 @@ export interface OpenedInput {
   reader: RecordReader | undefined;
   /** How the format was chosen, for logs. */
   compression: 'gzip' | 'deflate' | 'brotli' | 'none';
+  /**
+   * The input has no byte at all (after decompression, when that was looked at): for the
+   * run's "empty input" message. False when not known to be empty.
+   */
+  empty: boolean;
+}
+
+/** The line a run logs for an input with no content: it holds no record, and adds nothing. */
+export function emptyInputMessage(name: string): string {
+  return `${name}: empty input (0 bytes): no records`;
 }
 
 /**
@@ -106,9 +116,9 @@ export async function openInput(name: string, from: string | undefined, options:
   if (from !== undefined && from !== 'auto') {
     const reader = findReader(from);
     if (!reader) throw new UsageError(`Unknown input format "${from}"`);
-    return { name, bytes, reader, compression };
+    return { name, bytes, reader, compression, empty: peeked.head.length === 0 };
   }
   const head = await peekBytes(bytes, 64 * 1024);
   const text = headText(head.head);
-  return { name, bytes: head.stream, reader: detectReader(text) ?? (isBlankText(text) ? blankInputReader : undefined), compression };
+  return { name, bytes: head.stream, reader: detectReader(text) ?? (isBlankText(text) ? blankInputReader : undefined), compression, empty: head.head.length === 0 };
 }
