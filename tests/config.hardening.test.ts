@@ -74,3 +74,17 @@ describe('config hardening', () => {
     expect(chunks.join('')).toMatch(/the separator cannot be empty/);
   });
 });
+
+describe('--to with a format twice', () => {
+  it('writes the format once and counts its records once', async () => {
+    const dir = directory();
+    const input = join(dir, 'in.ndjson');
+    writeFileSync(input, `${JSON.stringify({ id: 'a', title: 'A', format: ['Book'] })}\n`);
+    const out = join(dir, 'out');
+    const chunks: string[] = [];
+    const sink = new Writable({ write(chunk: Buffer, _encoding, done) { chunks.push(String(chunk)); done(); } });
+    const code = await runCli(['node', 'bibpipe', 'convert', input, '--to', 'csv,csv', '--out-dir', out, '--workers', '1'], { stdout: sink, stderr: sink });
+    expect(code, chunks.join('')).toBe(0);
+    expect(chunks.join('')).toContain('written: csv 1;');
+  });
+});

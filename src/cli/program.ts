@@ -43,6 +43,11 @@ function parseSeparator(value: string): string {
   return value;
 }
 
+/** `--to csv,csv` asks for one CSV file: each format is written once. */
+function formatList(value: string, previous: string[] = []): string[] {
+  return [...new Set(commaList(value, previous))];
+}
+
 function commaList(value: string, previous: string[] = []): string[] {
   return [...previous, ...value.split(',').map((part) => part.trim()).filter(Boolean)];
 }
@@ -96,7 +101,7 @@ function buildProgram(streams: CliStreams, state: { exitCode: number; debug: boo
       .command('convert')
       .description('convert records to one or more output formats')
       .argument('<inputs...>', 'files, directories, or - for stdin')
-      .requiredOption('--to <formats>', `comma list of output formats: ${writers.map((w) => w.name).join(', ')}`, commaList)
+      .requiredOption('--to <formats>', `comma list of output formats: ${writers.map((w) => w.name).join(', ')}`, formatList)
       .option('--out-dir <dir>', 'write each format, rejects.ndjson, skipped.ndjson and summary.json into this directory')
       .option('--rejects <file>', 'without --out-dir: write rejected records (NDJSON) to this file')
       .option('--columns <columns>', 'CSV columns, comma-separated (see the README for the list)', commaList)
