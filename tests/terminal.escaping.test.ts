@@ -7,7 +7,7 @@ import { readableLogLine } from '../src/cli/progress.js';
 import { runCli } from '../src/cli/program.js';
 import { terminalSafe } from '../src/model/display.js';
 import { textReporter } from '../src/report/text.js';
-import { emptySummary } from '../src/pipeline/summary.js';
+import { emptySummary } from '../src/pipeline/counts.js';
 import type { ValidationResult } from '../src/pipeline/validate.js';
 
 /**

@@ -10,8 +10,6 @@ import { makeIssue, type IssueCode } from '../model/rules.js';
 import { characterFindings } from './characters.js';
 
 export { resolveField, isMultiValued, isPseudoField, COPY_FIELDS, type FieldDefinition, type ValueKind } from '../biblio-schema/index.js';
-export { ProfileSchema, loadProfile, parseProfile, type Profile } from '../biblio-schema/profile.js';
-export { fieldSchema, VALUE_SCHEMAS } from './field-rules.js';
 
 export interface ValidateOptions {
   /** A site's local fields (see profiles/example-local-fields.json). */
