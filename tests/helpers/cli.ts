@@ -1,6 +1,4 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PROJECT_ROOT } from './shared.js';
 
@@ -28,6 +26,4 @@ export function runBibpipe(args: readonly string[], options: { input?: string | 
   });
 }
 
-export function temporaryDirectory(prefix = 'bibpipe-test-'): string {
-  return mkdtempSync(join(tmpdir(), prefix));
-}
+export { temporaryDirectory } from './temp.js';
