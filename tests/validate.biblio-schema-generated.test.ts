@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { beforeAll, expect, it } from 'vitest';
 import { GENERATED_MODULE_PATH, renderBiblioSchemaModule, SOURCE_LABEL } from '../scripts/generate-biblio-schema.js';
-import { BIBLIO_SCHEMA_DATA } from '../src/validate/biblio-schema.js';
+import { BIBLIO_SCHEMA_DATA } from '../src/biblio-schema/index.js';
 import { describeWithShared, sharedPath } from './helpers/shared.js';
 
-describeWithShared('src/validate/biblio-schema-data.ts', () => {
+describeWithShared('src/biblio-schema/data.ts', () => {
   let json: unknown;
   beforeAll(() => {
     json = JSON.parse(readFileSync(sharedPath('data/vufind/biblio-fields.json'), 'utf8'));

@@ -2,8 +2,8 @@ import { temporaryDirectory } from './helpers/temp.js';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { resolveField } from '../src/validate/biblio-schema.js';
-import { loadProfile, parseProfile } from '../src/validate/profile.js';
+import { resolveField } from '../src/biblio-schema/index.js';
+import { loadProfile, parseProfile } from '../src/biblio-schema/profile.js';
 import { PROJECT_ROOT } from './helpers/shared.js';
 
 const scratch = temporaryDirectory('bibpipe-profile-');
