@@ -65,6 +65,14 @@ describe('config errors', () => {
     expect(message).toMatch(/between 0 and 1/);
   });
 
+  it('fits on one line naming the file, each key and its problem', async () => {
+    const { message } = await errorOf('{"rules": {"doi.invalid": "fatal"}, "fillRates": [{"field": "doi", "minimum": 95}]}');
+    expect(message.split('\n')).toHaveLength(1);
+    expect(message).toMatch(/key "rules\.doi\.invalid": level "fatal"/);
+    expect(message).toMatch(/key "fillRates\.0\.minimum": a share between 0 and 1/);
+    expect((await errorOf('{"rules": ')).message.split('\n')).toHaveLength(1);
+  });
+
   it('reports invalid JSON and a missing --config file', async () => {
     expect((await errorOf('{"rules": ')).message).toMatch(/not valid JSON/);
     await expect(loadConfig({ cwd: tmpdir(), path: 'no-such-bibpipe-config.json' })).rejects.toThrow(/Cannot read config .*no-such-bibpipe-config\.json/);

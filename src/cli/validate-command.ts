@@ -6,17 +6,22 @@ import { solrOptionsFromFlags, type SolrFlags } from './solr-options.js';
 import { limitsFromFlags, type LimitFlags } from './limits-options.js';
 import { CrossRecordChecks } from '../pipeline/cross-record.js';
 import { UsageError } from '../errors.js';
+import { expandInputs } from '../pipeline/inputs.js';
+import { counted } from '../plural.js';
+import { refuseEmptyRun } from './empty-run.js';
+import type { ProgressDisplay } from './progress.js';
 import { validate, type ValidationResult } from '../pipeline/validate.js';
 import { IgnoredRecords } from '../report/ignore.js';
 import { htmlReporter, parseReporterSpec, type ReporterTarget } from '../report/index.js';
-import { loadProfile, type Profile } from '../biblio-schema/profile.js';
+import { profileFrom } from './run-flags.js';
 
 export interface ValidateFlags extends LimitFlags, SolrFlags {
   from: string;
   profile?: string | undefined;
   config?: string | undefined;
   /** `NAME` or `NAME:FILE`, repeatable; default `text` on stdout. */
-  reporter: readonly string[];
+  reporter?: readonly string[] | undefined;
+  allowEmpty?: boolean | undefined;
   /** HTML report file (same as `--reporter html:FILE`). */
   report?: string | undefined;
   maxWarnings?: number | undefined;
@@ -38,7 +43,7 @@ export function parseMaxWarnings(value: string): number {
 }
 
 function reporterTargets(flags: ValidateFlags): ReporterTarget[] {
-  const specs = flags.reporter.length > 0 ? [...flags.reporter] : ['text'];
+  const specs = flags.reporter !== undefined && flags.reporter.length > 0 ? [...flags.reporter] : ['text'];
   const targets = specs.map((spec) => {
     const target = parseReporterSpec(spec);
     if (typeof target === 'string') throw new UsageError(target);
@@ -59,25 +64,19 @@ function useColor(stdout: Writable, flag: boolean | undefined): boolean {
   return (stdout as Writable & { isTTY?: boolean }).isTTY === true;
 }
 
-async function profileFrom(path: string | undefined): Promise<Profile | undefined> {
-  if (path === undefined) return undefined;
-  try {
-    return await loadProfile(path);
-  } catch (error) {
-    throw new UsageError((error as Error).message);
-  }
-}
-
 /**
  * `bibpipe validate`: config, validation, every requested report, and the verdict. Fails on
  * any error, or on more warnings than `--max-warnings` (or the config's `maxWarnings`).
  */
-export async function runValidate(inputs: readonly string[], flags: ValidateFlags, stdout: Writable, cwd: string = process.cwd()): Promise<ValidateOutcome> {
+export async function runValidate(inputs: readonly string[], flags: ValidateFlags, stdout: Writable, cwd: string = process.cwd(), progress?: ProgressDisplay): Promise<ValidateOutcome> {
   const targets = reporterTargets(flags);
   const { config, profilePath } = await loadConfig({ cwd, path: flags.config });
   const ignored = new IgnoredRecords(config.ignore);
+  // The reports this run writes are never read back as inputs.
+  const files = await expandInputs(inputs, targets.flatMap((target) => (target.file === undefined ? [] : [target.file])));
+  let records = 0;
   const raw = await validate({
-    inputs,
+    inputs: files,
     from: flags.from,
     limits: limitsFromFlags(flags),
     profile: await profileFrom(flags.profile ?? profilePath),
@@ -85,8 +84,15 @@ export async function runValidate(inputs: readonly string[], flags: ValidateFlag
     crossRecord: new CrossRecordChecks({ fillRates: config.fillRates }),
     solr: solrOptionsFromFlags(flags, undefined),
     openFiles: flags.openFiles,
-    onIssues: ignored.observe,
+    onIssues: (issues) => {
+      ignored.observe(issues);
+      // validate() reports each record's issues once, so this counts records for the bar.
+      // TODO(engine): use the engine's onProgress (records and bytes) once validate runs on it.
+      progress?.update({ records: ++records, bytesRead: 0 });
+    },
   });
+  progress?.stop();
+  refuseEmptyRun(raw.summary.read, inputs, flags.allowEmpty);
   const result = ignored.apply(raw);
   for (const { reporter, file } of targets) {
     const text = reporter.render(result, { color: file === undefined && useColor(stdout, flags.color) });
@@ -99,7 +105,7 @@ export async function runValidate(inputs: readonly string[], flags: ValidateFlag
   }
   const failures: string[] = [];
   const { error, warning } = result.summary.severities;
-  if (error > 0) failures.push(`${error} errors`);
+  if (error > 0) failures.push(counted(error, 'error'));
   const maxWarnings = flags.maxWarnings ?? config.maxWarnings;
   if (maxWarnings !== undefined && warning > maxWarnings) failures.push(`too many warnings (${warning}); maximum allowed is ${maxWarnings}`);
   return { result, failures };

@@ -1,6 +1,6 @@
 import { createReadStream } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
-import { isAbsolute, join } from 'node:path';
+import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { createBrotliDecompress, createGunzip, createInflate } from 'node:zlib';
 import { Readable } from 'node:stream';
 import { glob, isDynamicPattern } from 'tinyglobby';
@@ -29,9 +29,14 @@ export interface OpenedInput {
  * Expands directories (recursively, in name order) and glob patterns (`dumps/*.json.gz`,
  * matches in path order), so that runs are deterministic. `-` (stdin) and live sources
  * (`solr+http://...`) pass through. A path that exists is taken literally even when it
- * looks like a pattern.
+ * looks like a pattern. `exclude` names files or directories (this run's out-dir, rejects
+ * file, reports) that directory expansion and patterns skip, so that a run never reads its
+ * own outputs, nor those a previous run left in the same place; an input named explicitly
+ * is still read.
  */
-export async function expandInputs(inputs: readonly string[]): Promise<string[]> {
+export async function expandInputs(inputs: readonly string[], exclude: readonly string[] = []): Promise<string[]> {
+  const excluded = new Set(exclude.map((path) => resolve(path)));
+  const kept = (path: string): boolean => !isExcluded(resolve(path), excluded);
   const files: string[] = [];
   for (const input of inputs) {
     if (input === '-' || isSolrSource(input)) {
@@ -43,15 +48,25 @@ export async function expandInputs(inputs: readonly string[]): Promise<string[]>
       info = await stat(input);
     } catch {
       if (isDynamicPattern(input)) {
-        files.push(...(await matchPattern(input)));
+        files.push(...(await matchPattern(input)).filter(kept));
         continue;
       }
       throw new UsageError(`Input not found: ${input}`);
     }
-    if (info.isDirectory()) files.push(...(await listFiles(input)));
+    if (info.isDirectory()) files.push(...(await listFiles(input)).filter(kept));
     else files.push(input);
   }
   return files;
+}
+
+/** True when `path` is an excluded path or lies inside an excluded directory. */
+function isExcluded(path: string, excluded: ReadonlySet<string>): boolean {
+  for (let current = path; ; ) {
+    if (excluded.has(current)) return true;
+    const parent = dirname(current);
+    if (parent === current) return false;
+    current = parent;
+  }
 }
 
 async function matchPattern(pattern: string): Promise<string[]> {
