@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { RULES } from '../src/model/rules.js';
-import { runBibpipe, temporaryDirectory } from './helpers/cli.js';
+import { runBibpipe, runInProcess, temporaryDirectory } from './helpers/cli.js';
 import { PROJECT_ROOT } from './helpers/shared.js';
 
 const COMMANDS = ['convert', 'validate', 'stats', 'rules', 'formats'];
@@ -20,7 +20,7 @@ function optionEntries(help: string): string[] {
 describe('help', () => {
   it('shows each default once, never a raw [] or a quoted number', async () => {
     for (const command of COMMANDS) {
-      const { stdout, code } = await runBibpipe([command, '--help']);
+      const { stdout, code } = await runInProcess([command, '--help']);
       expect(code).toBe(0);
       for (const entry of optionEntries(stdout)) {
         expect((entry.match(/default:/g) ?? []).length, entry).toBeLessThanOrEqual(1);
@@ -30,27 +30,27 @@ describe('help', () => {
   });
 
   it('names a default for every option that takes a value and has one', async () => {
-    const { stdout } = await runBibpipe(['convert', '--help']);
+    const { stdout } = await runInProcess(['convert', '--help']);
     const entries = optionEntries(stdout);
     for (const flag of ['--open-files', '--rows', '--query', '--fields', '--workers', '--max-field-length', '--separator', '--log-level', '--from', '--resume']) {
       const entry = entries.find((text) => text.includes(`${flag} `) || text.endsWith(flag));
       expect(entry, flag).toMatch(/default: /);
     }
     expect(entries.find((text) => text.includes('--top'))).toBeUndefined();
-    expect(optionEntries((await runBibpipe(['stats', '--help'])).stdout).find((text) => text.includes('--top'))).toMatch(/default: 10\)/);
+    expect(optionEntries((await runInProcess(['stats', '--help'])).stdout).find((text) => text.includes('--top'))).toMatch(/default: 10\)/);
   });
 
   it('says that inputs may be globs and solr+http:// indexes, for every reading command', async () => {
     for (const command of ['convert', 'validate', 'stats']) {
-      const { stdout } = await runBibpipe([command, '--help']);
+      const { stdout } = await runInProcess([command, '--help']);
       expect(stdout.replaceAll(/\s+/g, ' ')).toMatch(/glob patterns .*solr\+http\(s\):\/\/.* - for stdin/);
     }
   });
 
   it('offers the conventional short flags', async () => {
-    const { stdout } = await runBibpipe(['convert', '--help']);
+    const { stdout } = await runInProcess(['convert', '--help']);
     for (const pair of ['-t, --to', '-o, --out-dir', '-q, --quiet', '-f, --from', '-j, --workers', '-c, --config']) expect(stdout).toContain(pair);
-    expect((await runBibpipe(['validate', '--help'])).stdout).toContain('-r, --reporter');
+    expect((await runInProcess(['validate', '--help'])).stdout).toContain('-r, --reporter');
     const dir = temporaryDirectory('bibpipe-short-flags-');
     const run = await runBibpipe(['convert', join(PROJECT_ROOT, 'samples', 'more-records.ndjson'), '-t', 'csv', '-o', dir, '-q', '-f', 'solr-json', '-j', '1']);
     expect(run.code, run.stderr).toBeLessThan(2);
@@ -60,7 +60,7 @@ describe('help', () => {
 
 describe('rules CODE', () => {
   it('prints one rule\'s help offline', async () => {
-    const { stdout, code } = await runBibpipe(['rules', 'isbn.invalid']);
+    const { stdout, code } = await runInProcess(['rules', 'isbn.invalid']);
     expect(code).toBe(0);
     expect(stdout).toContain(RULES['isbn.invalid'].description);
     expect(stdout).toContain('default severity: warning');
@@ -68,7 +68,7 @@ describe('rules CODE', () => {
   });
 
   it('refuses an unknown code in one line with near matches', async () => {
-    const { stderr, code } = await runBibpipe(['rules', 'isbn.wrong']);
+    const { stderr, code } = await runInProcess(['rules', 'isbn.wrong']);
     expect(code).toBe(2);
     expect(stderr.trim().split('\n')).toHaveLength(1);
     expect(stderr).toContain('did you mean isbn.invalid');

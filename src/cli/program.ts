@@ -23,6 +23,11 @@ const INPUTS_HELP =
   'files, directories (read recursively, this run\'s --out-dir left out), quoted glob patterns ("dumps/*.json.gz"), ' +
   'solr+http(s)://host/solr/core live indexes, or - for stdin; gzip/zlib/brotli are decompressed';
 
+function terminalWidth(stream: CliStreams['stdout']): number {
+  const terminal = stream as CliStreams['stdout'] & { isTTY?: boolean; columns?: number };
+  return terminal.isTTY === true && terminal.columns !== undefined ? terminal.columns : 80;
+}
+
 function parseWorkers(value: string): number {
   const count = Number(value);
   if (!Number.isInteger(count) || count < 1 || count > 256) throw new InvalidArgumentError('expected a whole number of threads from 1 to 256');
@@ -50,6 +55,10 @@ function buildProgram(streams: CliStreams, state: { exitCode: number; debug: boo
     .configureOutput({
       writeOut: (text) => streams.stdout.write(text),
       writeErr: (text) => streams.stderr.write(text),
+      // The width of the streams given, not of the process: help written into a file or a
+      // document is 80 columns wide whatever terminal runs it.
+      getOutHelpWidth: () => terminalWidth(streams.stdout),
+      getErrHelpWidth: () => terminalWidth(streams.stderr),
       // A usage error is one line, like every other error of the CLI.
       outputError: (text, write) => write(`bibpipe: ${text.trim().replaceAll('\n', ' ')} (run bibpipe --help for usage)\n`),
     });

@@ -4,7 +4,8 @@ import { pathToFileURL } from 'node:url';
 import type { Log, ReportingDescriptor, Result } from 'sarif';
 import type { Issue, Severity } from '../model/issue.js';
 import type { ValidationResult } from '../pipeline/validate.js';
-import { RULES, ruleDocsUrl } from '../model/rules.js';
+import { RULES } from '../model/rules.js';
+import { ruleHelpText } from './rule-help.js';
 import { TOOL_NAME, TOOL_VERSION } from './group.js';
 import type { ReportOptions, Reporter } from './types.js';
 
@@ -26,7 +27,9 @@ function ruleDescriptor(code: string): ReportingDescriptor {
     id: code,
     shortDescription: { text: rule.description },
     fullDescription: { text: `${rule.description} Example: ${rule.example}` },
-    helpUri: ruleDocsUrl(code),
+    // The help travels inside the log (no helpUri: there is no web page to point at, and
+    // code-scanning dashboards show `help` as the rule's documentation).
+    help: { text: ruleHelpText(code, rule) },
     defaultConfiguration: { level: LEVEL[rule.severity] },
   };
 }
@@ -71,7 +74,6 @@ export const sarifReporter: Reporter = {
             driver: {
               name: TOOL_NAME,
               version: options.toolVersion ?? TOOL_VERSION,
-              informationUri: 'https://www.npmjs.com/package/bibpipe',
               rules: RULE_CODES.map(ruleDescriptor),
             },
           },
