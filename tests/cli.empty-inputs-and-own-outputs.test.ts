@@ -54,13 +54,13 @@ describe('convert never reads its own outputs', () => {
     expect(runs[1]?.stderr).toContain('read 2, converted 2, rejected 0');
   });
 
-  it('patterns skip the out-dir too, but a file named explicitly is still read', async () => {
+  it('a file inside the out-dir named explicitly is still read', async () => {
     const dir = temporaryDirectory('bibpipe-own-outputs-');
     mkdirSync(join(dir, 'out'));
     writeFileSync(join(dir, 'a.ndjson'), `${GOOD}\n`);
     writeFileSync(join(dir, 'out', 'records.ndjson'), `${GOOD.replace('good-1', 'good-9')}\n`);
-    const byPattern = await runBibpipe(['convert', '**/*.ndjson', '--to', 'csv', '-o', 'out'], { cwd: dir });
-    expect(byPattern.stderr).toContain('read 1,');
+    const byDirectory = await runBibpipe(['convert', '.', '--to', 'csv', '-o', 'out'], { cwd: dir });
+    expect(byDirectory.stderr).toContain('read 1,');
     const named = await runBibpipe(['convert', 'a.ndjson', 'out/records.ndjson', '--to', 'csv', '-o', 'out'], { cwd: dir });
     expect(named.stderr).toContain('read 2,');
   });

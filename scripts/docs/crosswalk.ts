@@ -13,7 +13,7 @@ import { XMLParser } from 'fast-xml-parser';
 import type { RawRecord, RawValue } from '../../src/model/raw-record.js';
 import type { BibRecord } from '../../src/model/record.js';
 import { normalizeRecord } from '../../src/normalize/index.js';
-import { readRecords } from '../../src/pipeline/records.js';
+import { records } from '../../src/pipeline/records.js';
 import { writers } from '../../src/write/index.js';
 import type { RecordWriter } from '../../src/write/types.js';
 
@@ -48,7 +48,7 @@ const PROBE: Record<string, RawValue> = {
 /** The documents probed: the bundled Solr JSON samples as the reader gives them, and the probe. */
 export async function probeDocuments(projectRoot: string): Promise<RawRecord[]> {
   const docs: RawRecord[] = [];
-  for await (const raw of readRecords([join(projectRoot, 'samples', 'catalogue-response.solr.json')])) docs.push(raw);
+  for await (const processed of records({ inputs: [join(projectRoot, 'samples', 'catalogue-response.solr.json')] })) docs.push(processed.raw);
   docs.push({ fields: PROBE, format: 'solr-json', source: { file: 'probe', ordinal: 1 } } as RawRecord);
   return docs;
 }

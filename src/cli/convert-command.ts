@@ -1,7 +1,6 @@
 import { availableParallelism } from 'node:os';
 import { loadConfig } from '../config/load.js';
 import { convert } from '../pipeline/convert.js';
-import { expandInputs } from '../pipeline/inputs.js';
 import type { RunSummary } from '../pipeline/summary.js';
 import { counted } from '../plural.js';
 import { refuseEmptyRun } from './empty-run.js';
@@ -45,11 +44,13 @@ export async function runConvert(inputs: readonly string[], flags: ConvertFlags,
     // The config's severities and profile apply to convert as to validate.
     const { config, profilePath } = await loadConfig({ cwd: process.cwd(), path: flags.config });
     const outDir = flags.outDir;
-    // This run's outputs (and a previous run's in the same place) are never read back as inputs.
-    const files = await expandInputs(inputs, [outDir, flags.rejects].filter((path) => path !== undefined));
+    // The engine leaves the out-dir out of directory expansion: a run never reads its own
+    // outputs, nor those a previous run left there.
     const summary = await convert({
-      inputs: files,
+      inputs,
       severities: config.rules,
+      fillRates: config.fillRates,
+      ignore: config.ignore,
       solr: solrOptionsFromFlags(flags, outDir),
       openFiles: flags.openFiles,
       to: flags.to,

@@ -42,6 +42,9 @@ function repeatable(value: string, previous: string[] = []): string[] {
   return [...previous, value];
 }
 
+const workersOption = (): Option =>
+  new Option('-j, --workers <n>', 'threads that parse, check and write; the output is the same for any number').argParser(parseWorkers).default(undefined, `the cores available, ${availableParallelism()}`);
+
 const fromOption = (): Option =>
   new Option('-f, --from <format>', 'input format').choices(['auto', ...readers.map((r) => r.name)]).default('auto', 'auto: detected from the content');
 
@@ -78,6 +81,7 @@ function buildProgram(streams: CliStreams, state: { exitCode: number; debug: boo
       .option('--profile <file>', 'local schema profile (JSON) declaring site-specific Solr fields (default: the config\'s "profile", else none)')
       .option('-c, --config <file>', 'config file (default: the nearest bibpipe.config.json, .bibpiperc or .bibpiperc.json upward)')
       .addOption(new Option('--log-level <level>', 'log level for the logs on stderr (JSON lines, or readable lines on a terminal)').choices(LOG_LEVELS).default('warn'))
+      .addOption(workersOption())
       .option('-q, --quiet', 'print no summary line and no progress bar')
       .option('--debug', 'show stack traces for unexpected errors');
 
@@ -94,7 +98,6 @@ function buildProgram(streams: CliStreams, state: { exitCode: number; debug: boo
       .option('--bom', 'CSV: start with a UTF-8 byte order mark (for Excel)')
       .option('--no-formula-escape', 'CSV: keep cells starting with = + - @ as they are (machine consumers only)')
       .option('--medline-ta-fallback <text>', 'MEDLINE: MedlineTA for records without a journal abbreviation (default: the journal title, else "Unknown")')
-      .addOption(new Option('-j, --workers <n>', 'threads that parse, validate and write').argParser(parseWorkers).default(undefined, `the cores available, ${availableParallelism()}`)),
   ).action(async (inputs: string[], flags: ConvertFlags & { debug?: boolean }) => {
     state.debug = Boolean(flags.debug);
     state.exitCode = await runConvert(inputs, flags, streams);
@@ -134,6 +137,7 @@ function buildProgram(streams: CliStreams, state: { exitCode: number; debug: boo
       .option('--profile <file>', 'local schema profile (JSON) declaring site-specific Solr fields (default: none)')
       .addOption(new Option('-n, --top <n>', 'how many top values per field').argParser(positiveInteger).default(10))
       .option('--json', 'print the stats as JSON (default: aligned text)')
+      .addOption(workersOption())
       .option('-q, --quiet', 'no progress bar'),
   ).action(async (inputs: string[], flags: StatsFlags & { quiet?: boolean }) => {
     const progress = createProgressDisplay(streams.stderr, Boolean(flags.quiet));

@@ -1,7 +1,7 @@
 import type { Writable } from 'node:stream';
-import { readRecords } from '../pipeline/records.js';
-import type { RawRecord } from '../model/raw-record.js';
-import { collectStats, renderStatsText, type RecordStats } from '../stats/collect.js';
+import { availableParallelism } from 'node:os';
+import { stats as collectRunStats } from '../pipeline/stats.js';
+import { renderStatsText, type RecordStats } from '../stats/collect.js';
 import { refuseEmptyRun } from './empty-run.js';
 import type { ProgressDisplay } from './progress.js';
 import { profileFrom } from './run-flags.js';
@@ -13,22 +13,21 @@ export interface StatsFlags {
   /** How many top values per field (default 10). */
   top?: number | undefined;
   allowEmpty?: boolean | undefined;
-}
-
-/** Counts records as they pass, for the progress bar. */
-async function* counting(records: AsyncIterable<RawRecord>, progress: ProgressDisplay | undefined): AsyncGenerator<RawRecord> {
-  let count = 0;
-  for await (const record of records) {
-    // TODO(engine): use the engine's onProgress (records and bytes) once stats runs on it.
-    progress?.update({ records: ++count, bytesRead: 0 });
-    yield record;
-  }
+  /** Threads (default: the cores available). */
+  workers?: number | undefined;
 }
 
 /** `bibpipe stats`: fill rates, value-count distributions and top values over raw records. */
 export async function runStats(inputs: readonly string[], flags: StatsFlags, stdout: Writable, progress?: ProgressDisplay): Promise<RecordStats> {
   const profile = await profileFrom(flags.profile);
-  const stats = await collectStats(counting(readRecords(inputs, { from: flags.from }), progress), { profile, top: flags.top ?? 10 });
+  const stats = await collectRunStats({
+    inputs,
+    from: flags.from,
+    profile,
+    top: flags.top ?? 10,
+    workers: flags.workers ?? availableParallelism(),
+    onProgress: progress ? (read) => progress.update(read) : undefined,
+  });
   progress?.stop();
   refuseEmptyRun(stats.fill.records, inputs, flags.allowEmpty);
   stdout.write(flags.json ? `${JSON.stringify(stats, null, 2)}\n` : renderStatsText(stats));

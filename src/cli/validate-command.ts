@@ -1,17 +1,15 @@
 import { mkdir, writeFile } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
 import { dirname } from 'node:path';
 import type { Writable } from 'node:stream';
 import { loadConfig } from '../config/load.js';
 import { solrOptionsFromFlags, type SolrFlags } from './solr-options.js';
 import { limitsFromFlags, type LimitFlags } from './limits-options.js';
-import { CrossRecordChecks } from '../pipeline/cross-record.js';
 import { UsageError } from '../errors.js';
-import { expandInputs } from '../pipeline/inputs.js';
 import { counted } from '../plural.js';
 import { refuseEmptyRun } from './empty-run.js';
 import type { ProgressDisplay } from './progress.js';
 import { validate, type ValidationResult } from '../pipeline/validate.js';
-import { IgnoredRecords } from '../report/ignore.js';
 import { htmlReporter, parseReporterSpec, type ReporterTarget } from '../report/index.js';
 import { profileFrom } from './run-flags.js';
 
@@ -25,6 +23,8 @@ export interface ValidateFlags extends LimitFlags, SolrFlags {
   /** HTML report file (same as `--reporter html:FILE`). */
   report?: string | undefined;
   maxWarnings?: number | undefined;
+  /** Threads (default: the cores available). */
+  workers?: number | undefined;
   /** Colour for the text reporter on stdout; undefined: when stdout is a terminal. */
   color?: boolean | undefined;
 }
@@ -71,29 +71,21 @@ function useColor(stdout: Writable, flag: boolean | undefined): boolean {
 export async function runValidate(inputs: readonly string[], flags: ValidateFlags, stdout: Writable, cwd: string = process.cwd(), progress?: ProgressDisplay): Promise<ValidateOutcome> {
   const targets = reporterTargets(flags);
   const { config, profilePath } = await loadConfig({ cwd, path: flags.config });
-  const ignored = new IgnoredRecords(config.ignore);
-  // The reports this run writes are never read back as inputs.
-  const files = await expandInputs(inputs, targets.flatMap((target) => (target.file === undefined ? [] : [target.file])));
-  let records = 0;
-  const raw = await validate({
-    inputs: files,
+  const result = await validate({
+    inputs,
     from: flags.from,
     limits: limitsFromFlags(flags),
     profile: await profileFrom(flags.profile ?? profilePath),
     severities: config.rules,
-    crossRecord: new CrossRecordChecks({ fillRates: config.fillRates }),
+    fillRates: config.fillRates,
+    ignore: config.ignore,
+    workers: flags.workers ?? availableParallelism(),
     solr: solrOptionsFromFlags(flags, undefined),
     openFiles: flags.openFiles,
-    onIssues: (issues) => {
-      ignored.observe(issues);
-      // validate() reports each record's issues once, so this counts records for the bar.
-      // TODO(engine): use the engine's onProgress (records and bytes) once validate runs on it.
-      progress?.update({ records: ++records, bytesRead: 0 });
-    },
+    onProgress: progress ? (read) => progress.update(read) : undefined,
   });
   progress?.stop();
-  refuseEmptyRun(raw.summary.read, inputs, flags.allowEmpty);
-  const result = ignored.apply(raw);
+  refuseEmptyRun(result.summary.read, inputs, flags.allowEmpty);
   for (const { reporter, file } of targets) {
     const text = reporter.render(result, { color: file === undefined && useColor(stdout, flags.color) });
     if (file === undefined) {

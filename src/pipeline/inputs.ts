@@ -1,6 +1,6 @@
 import { createReadStream } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
-import { dirname, isAbsolute, join, resolve } from 'node:path';
+import { isAbsolute, join, resolve } from 'node:path';
 import { createBrotliDecompress, createGunzip, createInflate } from 'node:zlib';
 import { Readable } from 'node:stream';
 import { glob, isDynamicPattern } from 'tinyglobby';
@@ -29,15 +29,11 @@ export interface OpenedInput {
  * Expands directories (recursively, in name order) and glob patterns (`dumps/*.json.gz`,
  * matches in path order), so that runs are deterministic. `-` (stdin) and live sources
  * (`solr+http://...`) pass through. A path that exists is taken literally even when it
- * looks like a pattern. `exclude` names files or directories (this run's out-dir, rejects
- * file, reports) that directory expansion and patterns skip, so that a run never reads its
- * own outputs, nor those a previous run left in the same place; an input named explicitly
- * is still read.
+ * looks like a pattern.
  */
 export async function expandInputs(inputs: readonly string[], exclude: readonly string[] = []): Promise<string[]> {
-  const excluded = new Set(exclude.map((path) => resolve(path)));
-  const kept = (path: string): boolean => !isExcluded(resolve(path), excluded);
   const files: string[] = [];
+  const excluded = new Set(exclude.map((path) => resolve(path)));
   for (const input of inputs) {
     if (input === '-' || isSolrSource(input)) {
       files.push(input);
@@ -48,25 +44,15 @@ export async function expandInputs(inputs: readonly string[], exclude: readonly 
       info = await stat(input);
     } catch {
       if (isDynamicPattern(input)) {
-        files.push(...(await matchPattern(input)).filter(kept));
+        files.push(...(await matchPattern(input)));
         continue;
       }
       throw new UsageError(`Input not found: ${input}`);
     }
-    if (info.isDirectory()) files.push(...(await listFiles(input)).filter(kept));
+    if (info.isDirectory()) files.push(...(await listFiles(input, excluded)));
     else files.push(input);
   }
   return files;
-}
-
-/** True when `path` is an excluded path or lies inside an excluded directory. */
-function isExcluded(path: string, excluded: ReadonlySet<string>): boolean {
-  for (let current = path; ; ) {
-    if (excluded.has(current)) return true;
-    const parent = dirname(current);
-    if (parent === current) return false;
-    current = parent;
-  }
 }
 
 async function matchPattern(pattern: string): Promise<string[]> {
@@ -75,14 +61,17 @@ async function matchPattern(pattern: string): Promise<string[]> {
   return [...new Set(matches)].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
 }
 
-async function listFiles(directory: string): Promise<string[]> {
+/** The files of a directory tree; `excluded` directories (this run's output directory) are skipped. */
+async function listFiles(directory: string, excluded: ReadonlySet<string>): Promise<string[]> {
   const entries = await readdir(directory, { withFileTypes: true });
   entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   const files: string[] = [];
   for (const entry of entries) {
     if (entry.name.startsWith('.')) continue;
     const path = join(directory, entry.name);
-    if (entry.isDirectory()) files.push(...(await listFiles(path)));
+    if (entry.isDirectory()) {
+      if (!excluded.has(resolve(path))) files.push(...(await listFiles(path, excluded)));
+    }
     else if (entry.isFile() && !/\.(md|json-ld-context)$/i.test(entry.name) && entry.name !== 'README') files.push(path);
   }
   return files;
