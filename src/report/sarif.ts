@@ -47,6 +47,18 @@ function sarifResult(issue: Issue): Result {
     const line = issue.source?.line;
     result.locations = [{ physicalLocation: { artifactLocation: { uri }, ...(line !== undefined ? { region: { startLine: line } } : {}) } }];
   }
+  // A duplicate points at the record it repeats.
+  const relatedUri = issue.related ? artifactUri(issue.related.file) : undefined;
+  if (issue.related && relatedUri !== undefined) {
+    const line = issue.related.line;
+    result.relatedLocations = [
+      {
+        id: 1,
+        message: { text: `first record${issue.related.recordId === undefined ? '' : ` "${issue.related.recordId}"`}` },
+        physicalLocation: { artifactLocation: { uri: relatedUri }, ...(line !== undefined ? { region: { startLine: line } } : {}) },
+      },
+    ];
+  }
   // Lets code scanning follow one finding across runs even when line numbers move.
   const identity = createHash('sha256').update(JSON.stringify([issue.code, issue.recordId ?? '', issue.field ?? '', issue.source?.file ?? ''])).digest('hex');
   result.partialFingerprints = { 'bibpipeFinding/v1': identity.slice(0, 32) };
