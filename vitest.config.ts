@@ -1,8 +1,10 @@
 import { defineConfig } from 'vitest/config';
 
 /**
- * The long robustness runs: `npm run test:slow` (vitest.slow.config.ts) runs them, `npm test`
- * leaves them out so that it stays under 90 s on two idle cores. CI (.ci/run) runs both.
+ * The long runs: robustness (adversarial strings, broken files, fuzzing, interrupted runs,
+ * bounded memory) and the documentation's commands and examples. `npm run test:slow`
+ * (vitest.slow.config.ts) runs them, `npm test` leaves them out so that it stays under 90 s
+ * on two idle cores. CI (.ci/run) runs both.
  */
 export const SLOW_TESTS = [
   'tests/robustness.adversarial-strings.test.ts',
@@ -12,6 +14,9 @@ export const SLOW_TESTS = [
   'tests/solr-xml.bounded-memory.test.ts',
   'tests/convert.workers-give-identical-output.test.ts',
   'tests/write.hostile-input.test.ts',
+  // Every documented command and library example, each a CLI or tsx process of its own.
+  'tests/docs.commands.test.ts',
+  'tests/docs.library-examples.test.ts',
 ];
 
 export default defineConfig({
