@@ -26,8 +26,8 @@ export async function expectLinearGrowth(label: string, work: (size: number) => 
   const large = options.large ?? 1024 * 1024;
   const runs = options.runs ?? 2;
   const sizeRatio = large / small;
-  // A floor keeps timer granularity out of the ratio when the small run takes no time at all.
-  const smallMs = Math.max(await bestOf(work, small, runs), 5);
+  // The best of at least three small runs, and a floor: a few milliseconds are mostly timer and GC noise.
+  const smallMs = Math.max(await bestOf(work, small, Math.max(runs, 3)), 20);
   const largeMs = await bestOf(work, large, runs);
   const ratio = largeMs / smallMs;
   expect(ratio, `${label}: ${largeMs.toFixed(1)} ms at ${large} vs ${smallMs.toFixed(1)} ms at ${small} (ratio ${ratio.toFixed(1)}, linear ~${sizeRatio})`).toBeLessThan(sizeRatio * 3);
