@@ -177,9 +177,15 @@ function flattenJson(value: unknown, path: string, into: Map<string, string[]>):
 
 const xml = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@', parseTagValue: false, trimValues: true });
 
+/**
+ * With a MedlineTA fallback, a record that loses its journal abbreviation or title stays
+ * writable, so the diff shows which elements those fields feed.
+ */
+const PROBE_WRITER_OPTIONS = { medlineTaFallback: 'Probe fallback' };
+
 function outputValues(writer: RecordWriter, record: BibRecord): Map<string, string[]> | undefined {
-  if (writer.accepts(record) !== undefined) return undefined;
-  const session = writer.open({});
+  if (writer.accepts(record, PROBE_WRITER_OPTIONS) !== undefined) return undefined;
+  const session = writer.open(PROBE_WRITER_OPTIONS);
   const text = session.start() + session.write(record) + session.end();
   const values = new Map<string, string[]>();
   switch (writer.name) {
@@ -322,9 +328,10 @@ export async function crosswalkMarkdown(projectRoot: string): Promise<string> {
     'Solr fields in the probed documents that feed no model field (they stay in the raw record',
     `and in \`bibpipe stats\`): ${unused.map((name) => `\`${name}\``).join(', ')}.`,
     '',
-    'MEDLINE and .nbib write only records with a PMID (`medline.no-pmid`); the MedlineTA of a',
-    'record without a journal abbreviation falls back to `--medline-ta-fallback`, else the journal',
-    'title, else `Unknown`. What a Staff View scrape cannot give back is in [accuracy.md](accuracy.md).',
+    'MEDLINE and .nbib write only records with a PMID (`medline.no-pmid`); MedlineTA is the journal',
+    'abbreviation, else the journal title, else `--medline-ta-fallback` when given (without it such a',
+    'record is not written: `medline.no-journal`). What a Staff View scrape cannot give back is in',
+    '[accuracy.md](accuracy.md).',
   );
   return `${lines.join('\n')}\n`;
 }

@@ -1,6 +1,6 @@
 /**
  * Every generated document and generated section of a hand-written one: the rule catalogue
- * (docs/rules.md), the crosswalk (docs/crosswalk.md), the CSV column table (docs/formats.md)
+ * (docs/rules.md), the crosswalk (docs/crosswalk.md), the CSV column table (docs/csv-columns.md)
  * and each command's --help (docs/cli.md). `npm run docs` writes them;
  * tests/docs.generated.test.ts fails when one drifts from the code.
  */
@@ -9,7 +9,7 @@ import { runCli } from '../../src/cli/program.js';
 import { RULE_DOCS_PAGE } from '../../src/model/rules.js';
 import { replaceSection } from '../../src/report/markdown-sections.js';
 import { ruleTableMarkdown } from '../../src/report/rule-table.js';
-import { CSV_COLUMNS } from '../../src/write/csv.js';
+import { CSV_COLUMNS, OPT_IN_CSV_COLUMNS } from '../../src/write/csv.js';
 import { crosswalkMarkdown } from './crosswalk.js';
 
 export interface GeneratedDocument {
@@ -35,8 +35,11 @@ export async function cliOutput(args: readonly string[]): Promise<string> {
   return text.replaceAll(/the cores available, \d+/g, 'the cores available');
 }
 
+/** The default CSV columns in their order, then the opt-in ones (written only when named in --columns). */
 export function csvColumnsMarkdown(): string {
-  const rows = CSV_COLUMNS.map((column) => `| \`${column.id}\` | ${column.description.replaceAll('|', '\\|')} |`);
+  const row = (column: (typeof CSV_COLUMNS)[number], optIn: boolean): string =>
+    `| \`${column.id}\` | ${optIn ? '(opt-in: name it in `--columns`) ' : ''}${column.description.replaceAll('|', '\\|')} |`;
+  const rows = [...CSV_COLUMNS.map((column) => row(column, false)), ...OPT_IN_CSV_COLUMNS.map((column) => row(column, true))];
   return ['| column | content |', '| --- | --- |', ...rows].join('\n');
 }
 
@@ -69,7 +72,7 @@ export const GENERATED_DOCUMENTS: readonly GeneratedDocument[] = [
       ].join('\n'),
   },
   { path: 'docs/crosswalk.md', render: async (_current, root) => crosswalkMarkdown(root) },
-  { path: 'docs/formats.md', render: async (current) => withSections(current, 'docs/formats.md', { 'csv-columns': csvColumnsMarkdown() }) },
+  { path: 'docs/csv-columns.md', render: async (current) => withSections(current, 'docs/csv-columns.md', { 'csv-columns': csvColumnsMarkdown() }) },
   {
     path: 'docs/cli.md',
     render: async (current) => {

@@ -93,11 +93,11 @@ function buildProgram(streams: CliStreams, state: { exitCode: number; debug: boo
       .requiredOption('-t, --to <formats>', `comma list of output formats: ${writers.map((w) => w.name).join(', ')}`, commaList)
       .option('-o, --out-dir <dir>', 'write each format, rejects.ndjson, skipped.ndjson and summary.json into this directory (default: the one format to stdout)')
       .option('--rejects <file>', 'without --out-dir: write rejected records (NDJSON) to this file (default: none)')
-      .option('--columns <columns>', 'CSV columns, comma-separated (default: all, in the order docs/formats.md lists)', commaList)
+      .option('--columns <columns>', 'CSV columns, comma-separated; opt-in columns only when named here (default: the default set, see docs/csv-columns.md)', commaList)
       .option('--separator <text>', 'CSV separator for multi-valued cells', '|')
       .option('--bom', 'CSV: start with a UTF-8 byte order mark (for Excel)')
       .option('--no-formula-escape', 'CSV: keep cells starting with = + - @ as they are (machine consumers only)')
-      .option('--medline-ta-fallback <text>', 'MEDLINE: MedlineTA for records without a journal abbreviation (default: the journal title, else "Unknown")')
+      .option('--medline-ta-fallback <text>', 'MEDLINE and .nbib: MedlineTA for records with neither a journal abbreviation nor a journal title (default: the abbreviation, else the title, else the record is not written: medline.no-journal)')
   ).action(async (inputs: string[], flags: ConvertFlags & { debug?: boolean }) => {
     state.debug = Boolean(flags.debug);
     state.exitCode = await runConvert(inputs, flags, streams);

@@ -24,17 +24,19 @@ export interface ConvertOptions extends RunOptions {
 
 /**
  * Text of one output gathered into large writes: a write per batch would cost a system
- * call (and a stream round trip) per few kilobytes.
+ * call (and a stream round trip) per few kilobytes. Text is encoded as it comes, so the
+ * strings die young instead of waiting in the heap for the write.
  */
 class WriteBuffer {
-  private pieces: Array<string | Uint8Array> = [];
+  private pieces: Uint8Array[] = [];
   private bytes = 0;
-  constructor(private readonly sink: Sink, private readonly limit = 1 << 20) {}
+  constructor(private readonly sink: Sink, private readonly limit = 1 << 18) {}
 
   async add(text: string | Uint8Array): Promise<void> {
     if (text.length === 0) return;
-    this.pieces.push(text);
-    this.bytes += typeof text === 'string' ? text.length : text.byteLength;
+    const bytes = typeof text === 'string' ? Buffer.from(text) : text;
+    this.pieces.push(bytes);
+    this.bytes += bytes.byteLength;
     if (this.bytes >= this.limit) await this.flush();
   }
 
@@ -43,7 +45,7 @@ class WriteBuffer {
     const pieces = this.pieces;
     this.pieces = [];
     this.bytes = 0;
-    await this.sink.write(pieces.every((piece) => typeof piece === 'string') ? pieces.join('') : Buffer.concat(pieces.map((piece) => (typeof piece === 'string' ? Buffer.from(piece) : piece))));
+    await this.sink.write(pieces.length === 1 ? pieces[0]! : Buffer.concat(pieces));
   }
 }
 
