@@ -37,9 +37,18 @@ export default tseslint.config(
     // The engine (the lead's): `new Array(n)` is any[] to the checker; texts are strings that
     // the type also allows to be bytes; executor methods are async by their interface; the
     // xxhash module hands out a free function. Noted for the engine's owner.
-    files: ['src/pipeline/workers/batch-work.ts', 'src/pipeline/workers/executor.ts', 'src/pipeline/fingerprint-table.ts'],
+    // Also: the output set's commit is async by its interface; the HTTP client reads Node's
+    // untyped socket chunks; the UTF-8 decoder uses `a && b` statements as a branch. Landed
+    // with main at 21:35 (issues 11 and the lead's); noted for their owners.
+    files: [
+      'src/pipeline/workers/batch-work.ts', 'src/pipeline/workers/executor.ts', 'src/pipeline/fingerprint-table.ts',
+      'src/pipeline/output-set.ts', 'src/read/http-fetch.ts', 'src/read/utf8.ts',
+    ],
     rules: {
       '@typescript-eslint/no-unsafe-assignment': 'off',
+      '@typescript-eslint/no-unsafe-member-access': 'off',
+      '@typescript-eslint/no-unsafe-argument': 'off',
+      '@typescript-eslint/no-unused-expressions': 'off',
       '@typescript-eslint/restrict-plus-operands': 'off',
       '@typescript-eslint/require-await': 'off',
       '@typescript-eslint/unbound-method': 'off',

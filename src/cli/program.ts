@@ -4,6 +4,8 @@ import { Command, CommanderError, Help, InvalidArgumentError, Option } from 'com
 import { readers } from '../read/index.js';
 import { writers } from '../write/index.js';
 import { reporters } from '../report/index.js';
+import { terminalSafe } from '../model/display.js';
+import { describeStdoutFailure, OutputStreamGone, STDOUT_EXIT_CODES } from './stdio.js';
 import { addAllowEmptyOption } from './empty-run.js';
 import { addLimitOptions, positiveInteger } from './limits-options.js';
 import { createProgressDisplay } from './progress.js';
@@ -32,6 +34,17 @@ function parseWorkers(value: string): number {
   const count = Number(value);
   if (!Number.isInteger(count) || count < 1 || count > 256) throw new InvalidArgumentError('expected a whole number of threads from 1 to 256');
   return count;
+}
+
+/** An empty separator would join a multi-valued cell's values into one indivisible string. */
+function parseSeparator(value: string): string {
+  if (value === '') throw new InvalidArgumentError('the separator cannot be empty (multi-valued cells could not be split again)');
+  return value;
+}
+
+/** `--to csv,csv` asks for one CSV file: each format is written once. */
+function formatList(value: string, previous: string[] = []): string[] {
+  return [...new Set(commaList(value, previous))];
 }
 
 function commaList(value: string, previous: string[] = []): string[] {
@@ -63,7 +76,7 @@ function buildProgram(streams: CliStreams, state: { exitCode: number; debug: boo
       getOutHelpWidth: () => terminalWidth(streams.stdout),
       getErrHelpWidth: () => terminalWidth(streams.stderr),
       // A usage error is one line, like every other error of the CLI.
-      outputError: (text, write) => write(`bibpipe: ${text.trim().replaceAll('\n', ' ')} (run bibpipe --help for usage)\n`),
+      outputError: (text, write) => write(`bibpipe: ${terminalSafe(text.trim().replaceAll('\n', ' '))} (run bibpipe --help for usage)\n`),
     });
   program.helpCommand('help [command]', 'show help for a command');
   // Options whose default the library picks (left undefined here so that the library decides)
@@ -90,11 +103,11 @@ function buildProgram(streams: CliStreams, state: { exitCode: number; debug: boo
       .command('convert')
       .description('convert records to one or more output formats; exit 1 when a record is rejected')
       .argument('<inputs...>', INPUTS_HELP)
-      .requiredOption('-t, --to <formats>', `comma list of output formats: ${writers.map((w) => w.name).join(', ')}`, commaList)
+      .requiredOption('-t, --to <formats>', `comma list of output formats: ${writers.map((w) => w.name).join(', ')}`, formatList)
       .option('-o, --out-dir <dir>', 'write each format, rejects.ndjson, skipped.ndjson and summary.json into this directory (default: the one format to stdout)')
       .option('--rejects <file>', 'without --out-dir: write rejected records (NDJSON) to this file (default: none)')
       .option('--columns <columns>', 'CSV columns, comma-separated; opt-in columns only when named here (default: the default set, see docs/csv-columns.md)', commaList)
-      .option('--separator <text>', 'CSV separator for multi-valued cells', '|')
+      .option('--separator <text>', 'CSV separator for multi-valued cells', parseSeparator, '|')
       .option('--bom', 'CSV: start with a UTF-8 byte order mark (for Excel)')
       .option('--no-formula-escape', 'CSV: keep cells starting with = + - @ as they are (machine consumers only)')
       .option('--medline-ta-fallback <text>', 'MEDLINE and .nbib: MedlineTA for records with neither a journal abbreviation nor a journal title (default: the abbreviation, else the title, else the record is not written: medline.no-journal)')
@@ -180,8 +193,11 @@ export async function runCli(argv: readonly string[], streams: CliStreams): Prom
     if (error instanceof CommanderError) {
       return error.exitCode === 0 ? EXIT.ok : EXIT.usage;
     }
+    // stdout gone (EPIPE, ENOSPC): one line from the stdio guard, not an error report.
+    if (error instanceof OutputStreamGone) return describeStdoutFailure(error)?.exitCode ?? STDOUT_EXIT_CODES.ENOSPC;
     const message = error instanceof Error ? error.message : String(error);
-    streams.stderr.write(`bibpipe: error: ${message}\n`);
+    // File names in messages are the user's bytes: an ESC in one must not drive the terminal.
+    streams.stderr.write(`bibpipe: error: ${message.split('\n').map(terminalSafe).join('\n')}\n`);
     if (state.debug && error instanceof Error && error.stack) streams.stderr.write(`${error.stack}\n`);
     return EXIT.usage;
   }

@@ -1,3 +1,4 @@
+import { terminalSafe } from '../model/display.js';
 import type { RawRecord } from '../model/raw-record.js';
 import { isMultiValued } from '../biblio-schema/index.js';
 import type { Profile } from '../biblio-schema/profile.js';
@@ -101,21 +102,22 @@ function share(count: number, total: number): string {
 /** The stats as aligned plain text. */
 export function renderStatsText(stats: RecordStats): string {
   const { records, fields, untrackedFields } = stats.fill;
-  const width = Math.max(10, ...Object.keys(fields).map((name) => name.length), ...Object.keys(stats.valueCounts).map((name) => name.length));
+  // Field names come from the data: a name made of escape sequences must not drive the terminal.
+  const width = Math.max(10, ...[...Object.keys(fields), ...Object.keys(stats.valueCounts)].map((name) => terminalSafe(name).length));
   const lines = [counted(records, 'record'), '', 'Field fill rates (records having the field):', `  ${'field'.padEnd(width)} ${'share'.padStart(6)}  records`];
   const byRate = Object.entries(fields).sort(([a, x], [b, y]) => y - x || (a < b ? -1 : 1));
-  for (const [name, count] of byRate) lines.push(`  ${name.padEnd(width)} ${share(count, records).padStart(6)}  ${count}`);
+  for (const [name, count] of byRate) lines.push(`  ${terminalSafe(name).padEnd(width)} ${share(count, records).padStart(6)}  ${count}`);
   if (untrackedFields > 0) lines.push(`  (${untrackedFields} more distinct field names not tracked)`);
   lines.push('', 'Values per record in multi-valued fields (how many records have 0, 1, 2, ... 9, 10 or more values):');
   const columns = Math.max(0, ...Object.values(stats.valueCounts).map((counts) => counts.length));
   const cellWidth = Math.max(3, ...Object.values(stats.valueCounts).flat().map((count) => String(count).length));
   const heading = Array.from({ length: columns }, (_, index) => (index === columns - 1 && columns > 1 ? `${index}+` : String(index)).padStart(cellWidth));
   if (columns > 0) lines.push(`  ${'field'.padEnd(width)} ${heading.join(' ')}`);
-  for (const [name, counts] of Object.entries(stats.valueCounts)) lines.push(`  ${name.padEnd(width)} ${counts.map((count) => String(count).padStart(cellWidth)).join(' ')}`);
+  for (const [name, counts] of Object.entries(stats.valueCounts)) lines.push(`  ${terminalSafe(name).padEnd(width)} ${counts.map((count) => String(count).padStart(cellWidth)).join(' ')}`);
   for (const [field, report] of Object.entries(stats.topValues)) {
     lines.push('', `Top ${field} values (${report.distinct} distinct${report.approximate ? ', approximate counts' : ''}):`, `  ${'records'.padStart(8)}  value`);
     if (report.values.length === 0) lines.push('  (none)');
-    for (const { value, count } of report.values) lines.push(`  ${String(count).padStart(8)}  ${JSON.stringify(value)}`);
+    for (const { value, count } of report.values) lines.push(`  ${String(count).padStart(8)}  ${terminalSafe(JSON.stringify(value))}`);
   }
   return `${lines.join('\n')}\n`;
 }
