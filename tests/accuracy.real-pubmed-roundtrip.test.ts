@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { formatRoundTrip, indexAsVufind, loadRealRecords, measureRealRoundTrip, roundTripShare, type RoundTripReport } from '../bench/accuracy/real-pubmed.js';
 import { describeWithShared, sharedPath } from './helpers/shared.js';
+import { temporaryDirectory } from './helpers/temp.js';
 
 /**
  * Issue 10's real round trip: every NLM record in ../shared/data/medline/real, indexed as
@@ -42,16 +43,9 @@ describeWithShared('real PubMed round trip (../shared/data/medline/real)', () =>
 describe('real PubMed round trip: the comparison can fail', () => {
   it('counts a wrong field as wrong', async () => {
     // Guard against a comparison that compares nothing: an empty folder reads no record.
-    const { mkdtempSync, rmSync } = await import('node:fs');
-    const { tmpdir } = await import('node:os');
-    const { join } = await import('node:path');
-    const dir = mkdtempSync(join(tmpdir(), 'bibpipe-rt-'));
-    try {
-      const empty = await measureRealRoundTrip(dir);
-      expect(empty.records).toBe(0);
-      expect(empty.rows.every((row) => row.held === 0)).toBe(true);
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
+    const dir = temporaryDirectory('bibpipe-rt-');
+    const empty = await measureRealRoundTrip(dir);
+    expect(empty.records).toBe(0);
+    expect(empty.rows.every((row) => row.held === 0)).toBe(true);
   });
 });

@@ -1,9 +1,9 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { temporaryDirectory } from './helpers/temp.js';
 
 /**
  * The bench's two Node floors must write the same CSV: the lazy field scanner (no JSON.parse)
@@ -12,8 +12,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 const SEED = 1313;
 const FIELDS = ['id', 'title', 'author', 'url', 'description'];
 const root = join(import.meta.dirname, '..');
-const scratch = mkdtempSync(join(tmpdir(), 'bibpipe-floors-'));
-afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+const scratch = temporaryDirectory('bibpipe-floors-');
 
 const text = fc.string({ unit: 'binary', maxLength: 30 });
 const scalar = fc.oneof(text, fc.integer(), fc.double({ noNaN: true, noDefaultInfinity: true }), fc.boolean(), fc.constant(null));

@@ -1,5 +1,5 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { temporaryDirectory } from './helpers/temp.js';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { XMLParser } from 'fast-xml-parser';
@@ -21,14 +21,14 @@ async function cli(...args: string[]): Promise<{ code: number; stdout: string; s
 }
 
 function configFile(config: unknown): string {
-  const path = join(mkdtempSync(join(tmpdir(), 'bibpipe-cli-')), 'bibpipe.config.json');
+  const path = join(temporaryDirectory('bibpipe-cli-'), 'bibpipe.config.json');
   writeFileSync(path, JSON.stringify(config));
   return path;
 }
 
 describe('bibpipe validate', () => {
   it('writes several reports at once (NAME[:FILE]) with the same findings, and exits 1 on errors', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'bibpipe-cli-'));
+    const dir = temporaryDirectory('bibpipe-cli-');
     const run = await cli('validate', FIXTURE, '--reporter', 'json', '--reporter', `junit:${dir}/junit.xml`, '--reporter', `sarif:${dir}/out/bibpipe.sarif`, '--reporter', `github:${dir}/gh.txt`);
     expect(run.code).toBe(1);
     const json = JSON.parse(run.stdout) as ValidationResult;

@@ -1,4 +1,5 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { temporaryDirectory } from './helpers/temp.js';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -6,7 +7,7 @@ import { loadConfig } from '../src/config/load.js';
 import { UsageError } from '../src/pipeline/inputs.js';
 
 function tree(files: Record<string, string>): string {
-  const root = mkdtempSync(join(tmpdir(), 'bibpipe-config-'));
+  const root = temporaryDirectory('bibpipe-config-');
   for (const [path, text] of Object.entries(files)) {
     mkdirSync(join(root, path, '..'), { recursive: true });
     writeFileSync(join(root, path), text);
@@ -62,6 +63,14 @@ describe('config errors', () => {
     expect(message).toMatch(/maxWarning/);
     expect(message).toMatch(/not a field of the normalized record/);
     expect(message).toMatch(/between 0 and 1/);
+  });
+
+  it('fits on one line naming the file, each key and its problem', async () => {
+    const { message } = await errorOf('{"rules": {"doi.invalid": "fatal"}, "fillRates": [{"field": "doi", "minimum": 95}]}');
+    expect(message.split('\n')).toHaveLength(1);
+    expect(message).toMatch(/key "rules\.doi\.invalid": level "fatal"/);
+    expect(message).toMatch(/key "fillRates\.0\.minimum": a share between 0 and 1/);
+    expect((await errorOf('{"rules": ')).message.split('\n')).toHaveLength(1);
   });
 
   it('reports invalid JSON and a missing --config file', async () => {

@@ -1,5 +1,5 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { temporaryDirectory } from './helpers/temp.js';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { convert } from '../src/pipeline/convert.js';
@@ -14,9 +14,8 @@ import { staffViewReader } from '../src/read/staff-view/reader.js';
  * for each such finding; this counts the records the readers' chunk parsers produce.
  */
 
-const directory = mkdtempSync(join(tmpdir(), 'bibpipe-parse-once-'));
+const directory = temporaryDirectory('bibpipe-parse-once-');
 afterEach(() => vi.restoreAllMocks());
-process.on('exit', () => rmSync(directory, { recursive: true, force: true }));
 
 function exportWithDuplicates(): string {
   const lines: string[] = [];

@@ -34,6 +34,15 @@ describe('parseIsbn', () => {
     },
   );
 
+  it.each([
+    ['invalid-isbn', 'does not start with a digit'],
+    ['12345', 'has 5 digits'],
+    ['1', 'has 1 digit;'],
+  ])('says what is wrong with %j', (input, wording) => {
+    const parsed = parseIsbn(input);
+    expect(parsed.ok === false && parsed.message).toContain(wording);
+  });
+
   it('names the expected check digit', () => {
     const parsed = parseIsbn('9780306406150');
     expect(parsed.ok === false && parsed.message).toContain('expected 7');

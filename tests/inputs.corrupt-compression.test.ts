@@ -1,6 +1,6 @@
+import { temporaryDirectory } from './helpers/temp.js';
 import { existsSync } from 'node:fs';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { brotliCompressSync, constants as zlibConstants, deflateSync, gzipSync } from 'node:zlib';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -19,7 +19,7 @@ import { PROJECT_ROOT } from './helpers/shared.js';
 const SHARED_SEARCH = join(PROJECT_ROOT, '../shared/data/vufind/fixtures/search.json');
 let directory: string;
 beforeEach(async () => {
-  directory = await mkdtemp(join(tmpdir(), 'bibpipe-compression-'));
+  directory = temporaryDirectory('bibpipe-compression-');
 });
 afterEach(async () => {
   await rm(directory, { recursive: true, force: true });

@@ -1,5 +1,5 @@
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { temporaryDirectory } from './helpers/temp.js';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { pathToFileURL } from 'node:url';
@@ -56,7 +56,7 @@ if (!existsSync(CHROMIUM)) {
 } else {
   describe('html report in a browser', () => {
     let browser: Browser;
-    const dir = mkdtempSync(join(tmpdir(), 'bibpipe-html-'));
+    const dir = temporaryDirectory('bibpipe-html-');
     beforeAll(async () => {
       browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
     });

@@ -25,6 +25,7 @@ const ReportingDescriptor = z.object({
   shortDescription: Message.optional(),
   fullDescription: Message.optional(),
   helpUri: z.string().url().optional(),
+  help: Message.optional(),
   defaultConfiguration: z.object({ level: Level }).optional(),
 });
 const Location = z.object({
@@ -67,7 +68,10 @@ describe('sarif reporter', () => {
     for (const result of run.results ?? []) {
       expect(rules[result.ruleIndex ?? -1]?.id).toBe(result.ruleId);
     }
-    expect(rules.find((rule) => rule.id === 'doi.invalid')?.helpUri).toMatch(/#rule-doi-invalid$/);
+    // No link to a page that does not exist: the rule's help is inside the log.
+    for (const rule of rules) expect(rule.helpUri, rule.id).toBeUndefined();
+    expect(run.tool.driver.informationUri).toBeUndefined();
+    expect(rules.find((rule) => rule.id === 'doi.invalid')?.help?.text).toContain(RULES['doi.invalid'].description);
   });
 
   it('maps severities to SARIF levels and records to physical locations', () => {

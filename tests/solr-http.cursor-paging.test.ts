@@ -1,5 +1,5 @@
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { temporaryDirectory } from './helpers/temp.js';
+import { readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { RawRecord } from '../src/model/raw-record.js';
@@ -23,7 +23,7 @@ afterAll(async () => {
 });
 beforeEach(async () => {
   solr.reset();
-  directory = await mkdtemp(join(tmpdir(), 'bibpipe-solr-'));
+  directory = temporaryDirectory('bibpipe-solr-');
 });
 afterEach(async () => {
   await rm(directory, { recursive: true, force: true });

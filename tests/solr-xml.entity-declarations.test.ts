@@ -9,9 +9,7 @@ describe('solr-xml: DOCTYPE and entity declarations are refused, never expanded'
     const bytes = inputFixture(BOMB);
     global.gc?.();
     const heapBefore = process.memoryUsage().heapUsed;
-    const started = performance.now();
     const records = await readAll(solrXmlReader, bytes, { file: BOMB });
-    const elapsed = performance.now() - started;
     const heapGrowth = process.memoryUsage().heapUsed - heapBefore;
 
     expect(records).toHaveLength(1);
@@ -21,8 +19,8 @@ describe('solr-xml: DOCTYPE and entity declarations are refused, never expanded'
     expect(issue!.source).toEqual({ file: BOMB, byteOffset: bytes.indexOf('<!DOCTYPE'), ordinal: 1 });
     expect(issue!.message).toContain(BOMB);
     expect(issue!.message).toContain(`byte offset ${bytes.indexOf('<!DOCTYPE')}`);
-    // Expanded, &lol9; is 3 GB of text; refused, the run barely notices it.
-    expect(elapsed).toBeLessThan(5_000);
+    // Expanded, &lol9; is 3 GB of text; refused, the run barely notices it (no timing here:
+    // the heap says whether anything was expanded).
     expect(heapGrowth).toBeLessThan(64 * 1024 * 1024);
   });
 

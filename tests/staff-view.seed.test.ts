@@ -1,11 +1,14 @@
 import { readFileSync } from 'node:fs';
-import { expect, it } from 'vitest';
+import { beforeAll, expect, it } from 'vitest';
 import { staffViewReader } from '../src/read/staff-view/reader.js';
 import { readAll } from './helpers/read.js';
 import { describeWithShared, sharedPath } from './helpers/shared.js';
 
 describeWithShared('Staff View reader: the seed record page', () => {
-  const seed = readFileSync(sharedPath('data', 'seed', '000_d603f818e8ddaeae.txt'));
+  let seed: Buffer;
+  beforeAll(() => {
+    seed = readFileSync(sharedPath('data', 'seed', '000_d603f818e8ddaeae.txt'));
+  });
 
   it('is detected from its head', () => {
     expect(staffViewReader.detect(seed.subarray(0, 4096).toString('utf8'))).toBe(true);

@@ -1,5 +1,5 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { temporaryDirectory } from './helpers/temp.js';
+import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -46,7 +46,7 @@ describe('terminal escaping', () => {
   });
 
   it('`bibpipe stats` prints a field named with escape sequences escaped', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'bibpipe-stats-escape-'));
+    const dir = temporaryDirectory('bibpipe-stats-escape-');
     directories.push(dir);
     const input = join(dir, 'records.ndjson');
     const hostile = '\u001b]0;retitled\u0007\u001b[2J\u009b2J';

@@ -1,12 +1,12 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { temporaryDirectory } from './helpers/temp.js';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { resolveField } from '../src/biblio-schema/index.js';
 import { loadProfile, parseProfile } from '../src/biblio-schema/profile.js';
 import { PROJECT_ROOT } from './helpers/shared.js';
 
-const scratch = mkdtempSync(join(tmpdir(), 'bibpipe-profile-'));
+const scratch = temporaryDirectory('bibpipe-profile-');
 
 function writeScratch(name: string, text: string): string {
   const path = join(scratch, name);

@@ -8,6 +8,13 @@ export interface LimitFlags {
   maxValues?: number | undefined;
 }
 
+/** A positive whole number (`--rows`, `--top`, `--open-files`). */
+export function positiveInteger(value: string): number {
+  const number = Number(value);
+  if (!/^\d+$/.test(value) || !Number.isSafeInteger(number) || number < 1) throw new InvalidArgumentError('expected a positive whole number');
+  return number;
+}
+
 /** A positive whole number, with an optional k/M/G suffix (powers of 1024): `64M`, `500k`. */
 export function parseSize(value: string): number {
   const match = /^(\d{1,15})([kKmMgG]?)$/.exec(value.trim());
@@ -27,9 +34,9 @@ function humanSize(bytes: number): string {
 /** Adds --max-field-length, --max-record-bytes and --max-values (the caps against hostile input). */
 export function addLimitOptions(command: Command): Command {
   return command
-    .addOption(new Option('--max-field-length <chars>', `longest field value accepted; a record over it is rejected (default ${humanSize(DEFAULT_READ_LIMITS.maxFieldLength)})`).argParser(parseSize))
-    .addOption(new Option('--max-record-bytes <bytes>', `largest record accepted (default ${humanSize(DEFAULT_READ_LIMITS.maxRecordBytes)})`).argParser(parseSize))
-    .addOption(new Option('--max-values <n>', `most values in one field, authors included (default ${DEFAULT_READ_LIMITS.maxValuesPerField})`).argParser(parseSize));
+    .addOption(new Option('--max-field-length <chars>', 'longest field value accepted (k, M, G suffixes); a longer value is cut and the record gets an issue').argParser(parseSize).default(undefined, humanSize(DEFAULT_READ_LIMITS.maxFieldLength)))
+    .addOption(new Option('--max-record-bytes <bytes>', 'largest record accepted (k, M, G suffixes); a larger one is rejected').argParser(parseSize).default(undefined, humanSize(DEFAULT_READ_LIMITS.maxRecordBytes)))
+    .addOption(new Option('--max-values <n>', 'most values in one field, authors included; the rest are dropped').argParser(parseSize).default(undefined, String(DEFAULT_READ_LIMITS.maxValuesPerField)));
 }
 
 /** The limits the user set (the rest keep their defaults). */

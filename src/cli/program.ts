@@ -1,35 +1,34 @@
 import { VERSION } from '../version.js';
-import type { Writable } from 'node:stream';
 import { availableParallelism } from 'node:os';
-import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
-import { pino, type Logger } from 'pino';
-import { UsageError } from '../errors.js';
-import { convert } from '../pipeline/convert.js';
-import type { RunSummary } from '../pipeline/summary.js';
+import { Command, CommanderError, Help, InvalidArgumentError, Option } from 'commander';
 import { readers } from '../read/index.js';
-import { loadProfile, type Profile } from '../biblio-schema/profile.js';
-import { RULES } from '../model/rules.js';
 import { writers } from '../write/index.js';
 import { reporters } from '../report/index.js';
-import { watchInterrupts, SIGNAL_EXIT_CODES } from './interrupt.js';
 import { terminalSafe } from '../model/display.js';
 import { describeStdoutFailure, OutputStreamGone, STDOUT_EXIT_CODES } from './stdio.js';
-import { addLimitOptions, limitsFromFlags, type LimitFlags } from './limits-options.js';
-import { createProgressDisplay, logDestination, type ProgressDisplay } from './progress.js';
-import { runStats } from './stats-command.js';
-import { addSourceOptions, solrOptionsFromFlags, type SolrFlags } from './solr-options.js';
-import { loadConfig } from '../config/load.js';
+import { addAllowEmptyOption } from './empty-run.js';
+import { addLimitOptions, positiveInteger } from './limits-options.js';
+import { createProgressDisplay } from './progress.js';
+import { runConvert, summaryLine, type ConvertFlags } from './convert-command.js';
+import { runRules } from './rules-command.js';
+import { makeLogger, EXIT, type CliStreams, type RunFlags } from './run-flags.js';
+import { runStats, type StatsFlags } from './stats-command.js';
+import { addSourceOptions } from './solr-options.js';
 import { parseMaxWarnings, runValidate, type ValidateFlags } from './validate-command.js';
 
-export interface CliStreams {
-  stdout: Writable;
-  stderr: Writable;
-}
-
-/** Exit codes: documented in the README. */
-export const EXIT = { ok: 0, dataErrors: 1, usage: 2, interrupted: SIGNAL_EXIT_CODES.SIGINT, terminated: SIGNAL_EXIT_CODES.SIGTERM } as const;
+export { EXIT, type CliStreams } from './run-flags.js';
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
+
+/** What every reading command takes as inputs. */
+const INPUTS_HELP =
+  'files, directories (read recursively, this run\'s --out-dir left out), quoted glob patterns ("dumps/*.json.gz"), ' +
+  'solr+http(s)://host/solr/core live indexes, or - for stdin; gzip/zlib/brotli are decompressed';
+
+function terminalWidth(stream: CliStreams['stdout']): number {
+  const terminal = stream as CliStreams['stdout'] & { isTTY?: boolean; columns?: number };
+  return terminal.isTTY === true && terminal.columns !== undefined ? terminal.columns : 80;
+}
 
 function parseWorkers(value: string): number {
   const count = Number(value);
@@ -52,156 +51,123 @@ function commaList(value: string, previous: string[] = []): string[] {
   return [...previous, ...value.split(',').map((part) => part.trim()).filter(Boolean)];
 }
 
-function makeLogger(level: string, stderr: Writable, display?: ProgressDisplay): Logger {
-  return pino({ level, base: undefined }, logDestination(stderr, display) as unknown as pino.DestinationStream);
+function repeatable(value: string, previous: string[] = []): string[] {
+  return [...previous, value];
 }
 
-async function profileFrom(path: string | undefined): Promise<Profile | undefined> {
-  if (!path) return undefined;
-  try {
-    return await loadProfile(path);
-  } catch (error) {
-    throw new UsageError((error as Error).message);
-  }
-}
+const workersOption = (): Option =>
+  new Option('-j, --workers <n>', 'threads that parse, check and write; the output is the same for any number').argParser(parseWorkers).default(undefined, `the cores available, ${availableParallelism()}`);
 
-function summaryLine(summary: RunSummary): string {
-  const written = Object.entries(summary.written).map(([format, count]) => `${format} ${count}`).join(', ');
-  const skipped = Object.entries(summary.skipped).map(([format, count]) => `${format} ${count}`).join(', ');
-  return `bibpipe: read ${summary.read}, converted ${summary.converted}, rejected ${summary.rejected}` +
-    (written ? `; written: ${written}` : '') + (skipped ? `; skipped: ${skipped}` : '') +
-    `; issues: ${summary.severities.error} errors, ${summary.severities.warning} warnings, ${summary.severities.info} info\n`;
-}
+const fromOption = (): Option =>
+  new Option('-f, --from <format>', 'input format').choices(['auto', ...readers.map((r) => r.name)]).default('auto', 'auto: detected from the content');
 
 /** Builds the commander program; actions set `state.exitCode`. */
 function buildProgram(streams: CliStreams, state: { exitCode: number; debug: boolean }): Command {
   const program = new Command('bibpipe')
-    .description('Turn VuFind/Solr catalogue dumps into MEDLINE XML, JSON-LD, CSV and NDJSON: read, validate, normalize, write.')
-    .version(VERSION)
+    .description('Turn VuFind/Solr catalogue dumps into MEDLINE XML, JSON-LD, CSV, NDJSON and .nbib: read, validate, normalize, write.')
+    .version(VERSION, '-V, --version', 'print the version')
+    .helpOption('-h, --help', 'show help for a command')
     .exitOverride()
     .configureOutput({
       writeOut: (text) => streams.stdout.write(text),
       writeErr: (text) => streams.stderr.write(text),
+      // The width of the streams given, not of the process: help written into a file or a
+      // document is 80 columns wide whatever terminal runs it.
+      getOutHelpWidth: () => terminalWidth(streams.stdout),
+      getErrHelpWidth: () => terminalWidth(streams.stderr),
       // A usage error is one line, like every other error of the CLI.
       outputError: (text, write) => write(`bibpipe: ${terminalSafe(text.trim().replaceAll('\n', ' '))} (run bibpipe --help for usage)\n`),
     });
+  program.helpCommand('help [command]', 'show help for a command');
+  // Options whose default the library picks (left undefined here so that the library decides)
+  // still show it, once, in commander's own "(default: ...)" form.
+  program.configureHelp({
+    optionDescription(option: Option): string {
+      const text = Help.prototype.optionDescription.call(this, option);
+      return option.defaultValue === undefined && option.defaultValueDescription ? `${text} (default: ${option.defaultValueDescription})` : text;
+    },
+  });
 
   const common = (command: Command): Command =>
-    addSourceOptions(addLimitOptions(command))
-      .addOption(new Option('--from <format>', 'input format').choices(['auto', ...readers.map((r) => r.name)]).default('auto'))
-      .option('--profile <file>', 'local schema profile (JSON) declaring site-specific Solr fields')
-      .option('--workers <n>', `threads that parse, check and write (default: the cores available, ${availableParallelism()})`, parseWorkers)
-      .option('--config <file>', 'config file (default: the nearest bibpipe.config.json, .bibpiperc or .bibpiperc.json upward)')
-      .addOption(new Option('--log-level <level>', 'log level for the JSON logs on stderr').choices(LOG_LEVELS).default('warn'))
-      .option('--quiet', 'print no summary line')
+    addAllowEmptyOption(addSourceOptions(addLimitOptions(command)))
+      .addOption(fromOption())
+      .option('--profile <file>', 'local schema profile (JSON) declaring site-specific Solr fields (default: the config\'s "profile", else none)')
+      .option('-c, --config <file>', 'config file (default: the nearest bibpipe.config.json, .bibpiperc or .bibpiperc.json upward)')
+      .addOption(new Option('--log-level <level>', 'log level for the logs on stderr (JSON lines, or readable lines on a terminal)').choices(LOG_LEVELS).default('warn'))
+      .addOption(workersOption())
+      .option('-q, --quiet', 'print no summary line and no progress bar')
       .option('--debug', 'show stack traces for unexpected errors');
 
   common(
     program
       .command('convert')
-      .description('convert records to one or more output formats')
-      .argument('<inputs...>', 'files, directories, or - for stdin')
-      .requiredOption('--to <formats>', `comma list of output formats: ${writers.map((w) => w.name).join(', ')}`, formatList)
-      .option('--out-dir <dir>', 'write each format, rejects.ndjson, skipped.ndjson and summary.json into this directory')
-      .option('--rejects <file>', 'without --out-dir: write rejected records (NDJSON) to this file')
-      .option('--columns <columns>', 'CSV columns, comma-separated (see the README for the list)', commaList)
+      .description('convert records to one or more output formats; exit 1 when a record is rejected')
+      .argument('<inputs...>', INPUTS_HELP)
+      .requiredOption('-t, --to <formats>', `comma list of output formats: ${writers.map((w) => w.name).join(', ')}`, formatList)
+      .option('-o, --out-dir <dir>', 'write each format, rejects.ndjson, skipped.ndjson and summary.json into this directory (default: the one format to stdout)')
+      .option('--rejects <file>', 'without --out-dir: write rejected records (NDJSON) to this file (default: none)')
+      .option('--columns <columns>', 'CSV columns, comma-separated; opt-in columns only when named here (default: the default set, see docs/csv-columns.md)', commaList)
       .option('--separator <text>', 'CSV separator for multi-valued cells', parseSeparator, '|')
       .option('--bom', 'CSV: start with a UTF-8 byte order mark (for Excel)')
       .option('--no-formula-escape', 'CSV: keep cells starting with = + - @ as they are (machine consumers only)')
-      .option('--medline-ta-fallback <text>', 'MEDLINE: MedlineTA for records without a journal abbreviation'),
-  ).action(async (inputs: string[], flags: Record<string, unknown>) => {
+      .option('--medline-ta-fallback <text>', 'MEDLINE and .nbib: MedlineTA for records with neither a journal abbreviation nor a journal title (default: the abbreviation, else the title, else the record is not written: medline.no-journal)')
+  ).action(async (inputs: string[], flags: ConvertFlags & { debug?: boolean }) => {
     state.debug = Boolean(flags.debug);
-    const progress = createProgressDisplay(streams.stderr, Boolean(flags.quiet));
-    const logger = makeLogger(String(flags.logLevel), streams.stderr, progress);
-    const interrupts = watchInterrupts();
-    // A run waiting on a silent stdin would never see the abort: stop reading it.
-    interrupts.signal.addEventListener('abort', () => {
-      if (inputs.includes('-')) process.stdin.destroy();
-    });
-    try {
-      // The config's severities and profile apply to convert as to validate.
-      const { config, profilePath } = await loadConfig({ cwd: process.cwd(), path: flags.config as string | undefined });
-      const outDir = flags.outDir as string | undefined;
-      const summary = await convert({
-        inputs,
-        severities: config.rules,
-        fillRates: config.fillRates,
-        ignore: config.ignore,
-        solr: solrOptionsFromFlags(flags as SolrFlags, outDir),
-        openFiles: flags.openFiles as number | undefined,
-        to: flags.to as string[],
-        from: flags.from as string,
-        outDir,
-        rejectsPath: flags.rejects as string | undefined,
-        output: streams.stdout,
-        profile: await profileFrom((flags.profile as string | undefined) ?? profilePath),
-        writerOptions: {
-          csvColumns: flags.columns as string[] | undefined,
-          csvSeparator: flags.separator as string,
-          csvBom: Boolean(flags.bom),
-          csvNoFormulaEscape: flags.formulaEscape === false,
-          medlineTaFallback: flags.medlineTaFallback as string | undefined,
-        },
-        logger,
-        signal: interrupts.signal,
-        limits: limitsFromFlags(flags as LimitFlags),
-        workers: (flags.workers as number | undefined) ?? availableParallelism(),
-        onProgress: progress ? (read) => progress.update(read) : undefined,
-      });
-      progress?.stop();
-      logger.info({ summary }, 'summary');
-      if (!flags.quiet) streams.stderr.write(summaryLine(summary));
-      state.exitCode = summary.interrupted ? SIGNAL_EXIT_CODES[interrupts.received ?? 'SIGINT'] : summary.rejected > 0 ? EXIT.dataErrors : EXIT.ok;
-      if (summary.interrupted) {
-        streams.stderr.write(`bibpipe: interrupted by ${interrupts.received ?? 'a signal'} after ${summary.read} records; no output was committed (earlier outputs are unchanged)\n`);
-      }
-    } finally {
-      progress?.stop();
-      interrupts.dispose();
-    }
+    state.exitCode = await runConvert(inputs, flags, streams);
   });
 
-  const repeatable = (value: string, previous: string[] = []): string[] => [...previous, value];
   common(
     program
       .command('validate')
       .description('check records against the VuFind schema and field rules; exit 1 on any error (or too many warnings)')
-      .argument('<inputs...>', 'files, directories, or - for stdin')
-      .option('--reporter <name[:file]>', `report format, repeatable (${reporters.map((r) => r.name).join(', ')}); NAME:FILE writes to a file (default: text on stdout)`, repeatable, [])
+      .argument('<inputs...>', INPUTS_HELP)
+      .option('-r, --reporter <name[:file]>', `report format, repeatable (${reporters.map((r) => r.name).join(', ')}); NAME:FILE writes to a file (default: text on stdout)`, repeatable)
       .option('--report <file>', 'also write the self-contained HTML report to this file')
-      .option('--max-warnings <n>', 'exit 1 when there are more than N warnings', parseMaxWarnings)
-      .option('--color', 'colour the text report even when stdout is not a terminal')
+      .option('--max-warnings <n>', 'exit 1 when there are more than N warnings (default: the config\'s "maxWarnings", else no limit)', parseMaxWarnings)
+      .option('--color', 'colour the text report even when stdout is not a terminal (default: colour on a terminal)')
       .option('--no-color', 'never colour the text report'),
-  ).action(async (inputs: string[], flags: Record<string, unknown>) => {
+  ).action(async (inputs: string[], flags: ValidateFlags & RunFlags & { debug?: boolean }) => {
     state.debug = Boolean(flags.debug);
-    const logger = makeLogger(String(flags.logLevel), streams.stderr);
-    const { result, failures } = await runValidate(inputs, flags as unknown as ValidateFlags, streams.stdout);
-    logger.info({ summary: result.summary }, 'summary');
-    if (!flags.quiet) streams.stderr.write(summaryLine(result.summary));
-    for (const failure of failures) streams.stderr.write(`bibpipe: validation failed: ${failure}\n`);
-    state.exitCode = failures.length > 0 ? EXIT.dataErrors : EXIT.ok;
+    const progress = createProgressDisplay(streams.stderr, Boolean(flags.quiet));
+    const logger = makeLogger(flags.logLevel, streams.stderr, progress);
+    try {
+      const { result, failures } = await runValidate(inputs, flags, streams.stdout, process.cwd(), progress);
+      logger.info({ summary: result.summary }, 'summary');
+      if (!flags.quiet) streams.stderr.write(summaryLine(result.summary));
+      for (const failure of failures) streams.stderr.write(`bibpipe: validation failed: ${failure}\n`);
+      state.exitCode = failures.length > 0 ? EXIT.dataErrors : EXIT.ok;
+    } finally {
+      progress?.stop();
+    }
+  });
+
+  addAllowEmptyOption(
+    program
+      .command('stats')
+      .description('field fill rates, values per record and top values (format, language, collection, institution)')
+      .argument('<inputs...>', INPUTS_HELP)
+      .addOption(fromOption())
+      .option('--profile <file>', 'local schema profile (JSON) declaring site-specific Solr fields (default: none)')
+      .addOption(new Option('-n, --top <n>', 'how many top values per field').argParser(positiveInteger).default(10))
+      .option('--json', 'print the stats as JSON (default: aligned text)')
+      .addOption(workersOption())
+      .option('-q, --quiet', 'no progress bar'),
+  ).action(async (inputs: string[], flags: StatsFlags & { quiet?: boolean }) => {
+    const progress = createProgressDisplay(streams.stderr, Boolean(flags.quiet));
+    try {
+      await runStats(inputs, flags, streams.stdout, progress);
+    } finally {
+      progress?.stop();
+    }
   });
 
   program
-    .command('stats')
-    .description('field fill rates, values per record and top values (format, language, collection, institution)')
-    .argument('<inputs...>', 'files, directories, or - for stdin')
-    .addOption(new Option('--from <format>', 'input format').choices(['auto', ...readers.map((r) => r.name)]).default('auto'))
-    .option('--profile <file>', 'local schema profile (JSON) declaring site-specific Solr fields')
-    .option('--top <n>', 'how many top values per field', '10')
-    .option('--json', 'as JSON')
-    .option('--workers <n>', `threads that parse and count (default: the cores available, ${availableParallelism()})`, parseWorkers)
-    .action(async (inputs: string[], flags: { from: string; profile?: string; top?: string; json?: boolean; workers?: number }) => {
-      await runStats(inputs, flags, streams.stdout);
-    });
-
-  program
     .command('rules')
-    .description('list every issue code with its default severity')
-    .option('--json', 'as JSON')
-    .action((flags: { json?: boolean }) => {
-      if (flags.json) streams.stdout.write(`${JSON.stringify(RULES, null, 2)}\n`);
-      else for (const [code, rule] of Object.entries(RULES)) streams.stdout.write(`${code.padEnd(34)} ${rule.severity.padEnd(8)} ${rule.description}\n`);
+    .description('list every issue code with its default severity, or explain one (bibpipe rules doi.invalid)')
+    .argument('[code]', 'one rule code: print its severity, meaning, example and how to change it')
+    .option('--json', 'print as JSON (default: text)')
+    .action((code: string | undefined, flags: { json?: boolean }) => {
+      state.exitCode = runRules(code, flags, streams);
     });
 
   program
@@ -237,3 +203,8 @@ export async function runCli(argv: readonly string[], streams: CliStreams): Prom
   }
 }
 
+/** Exported for docs/cli.md's generator: the program with its help, never run. */
+export function describeProgram(): Command {
+  const sink = { write: () => true } as unknown as CliStreams['stdout'];
+  return buildProgram({ stdout: sink, stderr: sink }, { exitCode: 0, debug: false });
+}

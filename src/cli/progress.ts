@@ -1,17 +1,31 @@
 import { Writable } from 'node:stream';
 import cliProgress from 'cli-progress';
-import type { RunProgress } from '../pipeline/convert.js';
 import { terminalSafe } from '../model/display.js';
 
 /**
- * The progress bar of a long run, on stderr, and only on a terminal: cli-progress (widely
- * used and kept up to date) redraws one line at a bounded frame rate, computes the ETA
- * from the recent rate, and can print log lines above the bar without tearing it.
+ * The progress bar of a long run (convert, validate, stats), on stderr, and only on a
+ * terminal: cli-progress (widely used and kept up to date) redraws one line at a bounded
+ * frame rate and computes the ETA from the recent rate. Log lines go above the bar, each
+ * printed at once: cli-progress only buffers them until its next frame and drops whatever
+ * is still buffered when the bar stops, which lost log lines at the end of a run.
+ *
+ * The module knows nothing of the command: any engine that can say how many records and
+ * bytes it has read so far can feed it.
  */
+export interface ProgressSnapshot {
+  /** Records read so far. */
+  records: number;
+  /** Input bytes read so far (0 when the engine does not count them). */
+  bytesRead: number;
+  /** All input bytes, when known (regular files); undefined for stdin, Solr, globs still expanding. */
+  bytesTotal?: number | undefined;
+}
+
 export interface ProgressDisplay {
-  update(progress: Readonly<RunProgress>): void;
-  /** Prints a line (ending in a newline) above the bar. */
+  update(progress: Readonly<ProgressSnapshot>): void;
+  /** Prints a line (ending in a newline) above the bar, at once. */
   log(text: string): void;
+  /** Removes the bar; safe to call twice. */
   stop(): void;
 }
 
@@ -35,40 +49,52 @@ export function createProgressDisplay(stream: TerminalStream, quiet: boolean): P
   const started = Date.now();
   let multibar: cliProgress.MultiBar | undefined;
   let bar: cliProgress.SingleBar | undefined;
-  const payload = (progress: Readonly<RunProgress>): Record<string, string> => {
+  let stopped = false;
+  const payload = (progress: Readonly<ProgressSnapshot>): Record<string, string> => {
     const seconds = Math.max((Date.now() - started) / 1000, 0.001);
     return {
       records: progress.records.toLocaleString('en-US'),
+      unit: progress.records === 1 ? 'record' : 'records',
       rate: Math.round(progress.records / seconds).toLocaleString('en-US'),
       read: formatBytes(progress.bytesRead),
       size: progress.bytesTotal === undefined ? '' : formatBytes(progress.bytesTotal),
     };
   };
+  const start = (progress: Readonly<ProgressSnapshot>): cliProgress.SingleBar => {
+    const known = progress.bytesTotal !== undefined && progress.bytesTotal > 0;
+    const counted = progress.bytesRead > 0 ? ' | {read} read' : '';
+    multibar = new cliProgress.MultiBar(
+      {
+        stream,
+        hideCursor: true,
+        clearOnComplete: true,
+        fps: 5,
+        format: known
+          ? '{bar} {percentage}% | {records} {unit} | {rate} records/s | {read} of {size} | ETA {eta_formatted}'
+          : `{records} {unit} | {rate} records/s${counted}`,
+      },
+      cliProgress.Presets.shades_classic,
+    );
+    return multibar.create(known ? progress.bytesTotal! : 1, 0, payload(progress));
+  };
   return {
     update(progress) {
-      if (!bar) {
-        const known = progress.bytesTotal !== undefined && progress.bytesTotal > 0;
-        multibar = new cliProgress.MultiBar(
-          {
-            stream,
-            hideCursor: true,
-            clearOnComplete: true,
-            fps: 5,
-            format: known
-              ? '{bar} {percentage}% | {records} records | {rate} records/s | {read} of {size} | ETA {eta_formatted}'
-              : '{records} records | {rate} records/s | {read} read',
-          },
-          cliProgress.Presets.shades_classic,
-        );
-        bar = multibar.create(known ? progress.bytesTotal! : 1, 0, payload(progress));
-      }
+      if (stopped) return;
+      bar ??= start(progress);
       bar.update(Math.min(progress.bytesRead, bar.getTotal()), payload(progress));
     },
     log(text) {
-      if (multibar) multibar.log(text);
-      else stream.write(text);
+      if (!multibar || stopped) {
+        stream.write(text);
+        return;
+      }
+      multibar.log(text);
+      // MultiBar.update() is its frame: it clears the bar, flushes the log lines and redraws.
+      multibar.update();
     },
     stop() {
+      if (stopped) return;
+      stopped = true;
       multibar?.stop();
     },
   };
@@ -76,7 +102,7 @@ export function createProgressDisplay(stream: TerminalStream, quiet: boolean): P
 
 /**
  * Where pino writes: JSON lines as they are when stderr is not a terminal (for machines);
- * on a terminal one readable line per entry, printed above the progress bar.
+ * on a terminal one readable line per entry, printed above the progress bar when there is one.
  */
 export function logDestination(stream: TerminalStream, display: ProgressDisplay | undefined): Writable {
   if (stream.isTTY !== true) return stream;

@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { type Command, InvalidArgumentError, Option } from 'commander';
 import type { SolrReadOptions } from '../pipeline/sources.js';
 import { parseShard } from '../read/solr-http.js';
+import { positiveInteger } from './limits-options.js';
 
 /** The live-Solr flags as commander parses them. */
 export interface SolrFlags {
@@ -12,12 +13,6 @@ export interface SolrFlags {
   shard?: { index: number; count: number } | undefined;
   resume?: string | boolean | undefined;
   openFiles?: number | undefined;
-}
-
-function positiveInteger(value: string): number {
-  const number = Number(value);
-  if (!/^\d+$/.test(value) || !Number.isSafeInteger(number) || number < 1) throw new InvalidArgumentError('expected a positive whole number');
-  return number;
 }
 
 function shard(value: string): { index: number; count: number } {
@@ -34,7 +29,7 @@ export function addSourceOptions(command: Command): Command {
     .addOption(new Option('--fields <fl>', 'live Solr: the fields to fetch (fl)').default(undefined, '*'))
     .addOption(new Option('--rows <n>', 'live Solr: page size').argParser(positiveInteger).default(undefined, '1000'))
     .addOption(new Option('--shard <I/N>', 'live Solr: read only share I of N (Solr hash filter on the unique key)').argParser(shard))
-    .addOption(new Option('--resume [cursor-file]', 'live Solr: continue from the saved cursor (default <out-dir>/solr-cursor.json)'))
+    .addOption(new Option('--resume [cursor-file]', 'live Solr: continue from the saved cursor file').default(undefined, '<out-dir>/solr-cursor.json'))
     .addOption(new Option('--open-files <n>', 'most input files opened and parsed ahead at once').argParser(positiveInteger).default(undefined, '4'));
 }
 

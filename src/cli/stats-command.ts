@@ -1,29 +1,35 @@
 import type { Writable } from 'node:stream';
-import { UsageError } from '../errors.js';
 import { availableParallelism } from 'node:os';
 import { stats as collectRunStats } from '../pipeline/stats.js';
 import { renderStatsText, type RecordStats } from '../stats/collect.js';
-import { loadProfile } from '../biblio-schema/profile.js';
+import { refuseEmptyRun } from './empty-run.js';
+import type { ProgressDisplay } from './progress.js';
+import { profileFrom } from './run-flags.js';
 
 export interface StatsFlags {
   from: string;
   profile?: string | undefined;
   json?: boolean | undefined;
-  top?: string | undefined;
+  /** How many top values per field (default 10). */
+  top?: number | undefined;
+  allowEmpty?: boolean | undefined;
+  /** Threads (default: the cores available). */
   workers?: number | undefined;
 }
 
 /** `bibpipe stats`: fill rates, value-count distributions and top values over raw records. */
-export async function runStats(inputs: readonly string[], flags: StatsFlags, stdout: Writable): Promise<RecordStats> {
-  const top = flags.top === undefined ? 10 : Number(flags.top);
-  if (!Number.isSafeInteger(top) || top < 1) throw new UsageError(`--top expects a positive integer, got "${flags.top}"`);
-  let profile;
-  try {
-    profile = flags.profile === undefined ? undefined : await loadProfile(flags.profile);
-  } catch (error) {
-    throw new UsageError((error as Error).message);
-  }
-  const stats = await collectRunStats({ inputs, from: flags.from, profile, top, workers: flags.workers ?? availableParallelism() });
+export async function runStats(inputs: readonly string[], flags: StatsFlags, stdout: Writable, progress?: ProgressDisplay): Promise<RecordStats> {
+  const profile = await profileFrom(flags.profile);
+  const stats = await collectRunStats({
+    inputs,
+    from: flags.from,
+    profile,
+    top: flags.top ?? 10,
+    workers: flags.workers ?? availableParallelism(),
+    onProgress: progress ? (read) => progress.update(read) : undefined,
+  });
+  progress?.stop();
+  refuseEmptyRun(stats.fill.records, inputs, flags.allowEmpty);
   stdout.write(flags.json ? `${JSON.stringify(stats, null, 2)}\n` : renderStatsText(stats));
   return stats;
 }

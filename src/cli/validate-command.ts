@@ -7,16 +7,20 @@ import { solrOptionsFromFlags, type SolrFlags } from './solr-options.js';
 import { limitsFromFlags, type LimitFlags } from './limits-options.js';
 import { writeFully } from './stdio.js';
 import { UsageError } from '../errors.js';
+import { counted } from '../plural.js';
+import { refuseEmptyRun } from './empty-run.js';
+import type { ProgressDisplay } from './progress.js';
 import { validate, type ValidationResult } from '../pipeline/validate.js';
 import { htmlReporter, parseReporterSpec, type ReporterTarget } from '../report/index.js';
-import { loadProfile, type Profile } from '../biblio-schema/profile.js';
+import { profileFrom } from './run-flags.js';
 
 export interface ValidateFlags extends LimitFlags, SolrFlags {
   from: string;
   profile?: string | undefined;
   config?: string | undefined;
   /** `NAME` or `NAME:FILE`, repeatable; default `text` on stdout. */
-  reporter: readonly string[];
+  reporter?: readonly string[] | undefined;
+  allowEmpty?: boolean | undefined;
   /** HTML report file (same as `--reporter html:FILE`). */
   report?: string | undefined;
   maxWarnings?: number | undefined;
@@ -40,7 +44,7 @@ export function parseMaxWarnings(value: string): number {
 }
 
 function reporterTargets(flags: ValidateFlags): ReporterTarget[] {
-  const specs = flags.reporter.length > 0 ? [...flags.reporter] : ['text'];
+  const specs = flags.reporter !== undefined && flags.reporter.length > 0 ? [...flags.reporter] : ['text'];
   const targets = specs.map((spec) => {
     const target = parseReporterSpec(spec);
     if (typeof target === 'string') throw new UsageError(target);
@@ -61,20 +65,11 @@ function useColor(stdout: Writable, flag: boolean | undefined): boolean {
   return (stdout as Writable & { isTTY?: boolean }).isTTY === true;
 }
 
-async function profileFrom(path: string | undefined): Promise<Profile | undefined> {
-  if (path === undefined) return undefined;
-  try {
-    return await loadProfile(path);
-  } catch (error) {
-    throw new UsageError((error as Error).message);
-  }
-}
-
 /**
  * `bibpipe validate`: config, validation, every requested report, and the verdict. Fails on
  * any error, or on more warnings than `--max-warnings` (or the config's `maxWarnings`).
  */
-export async function runValidate(inputs: readonly string[], flags: ValidateFlags, stdout: Writable, cwd: string = process.cwd()): Promise<ValidateOutcome> {
+export async function runValidate(inputs: readonly string[], flags: ValidateFlags, stdout: Writable, cwd: string = process.cwd(), progress?: ProgressDisplay): Promise<ValidateOutcome> {
   const targets = reporterTargets(flags);
   const { config, profilePath } = await loadConfig({ cwd, path: flags.config });
   const result = await validate({
@@ -88,7 +83,10 @@ export async function runValidate(inputs: readonly string[], flags: ValidateFlag
     workers: flags.workers ?? availableParallelism(),
     solr: solrOptionsFromFlags(flags, undefined),
     openFiles: flags.openFiles,
+    onProgress: progress ? (read) => progress.update(read) : undefined,
   });
+  progress?.stop();
+  refuseEmptyRun(result.summary.read, inputs, flags.allowEmpty);
   for (const { reporter, file } of targets) {
     const text = reporter.render(result, { color: file === undefined && useColor(stdout, flags.color) });
     if (file === undefined) {
@@ -101,7 +99,7 @@ export async function runValidate(inputs: readonly string[], flags: ValidateFlag
   }
   const failures: string[] = [];
   const { error, warning } = result.summary.severities;
-  if (error > 0) failures.push(`${error} errors`);
+  if (error > 0) failures.push(counted(error, 'error'));
   const maxWarnings = flags.maxWarnings ?? config.maxWarnings;
   if (maxWarnings !== undefined && warning > maxWarnings) failures.push(`too many warnings (${warning}); maximum allowed is ${maxWarnings}`);
   return { result, failures };

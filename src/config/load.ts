@@ -50,8 +50,19 @@ export function parseConfig(json: unknown, file: string): Config {
   const prototypeKey = prototypeKeyPath(json);
   if (prototypeKey !== undefined) throw new UsageError(`Invalid config ${file}: the key "${prototypeKey}" is not allowed (__proto__ is never a rule code, field or option)`);
   const result = ConfigSchema.safeParse(json);
-  if (!result.success) throw new UsageError(`Invalid config ${file}:\n${z.prettifyError(result.error)}`);
+  if (!result.success) throw new UsageError(`Invalid config ${file}: ${configProblems(result.error)}`);
   return result.data;
+}
+
+/** Every problem on one line, each naming its key: `key "rules.doi.invalid": Invalid option: ...`. */
+function configProblems(error: z.ZodError): string {
+  return error.issues
+    .map((issue) => {
+      const key = issue.path.map(String).join('.');
+      const message = issue.message.replaceAll(/\s*\n\s*/g, ' ');
+      return key === '' ? message : `key "${key}": ${message}`;
+    })
+    .join('; ');
 }
 
 /**
@@ -66,13 +77,13 @@ export async function loadConfig(options: LoadConfigOptions): Promise<LoadedConf
   try {
     text = await readFile(file, 'utf8');
   } catch (error) {
-    throw new UsageError(`Cannot read config ${file}: ${(error as Error).message}`);
+    throw new UsageError(`Cannot read config ${file}: ${(error as Error).message.replaceAll(/\s*\n\s*/g, ' ')}`);
   }
   let json: unknown;
   try {
     json = JSON.parse(text);
   } catch (error) {
-    throw new UsageError(`Config ${file} is not valid JSON: ${jsonSyntaxProblem(error)}`);
+    throw new UsageError(`Config ${file} is not valid JSON: ${jsonSyntaxProblem(error).replaceAll(/\s*\n\s*/g, ' ')}`);
   }
   const config = parseConfig(json, file);
   const profilePath = config.profile === undefined ? undefined : resolve(dirname(file), config.profile);

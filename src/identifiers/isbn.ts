@@ -10,8 +10,9 @@ export function parseIsbn(text: string): Parsed {
   const body = stripIsbnLabel(text.trim());
   const { compact, rest, restAfterSpace } = leadingIsbnCharacters(body);
   if (compact.length !== 10 && compact.length !== 13) {
+    if (compact.length === 0) return refused('isbn.invalid', `ISBN ${quote(text)} does not start with a digit; expected 10 or 13 digits (an ISBN-10 may end in X)`);
     const count = compact.length > 13 ? 'more than 13' : String(compact.length);
-    return refused('isbn.invalid', `ISBN ${quote(text)} has ${count} characters; expected 10 or 13`);
+    return refused('isbn.invalid', `ISBN ${quote(text)} has ${count} ${compact.length === 1 ? 'digit' : 'digits'}; expected 10 or 13 (an ISBN-10 may end in X)`);
   }
   if (rest.length > 0 && !startsQualifier(rest, restAfterSpace)) {
     return refused('isbn.invalid', `ISBN ${quote(text)} has unexpected text ${quote(rest, 20)} after the number`);

@@ -112,8 +112,12 @@ export function hasError(issues: readonly Issue[]): boolean {
   return issues.some((issue) => issue.severity === 'error');
 }
 
-/** Where the rule table is published; SARIF `helpUri` and report links point into it. */
-export const RULE_DOCS_PAGE = 'https://www.npmjs.com/package/bibpipe';
+/**
+ * Where the rule table is published: docs/rules.md, generated from RULES and shipped in the
+ * package (relative to the package root; there is no web page, so reports carry the help
+ * text itself: SARIF `help`, `bibpipe rules CODE`).
+ */
+export const RULE_DOCS_PAGE = 'docs/rules.md';
 
 /** The anchor of a rule in the README's rule table: `doi.invalid` -> `rule-doi-invalid`. */
 export function ruleDocsAnchor(code: string): string {

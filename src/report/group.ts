@@ -20,16 +20,21 @@ export function groupByRule(issues: readonly Issue[]): Array<[string, Issue[]]> 
   return [...groups].sort(([a], [b]) => compareText(a, b));
 }
 
-/** Issues by record (id, else source position; run-level issues under `(run)`), in first-seen order. */
+/**
+ * Issues by record (id, else source position; run-level issues under `(run)`), in first-seen
+ * order. Two records that share an id (a duplicate) are two groups, each with its own
+ * position: grouping by id alone would hide where the second one is.
+ */
 export function groupByRecord(issues: readonly Issue[]): Array<[string, Issue[]]> {
-  const groups = new Map<string, Issue[]>();
+  const groups = new Map<string, [string, Issue[]]>();
   for (const issue of issues) {
-    const key = recordLabel(issue);
+    const label = recordLabel(issue);
+    const key = `${label}\u0000${issue.source?.file ?? ''}\u0000${issue.source?.line ?? issue.source?.byteOffset ?? issue.source?.ordinal ?? ''}`;
     const group = groups.get(key);
-    if (group) group.push(issue);
-    else groups.set(key, [issue]);
+    if (group) group[1].push(issue);
+    else groups.set(key, [label, [issue]]);
   }
-  return [...groups];
+  return [...groups.values()];
 }
 
 export function recordLabel(issue: Issue): string {

@@ -111,7 +111,7 @@ export const REPORT_JS = String.raw`
   var rules = document.getElementById('rules');
   data.rules.forEach(function (r) {
     rules.appendChild(el('tr', { id: anchor(r.code) }, [el('td', null, [el('code', { text: r.code })]), el('td', { text: r.severity, className: 'sev-' + r.severity }),
-      el('td', { text: r.description }), el('td', null, [el('code', { text: r.example })]), el('td', null, [el('a', { href: r.url, text: 'docs', rel: 'noreferrer' })])]));
+      el('td', { text: r.description }), el('td', null, [el('code', { text: r.example })])]));
   });
 })();
 `;

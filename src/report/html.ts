@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Issue } from '../model/issue.js';
 import type { ValidationResult } from '../pipeline/validate.js';
-import { RULES, ruleDocsUrl } from '../model/rules.js';
+import { RULES } from '../model/rules.js';
 import { actualText, groupByRule, positionText, recordLabel, TOOL_NAME, TOOL_VERSION, worstSeverity } from './group.js';
 import { REPORT_CSS, REPORT_JS } from './html-assets.js';
 import type { ReportOptions, Reporter } from './types.js';
@@ -79,7 +79,7 @@ export const htmlReporter: Reporter = {
         : undefined,
       findings,
       findingsLeftOut: result.summary.severities.error + result.summary.severities.warning + result.summary.severities.info - findings.length,
-      rules: Object.entries(RULES).map(([code, rule]) => ({ code, severity: rule.severity, description: rule.description, example: rule.example, url: ruleDocsUrl(code) })),
+      rules: Object.entries(RULES).map(([code, rule]) => ({ code, severity: rule.severity, description: rule.description, example: rule.example })),
     };
     const csp = `default-src 'none'; style-src ${sha256Source(REPORT_CSS)}; script-src ${sha256Source(REPORT_JS)}; base-uri 'none'; form-action 'none'`;
     const version = options.toolVersion ?? TOOL_VERSION;
@@ -113,7 +113,7 @@ export const htmlReporter: Reporter = {
 <table><thead><tr><th>Rule</th><th>Severity</th><th>Record</th><th>Field</th><th>Value</th><th>Source</th><th>Message</th></tr></thead><tbody id="findings"></tbody></table>
 <p class="note" id="findings-note"></p>
 <h2>Rules</h2>
-<table><thead><tr><th>Code</th><th>Default</th><th>What it means</th><th>Example</th><th></th></tr></thead><tbody id="rules"></tbody></table>
+<table><thead><tr><th>Code</th><th>Default</th><th>What it means</th><th>Example</th></tr></thead><tbody id="rules"></tbody></table>
 <script type="application/json" id="bibpipe-data">${jsonForScript(data)}</script>
 <script>${REPORT_JS}</script>
 </body>

@@ -4,6 +4,7 @@ import type { ValidationResult } from '../pipeline/validate.js';
 import { groupByRecord, groupByRule, positionText, TOOL_NAME } from './group.js';
 import type { Reporter } from './types.js';
 import { xmlAttribute, xmlText } from './xml-text.js';
+import { counted } from '../plural.js';
 
 interface TestCase {
   '@_name': string;
@@ -46,7 +47,7 @@ export const junitReporter: Reporter = {
     });
     if (suites.length === 0) {
       // An empty report would look like "no tests ran" on dashboards: say that all records passed.
-      const testcase = { '@_name': `${result.summary.read} records`, '@_classname': TOOL_NAME };
+      const testcase = { '@_name': counted(result.summary.read, 'record'), '@_classname': TOOL_NAME };
       suites.push({ '@_name': TOOL_NAME, '@_tests': 1, '@_failures': 0, '@_errors': 0, '@_skipped': 0, testcase: [testcase] });
     }
     const tests = suites.reduce((sum, suite) => sum + suite['@_tests'], 0);

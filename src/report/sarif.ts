@@ -4,7 +4,8 @@ import { pathToFileURL } from 'node:url';
 import type { Log, ReportingDescriptor, Result } from 'sarif';
 import type { Issue, Severity } from '../model/issue.js';
 import type { ValidationResult } from '../pipeline/validate.js';
-import { RULES, ruleDocsUrl } from '../model/rules.js';
+import { RULES } from '../model/rules.js';
+import { ruleHelpText } from './rule-help.js';
 import { TOOL_NAME, TOOL_VERSION } from './group.js';
 import type { ReportOptions, Reporter } from './types.js';
 
@@ -26,7 +27,9 @@ function ruleDescriptor(code: string): ReportingDescriptor {
     id: code,
     shortDescription: { text: rule.description },
     fullDescription: { text: `${rule.description} Example: ${rule.example}` },
-    helpUri: ruleDocsUrl(code),
+    // The help travels inside the log (no helpUri: there is no web page to point at, and
+    // code-scanning dashboards show `help` as the rule's documentation).
+    help: { text: ruleHelpText(code, rule) },
     defaultConfiguration: { level: LEVEL[rule.severity] },
   };
 }
@@ -43,6 +46,18 @@ function sarifResult(issue: Issue): Result {
   if (uri !== undefined) {
     const line = issue.source?.line;
     result.locations = [{ physicalLocation: { artifactLocation: { uri }, ...(line !== undefined ? { region: { startLine: line } } : {}) } }];
+  }
+  // A duplicate points at the record it repeats.
+  const relatedUri = issue.related ? artifactUri(issue.related.file) : undefined;
+  if (issue.related && relatedUri !== undefined) {
+    const line = issue.related.line;
+    result.relatedLocations = [
+      {
+        id: 1,
+        message: { text: `first record${issue.related.recordId === undefined ? '' : ` "${issue.related.recordId}"`}` },
+        physicalLocation: { artifactLocation: { uri: relatedUri }, ...(line !== undefined ? { region: { startLine: line } } : {}) },
+      },
+    ];
   }
   // Lets code scanning follow one finding across runs even when line numbers move.
   const identity = createHash('sha256').update(JSON.stringify([issue.code, issue.recordId ?? '', issue.field ?? '', issue.source?.file ?? ''])).digest('hex');
@@ -71,7 +86,6 @@ export const sarifReporter: Reporter = {
             driver: {
               name: TOOL_NAME,
               version: options.toolVersion ?? TOOL_VERSION,
-              informationUri: 'https://www.npmjs.com/package/bibpipe',
               rules: RULE_CODES.map(ruleDescriptor),
             },
           },

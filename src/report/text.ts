@@ -4,6 +4,7 @@ import type { Severity } from '../model/issue.js';
 import type { ValidationResult } from '../pipeline/validate.js';
 import { groupByRecord, groupByRule, positionText, worstSeverity } from './group.js';
 import type { ReportOptions, Reporter } from './types.js';
+import { counted } from '../plural.js';
 
 type Style = Parameters<typeof styleText>[0];
 
@@ -32,9 +33,9 @@ export const textReporter: Reporter = {
     const s = result.summary;
     if (lines.length > 0) lines.push('');
     lines.push(
-      `${s.read} records: ${s.converted} valid, ${s.rejected} with errors; ` +
-        `${paint(s.severities.error > 0 ? 'red' : 'green', `${s.severities.error} errors`)}, ` +
-        `${paint(s.severities.warning > 0 ? 'yellow' : 'green', `${s.severities.warning} warnings`)}, ${s.severities.info} info`,
+      `${counted(s.read, 'record')}: ${s.converted} valid, ${s.rejected} with errors; ` +
+        `${paint(s.severities.error > 0 ? 'red' : 'green', counted(s.severities.error, 'error'))}, ` +
+        `${paint(s.severities.warning > 0 ? 'yellow' : 'green', counted(s.severities.warning, 'warning'))}, ${s.severities.info} info`,
     );
     return `${lines.join('\n')}\n`;
   },

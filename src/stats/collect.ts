@@ -4,6 +4,7 @@ import { isMultiValued } from '../biblio-schema/index.js';
 import type { Profile } from '../biblio-schema/profile.js';
 import { fieldValueCounts, FieldFillCounter, type FieldFill } from './field-fill.js';
 import { TopValues, type ValueCount } from './top-values.js';
+import { counted } from '../plural.js';
 
 /** Fields whose most frequent values `bibpipe stats` lists. */
 export const TOP_VALUE_FIELDS = ['format', 'language', 'collection', 'institution'] as const;
@@ -101,16 +102,20 @@ function share(count: number, total: number): string {
 /** The stats as aligned plain text. */
 export function renderStatsText(stats: RecordStats): string {
   const { records, fields, untrackedFields } = stats.fill;
-  const lines = [`${records} records`, '', 'Field fill rates (records having the field):'];
   // Field names come from the data: a name made of escape sequences must not drive the terminal.
-  const width = Math.max(10, ...Object.keys(fields).map((name) => terminalSafe(name).length));
+  const width = Math.max(10, ...[...Object.keys(fields), ...Object.keys(stats.valueCounts)].map((name) => terminalSafe(name).length));
+  const lines = [counted(records, 'record'), '', 'Field fill rates (records having the field):', `  ${'field'.padEnd(width)} ${'share'.padStart(6)}  records`];
   const byRate = Object.entries(fields).sort(([a, x], [b, y]) => y - x || (a < b ? -1 : 1));
   for (const [name, count] of byRate) lines.push(`  ${terminalSafe(name).padEnd(width)} ${share(count, records).padStart(6)}  ${count}`);
   if (untrackedFields > 0) lines.push(`  (${untrackedFields} more distinct field names not tracked)`);
-  lines.push('', 'Values per record in multi-valued fields (0, 1, 2, ... 9, 10+):');
-  for (const [name, counts] of Object.entries(stats.valueCounts)) lines.push(`  ${terminalSafe(name).padEnd(width)} ${counts.join(' ')}`);
+  lines.push('', 'Values per record in multi-valued fields (how many records have 0, 1, 2, ... 9, 10 or more values):');
+  const columns = Math.max(0, ...Object.values(stats.valueCounts).map((counts) => counts.length));
+  const cellWidth = Math.max(3, ...Object.values(stats.valueCounts).flat().map((count) => String(count).length));
+  const heading = Array.from({ length: columns }, (_, index) => (index === columns - 1 && columns > 1 ? `${index}+` : String(index)).padStart(cellWidth));
+  if (columns > 0) lines.push(`  ${'field'.padEnd(width)} ${heading.join(' ')}`);
+  for (const [name, counts] of Object.entries(stats.valueCounts)) lines.push(`  ${terminalSafe(name).padEnd(width)} ${counts.map((count) => String(count).padStart(cellWidth)).join(' ')}`);
   for (const [field, report] of Object.entries(stats.topValues)) {
-    lines.push('', `Top ${field} values (${report.distinct} distinct${report.approximate ? ', approximate counts' : ''}):`);
+    lines.push('', `Top ${field} values (${report.distinct} distinct${report.approximate ? ', approximate counts' : ''}):`, `  ${'records'.padStart(8)}  value`);
     if (report.values.length === 0) lines.push('  (none)');
     for (const { value, count } of report.values) lines.push(`  ${String(count).padStart(8)}  ${terminalSafe(JSON.stringify(value))}`);
   }

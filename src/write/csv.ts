@@ -132,6 +132,7 @@ function csvLine(cells: readonly string[]): string {
 
 export const csvWriter: RecordWriter = {
   name: 'csv',
+  requiresRecords: true,
   description: 'CSV (RFC 4180, CRLF, header row, fixed documented columns, multi-valued cells joined with |)',
   fileName: 'records.csv',
   mediaType: 'text/csv',

@@ -253,6 +253,7 @@ function documentText(record: BibRecord): string {
 
 export const jsonLdWriter: RecordWriter = {
   name: 'jsonld',
+  requiresRecords: true,
   description: 'JSON-LD (schema.org): a JSON array of self-contained documents, author order kept as @list',
   fileName: 'records.jsonld',
   mediaType: 'application/ld+json',

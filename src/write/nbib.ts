@@ -104,6 +104,7 @@ export function nbibRecord(record: BibRecord, options: WriterOptions = {}): stri
 
 export const nbibWriter: RecordWriter = {
   name: 'nbib',
+  requiresRecords: true,
   description: 'MEDLINE tagged text (.nbib, PubMed format) for reference managers; records without a PMID are skipped',
   fileName: 'records.nbib',
   mediaType: 'application/nbib',

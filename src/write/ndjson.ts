@@ -63,6 +63,7 @@ export function orderRecordKeys(record: BibRecord): BibRecord {
 
 export const ndjsonWriter: RecordWriter = {
   name: 'ndjson',
+  requiresRecords: true,
   description: 'NDJSON: one normalized record (the BibRecord model) per line, keys in schema order',
   fileName: 'records.ndjson',
   mediaType: 'application/x-ndjson',

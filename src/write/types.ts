@@ -52,8 +52,10 @@ export interface RecordWriter {
    */
   accepts(record: BibRecord, options?: WriterOptions): Issue | undefined;
   /**
-   * True when a document with no records would be invalid (a PubmedArticleSet needs at
-   * least one article): such an output is then not written at all, and the run says so.
+   * True when an output with no records is not written at all (the run says so). Every
+   * format sets it, so that one rule holds for all: a PubmedArticleSet needs at least one
+   * article, and an empty CSV, JSON-LD array, NDJSON or .nbib file next to it would only
+   * look like a result.
    */
   readonly requiresRecords?: boolean;
   /**

@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { Writable } from 'node:stream';
+import { runCli } from '../../src/cli/program.js';
 import { join } from 'node:path';
 import { PROJECT_ROOT } from './shared.js';
 
@@ -28,6 +28,19 @@ export function runBibpipe(args: readonly string[], options: { input?: string | 
   });
 }
 
-export function temporaryDirectory(prefix = 'bibpipe-test-'): string {
-  return mkdtempSync(join(tmpdir(), prefix));
+export { temporaryDirectory } from './temp.js';
+
+/** Runs the CLI in this process (no build, no spawn): for help, rules and other quick commands. */
+export async function runInProcess(args: readonly string[]): Promise<CliResult> {
+  const collect = (into: string[]): Writable =>
+    new Writable({
+      write(chunk: Buffer, _encoding, done) {
+        into.push(chunk.toString('utf8'));
+        done();
+      },
+    });
+  const stdout: string[] = [];
+  const stderr: string[] = [];
+  const code = await runCli(['node', 'bibpipe', ...args], { stdout: collect(stdout), stderr: collect(stderr) });
+  return { code, stdout: stdout.join(''), stderr: stderr.join('') };
 }

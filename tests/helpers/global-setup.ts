@@ -1,4 +1,6 @@
 import { execFileSync } from 'node:child_process';
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
 import { PROJECT_ROOT } from './shared.js';
 
 /**
@@ -7,5 +9,7 @@ import { PROJECT_ROOT } from './shared.js';
  */
 export default function setup(): void {
   if (process.env.BIBPIPE_SKIP_BUILD === '1') return;
+  // A clean dist/, as `npm run build` makes it: no file left over from an older build.
+  rmSync(join(PROJECT_ROOT, 'dist'), { recursive: true, force: true });
   execFileSync('npx', ['tsc', '-p', 'tsconfig.build.json'], { cwd: PROJECT_ROOT, stdio: 'inherit' });
 }

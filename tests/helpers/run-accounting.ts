@@ -14,6 +14,8 @@ export interface RejectLine {
 
 export interface ConvertRun {
   result: CliResult;
+  /** The arguments the run was given. */
+  args: readonly string[];
   outDir: string;
   summary: { read: number; converted: number; rejected: number; written: Record<string, number>; issues: Record<string, number> };
   rejects: RejectLine[];
@@ -26,7 +28,8 @@ const FORMATS = 'ndjson,csv,jsonld,medline';
 /** Runs `bibpipe convert` into a fresh --out-dir and reads back what the run says it did. */
 export async function convertIntoDirectory(inputs: readonly string[], extraArgs: readonly string[] = []): Promise<ConvertRun> {
   const outDir = temporaryDirectory('bibpipe-broken-');
-  const result = await runBibpipe(['convert', ...inputs, '--to', FORMATS, '--out-dir', outDir, '--log-level', 'silent', ...extraArgs]);
+  const args = ['convert', ...inputs, '--to', FORMATS, '--out-dir', outDir, '--log-level', 'silent', ...extraArgs];
+  const result = await runBibpipe(args);
   const summaryPath = join(outDir, 'summary.json');
   expect(existsSync(summaryPath), `no summary.json; stderr: ${result.stderr}`).toBe(true);
   const summary = JSON.parse(readFileSync(summaryPath, 'utf8')) as ConvertRun['summary'];
@@ -36,7 +39,7 @@ export async function convertIntoDirectory(inputs: readonly string[], extraArgs:
   };
   const rejects = lines('rejects.ndjson').map((line) => JSON.parse(line) as RejectLine);
   const converted = lines('records.ndjson').map((line) => JSON.parse(line) as Record<string, unknown>);
-  return { result, outDir, summary, rejects, converted };
+  return { result, args, outDir, summary, rejects, converted };
 }
 
 /**
@@ -51,7 +54,8 @@ export function expectEveryRecordAccountedFor(run: ConvertRun, file: string): vo
   expect(rejects).toHaveLength(summary.rejected);
   expect(run.converted).toHaveLength(summary.written.ndjson ?? 0);
   expect(summary.written.ndjson).toBe(summary.converted);
-  expect(result.code).toBe(summary.rejected > 0 ? 1 : 0);
+  // An input holding no record at all is refused like a usage error (exit 2; --allow-empty passes).
+  expect(result.code).toBe(summary.read === 0 && !run.args.includes('--allow-empty') ? 2 : summary.rejected > 0 ? 1 : 0);
   for (const reject of rejects) {
     expect(reject.source.file).toBe(file);
     // Refusals of a whole input (not a format bibpipe reads, a DOCTYPE) stand for the file.

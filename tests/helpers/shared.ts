@@ -30,6 +30,10 @@ export function describeWithShared(name: string, body: () => void): void {
     });
     return;
   }
+  // `describe.skip` still runs its body to collect the tests, so the body (and any file it
+  // reads at collection time) is never called here: one visible skipped test stands for it.
   console.warn(`[bibpipe tests] SKIPPED "${name}": ${SHARED_DIR} not found (reference data lives beside the project)`);
-  describe.skip(name, body);
+  describe(name, () => {
+    it.skip(`needs ${SHARED_DIR} (reference data; see README "Reference data")`, () => {});
+  });
 }

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { normalizeWorkKeyText } from '../src/read/staff-view/work-keys.js';
-import { issueCodes, pageWithAuthors, readPage } from './fixtures/staff-view/page.js';
+import { issueCodes, pageWithAuthors, readPage } from './helpers/author-pages.js';
 
+/** Author splitting, diacritics and apostrophes. */
 describe('Staff View author splitting: diacritics and apostrophes', () => {
   it('normalizes names as VuFind work keys do', () => {
     expect(normalizeWorkKeyText('Koo, Ja Wook')).toBe('koojawook');

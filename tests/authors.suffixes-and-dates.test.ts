@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { people, person, reconstruct } from './fixtures/reconstruct/article.js';
+import { issueCodes, pageWithAuthors, people, person, readPage, reconstruct } from './helpers/author-pages.js';
 
+/**
+ * Author splitting, suffixes and dates: one family for the splitter. The first block reads a record
+ * page and normalizes it (the names as persons); the second checks the reader's split of
+ * the flattened `author` cell and its findings.
+ */
 describe('reconstruction of names with suffixes and dates', () => {
   it('Jr. and III are suffixes of the name before them', async () => {
     const authors = people('Smith, John, Jr.', 'King, Martin Luther, III', 'Jones, Bob', 'Walsh, S, Jr.');
@@ -27,5 +32,28 @@ describe('reconstruction of names with suffixes and dates', () => {
     const result = await reconstruct(authors, { workKeys: true, stored, marcKeys: true });
     expect(result.authors).toEqual(authors);
     expect(result.codes).not.toContain('author.split-ambiguous');
+  });
+});
+
+describe('Staff View author splitting: suffixes and MARC dates', () => {
+  it('a comma before a suffix does not start a new name', async () => {
+    const authors = ['Smith, John, Jr.', 'King, Martin Luther, III', 'Jones, Bob'];
+    const record = await readPage(pageWithAuthors(authors));
+    expect(record.fields.author).toEqual(authors);
+    expect(record.hints?.coreAuthorCount).toBe('3');
+    expect(issueCodes(record)).toEqual([]);
+  });
+
+  it('a comma before life dates does not start a new name', async () => {
+    const authors = ['García Márquez, Gabriel, 1927-2014', 'Borges, Jorge Luis, 1899-1986'];
+    const record = await readPage(pageWithAuthors(authors, { workKeys: true }));
+    expect(record.fields.author).toEqual(authors);
+  });
+
+  it('reports a count that disagrees with the core table', async () => {
+    const text = pageWithAuthors(['Smith, John', 'Jones, Bob']).replace('Main Authors: | , |', 'Main Authors: | , , |');
+    const record = await readPage(text);
+    expect(issueCodes(record)).toEqual(['author.count-mismatch']);
+    expect(record.issues[0]?.expected).toBe('3 names');
   });
 });

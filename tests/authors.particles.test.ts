@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { people, reconstruct } from './fixtures/reconstruct/article.js';
+import { pageWithAuthors, people, readPage, reconstruct } from './helpers/author-pages.js';
 
+/**
+ * Author splitting, family-name particles: one family for the splitter. The first block reads a record
+ * page and normalizes it (the names as persons); the second checks the reader's split of
+ * the flattened `author` cell and its findings.
+ */
 describe('reconstruction of family names with particles', () => {
   it('lower-case particles start the family name that follows', async () => {
     const authors = people('Smith, Anna', 'van der Berg, Jan', 'Jones, Mary', 'de la Cruz, Ana', 'Brown, Peter', 'dos Santos, Paulo');
@@ -23,5 +28,13 @@ describe('reconstruction of family names with particles', () => {
   it('a given name with particles keeps them ("María de los Ángeles")', async () => {
     const authors = people('Gutiérrez Torres, María de los Ángeles', 'Petit, Stéphane', 'Sousa Castro, Rita de Cássia', 'Lima, Paulo');
     expect((await reconstruct(authors)).authors).toEqual(authors);
+  });
+});
+
+describe('Staff View author splitting: family-name particles', () => {
+  it('a particle opening the list belongs to the first family name', async () => {
+    const authors = ['van der Berg, Anna', 'Smith, J'];
+    const record = await readPage(pageWithAuthors(authors, { authorSort: true }));
+    expect(record.fields.author).toEqual(authors);
   });
 });

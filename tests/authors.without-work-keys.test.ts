@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { people, reconstruct } from './fixtures/reconstruct/article.js';
+import { people, reconstruct } from './helpers/author-pages.js';
 
+/** Author splitting, sites without work keys. */
 describe('reconstruction on sites without work keys (VuFind before 7.1)', () => {
   it('an undecidable boundary converts with a warning that names the alternatives', async () => {
     // "Martín" is a given name and a surname: "Luis Martín" + "Bravo" or "Luis" + "Martín Bravo".
