@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { type Command, InvalidArgumentError, Option } from 'commander';
 import type { SolrReadOptions } from '../pipeline/sources.js';
 import { parseShard } from '../read/solr-http.js';
+import { parseCloudPartition, type SolrCloudPartition } from '../read/solr-shards.js';
 
 /** The live-Solr flags as commander parses them. */
 export interface SolrFlags {
@@ -10,6 +11,7 @@ export interface SolrFlags {
   fields?: string | undefined;
   rows?: number | undefined;
   shard?: { index: number; count: number } | undefined;
+  solrShard?: SolrCloudPartition | undefined;
   resume?: string | boolean | undefined;
   openFiles?: number | undefined;
 }
@@ -26,6 +28,12 @@ function shard(value: string): { index: number; count: number } {
   return parsed;
 }
 
+function cloudShard(value: string): SolrCloudPartition {
+  const parsed = parseCloudPartition(value);
+  if (!parsed) throw new InvalidArgumentError('expected a SolrCloud shard name (shard1), names (shard1,shard3) or I/N over the sorted shard names, e.g. 2/4');
+  return parsed;
+}
+
 /** Adds the flags of `solr+http(s)://` inputs and of reading many files. */
 export function addSourceOptions(command: Command): Command {
   return command
@@ -34,6 +42,7 @@ export function addSourceOptions(command: Command): Command {
     .addOption(new Option('--fields <fl>', 'live Solr: the fields to fetch (fl)').default(undefined, '*'))
     .addOption(new Option('--rows <n>', 'live Solr: page size').argParser(positiveInteger).default(undefined, '1000'))
     .addOption(new Option('--shard <I/N>', 'live Solr: read only share I of N (Solr hash filter on the unique key)').argParser(shard))
+    .addOption(new Option('--solr-shard <name|I/N>', 'live SolrCloud: read only these logical shards (shards=NAME), or job I of N over the sorted shard names').argParser(cloudShard).conflicts('shard'))
     .addOption(new Option('--resume [cursor-file]', 'live Solr: continue from the saved cursor (default <out-dir>/solr-cursor.json)'))
     .addOption(new Option('--open-files <n>', 'most input files opened and parsed ahead at once').argParser(positiveInteger).default(undefined, '4'));
 }
@@ -47,6 +56,7 @@ export function solrOptionsFromFlags(flags: SolrFlags, outDir: string | undefine
     fields: flags.fields,
     rows: flags.rows,
     shard: flags.shard,
+    cloudShard: flags.solrShard,
     cursorFile,
     resume: flags.resume !== undefined && flags.resume !== false,
   };
