@@ -1,5 +1,5 @@
 /**
- * Generates src/validate/biblio-schema-data.ts from ../shared/data/vufind/biblio-fields.json
+ * Generates src/biblio-schema/data.ts from ../shared/data/vufind/biblio-fields.json
  * (VuFind's solr/vufind/biblio/conf/schema.xml as data). Run:
  *   node --import tsx scripts/generate-biblio-schema.ts [path/to/biblio-fields.json]
  * tests/validate.biblio-schema-generated.test.ts fails when the checked-in module is stale.
@@ -47,7 +47,7 @@ export function renderBiblioSchemaModule(json: unknown, sourceLabel: string): st
     `// From ${sourceLabel}, which was extracted from ${data.source.repository}`,
     `// ${data.source.path} at commit ${data.source.verifiedAgainstCommit}`,
     `// ("${data.source.schemaName}", schema version ${data.source.schemaVersion}).`,
-    "import type { BiblioSchemaData } from './biblio-schema-types.js';",
+    "import type { BiblioSchemaData } from './types.js';",
     '',
     'export const BIBLIO_SCHEMA_DATA: BiblioSchemaData = {',
     `  uniqueKey: ${JSON.stringify(data.uniqueKey)},`,
@@ -69,7 +69,7 @@ export function renderBiblioSchemaModule(json: unknown, sourceLabel: string): st
   return lines.join('\n');
 }
 
-export const GENERATED_MODULE_PATH = resolve(dirname(fileURLToPath(import.meta.url)), '../src/validate/biblio-schema-data.ts');
+export const GENERATED_MODULE_PATH = resolve(dirname(fileURLToPath(import.meta.url)), '../src/biblio-schema/data.ts');
 export const SOURCE_LABEL = '../shared/data/vufind/biblio-fields.json';
 
 function main(): void {

@@ -22,7 +22,7 @@ function main(): void {
   for (const target of ruleTableTargets(root)) {
     const current = existsSync(target)
       ? readFileSync(target, 'utf8')
-      : `# Rules\n\nEvery issue code bibpipe can emit, with its default severity (change it with \`rules\` in the config).\nGenerated from src/validate/rules.ts by \`scripts/generate-rule-table.ts\`; do not edit the table by hand.\n\n${RULE_TABLE_START}\n${RULE_TABLE_END}\n`;
+      : `# Rules\n\nEvery issue code bibpipe can emit, with its default severity (change it with \`rules\` in the config).\nGenerated from src/model/rules.ts by \`scripts/generate-rule-table.ts\`; do not edit the table by hand.\n\n${RULE_TABLE_START}\n${RULE_TABLE_END}\n`;
     const updated = replaceRuleTable(current);
     if (updated === undefined) throw new Error(`${target}: the markers ${RULE_TABLE_START} ... ${RULE_TABLE_END} are missing or out of order`);
     if (updated !== current) writeFileSync(target, updated);

@@ -14,8 +14,8 @@ export { RunSummarySchema, type RunSummary } from './pipeline/summary.js';
 export { readers, findReader, detectReader, DEFAULT_READ_LIMITS } from './read/index.js';
 export type { RecordReader, ReadContext, ReadLimits } from './read/types.js';
 export { validateRecord } from './validate/index.js';
-export { loadProfile, ProfileSchema, type Profile } from './validate/profile.js';
-export { RULES, makeIssue, applySeverities, type IssueCode, type Rule, type SeverityOverrides } from './validate/rules.js';
+export { loadProfile, ProfileSchema, type Profile } from './biblio-schema/profile.js';
+export { RULES, makeIssue, applySeverities, type IssueCode, type Rule, type SeverityOverrides } from './model/rules.js';
 export { normalizeRecord, type NormalizeResult } from './normalize/index.js';
 export { writers, findWriter } from './write/index.js';
 export type { RecordWriter, WriterOptions, WriterSession } from './write/types.js';
@@ -28,4 +28,4 @@ export { loadConfig, ConfigSchema, type Config, type LoadedConfig } from './conf
 export { reporters, findReporter, parseReporterSpec, type Reporter, type ReportOptions } from './report/index.js';
 export { collectStats, renderStatsText, type RecordStats, type StatsOptions } from './stats/index.js';
 export { CrossRecordChecks } from './pipeline/cross-record.js';
-export { ruleDocsUrl } from './validate/rules.js';
+export { ruleDocsUrl } from './model/rules.js';

@@ -2,7 +2,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { artifactUri, sarifReporter } from '../src/report/sarif.js';
-import { RULES } from '../src/validate/rules.js';
+import { RULES } from '../src/model/rules.js';
 import { expectGolden, sampleResult } from './helpers/report-fixture.js';
 
 /**

@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { extractRuleTable, ruleTableMarkdown } from '../src/report/rule-table.js';
-import { RULES, ruleDocsAnchor, ruleDocsUrl } from '../src/validate/rules.js';
+import { RULES, ruleDocsAnchor, ruleDocsUrl } from '../src/model/rules.js';
 import { ruleTableTargets } from '../scripts/generate-rule-table.js';
 import { PROJECT_ROOT } from './helpers/shared.js';
 
@@ -17,7 +17,7 @@ describe('the published rule table', () => {
     for (const target of targets) {
       const published = extractRuleTable(readFileSync(target, 'utf8'));
       expect(published, `${target} has no rules markers`).toBeDefined();
-      expect(published, `${target} drifted from src/validate/rules.ts`).toBe(ruleTableMarkdown());
+      expect(published, `${target} drifted from src/model/rules.ts`).toBe(ruleTableMarkdown());
     }
   });
 

@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { expect, it } from 'vitest';
 import { GENERATED_MODULE_PATH, renderBiblioSchemaModule, SOURCE_LABEL } from '../scripts/generate-biblio-schema.js';
-import { BIBLIO_SCHEMA_DATA } from '../src/validate/biblio-schema.js';
+import { BIBLIO_SCHEMA_DATA } from '../src/biblio-schema/index.js';
 import { describeWithShared, sharedPath } from './helpers/shared.js';
 
-describeWithShared('src/validate/biblio-schema-data.ts', () => {
+describeWithShared('src/biblio-schema/data.ts', () => {
   const json: unknown = JSON.parse(readFileSync(sharedPath('data/vufind/biblio-fields.json'), 'utf8'));
 
   it('is what scripts/generate-biblio-schema.ts makes of biblio-fields.json (run it when this fails)', () => {

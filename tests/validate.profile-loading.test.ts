@@ -2,8 +2,8 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { resolveField } from '../src/validate/biblio-schema.js';
-import { loadProfile, parseProfile } from '../src/validate/profile.js';
+import { resolveField } from '../src/biblio-schema/index.js';
+import { loadProfile, parseProfile } from '../src/biblio-schema/profile.js';
 import { PROJECT_ROOT } from './helpers/shared.js';
 
 const scratch = mkdtempSync(join(tmpdir(), 'bibpipe-profile-'));

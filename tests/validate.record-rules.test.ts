@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Issue } from '../src/model/issue.js';
 import type { RawRecord, RawValue } from '../src/model/raw-record.js';
 import { parseProfile, validateRecord } from '../src/validate/index.js';
-import { RULES } from '../src/validate/rules.js';
+import { RULES } from '../src/model/rules.js';
 
 const SOURCE = { file: 'records.json', ordinal: 3 };
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { BIBLIO_SCHEMA_DATA, COPY_FIELDS, isMultiValued, isPseudoField, resolveField } from '../src/validate/biblio-schema.js';
-import { parseProfile } from '../src/validate/profile.js';
+import { BIBLIO_SCHEMA_DATA, COPY_FIELDS, isMultiValued, isPseudoField, resolveField } from '../src/biblio-schema/index.js';
+import { parseProfile } from '../src/biblio-schema/profile.js';
 
 describe('resolveField against the VuFind biblio schema', () => {
   it('finds explicit fields with their flags', () => {

@@ -1,8 +1,8 @@
 import type { Writable } from 'node:stream';
-import { UsageError } from '../pipeline/inputs.js';
+import { UsageError } from '../errors.js';
 import { readRecords } from '../pipeline/records.js';
 import { collectStats, renderStatsText, type RecordStats } from '../stats/collect.js';
-import { loadProfile } from '../validate/profile.js';
+import { loadProfile } from '../biblio-schema/profile.js';
 
 export interface StatsFlags {
   from: string;

@@ -5,11 +5,11 @@ import { loadConfig } from '../config/load.js';
 import { solrOptionsFromFlags, type SolrFlags } from './solr-options.js';
 import { limitsFromFlags, type LimitFlags } from './limits-options.js';
 import { CrossRecordChecks } from '../pipeline/cross-record.js';
-import { UsageError } from '../pipeline/inputs.js';
+import { UsageError } from '../errors.js';
 import { validate, type ValidationResult } from '../pipeline/validate.js';
 import { IgnoredRecords } from '../report/ignore.js';
 import { htmlReporter, parseReporterSpec, type ReporterTarget } from '../report/index.js';
-import { loadProfile, type Profile } from '../validate/profile.js';
+import { loadProfile, type Profile } from '../biblio-schema/profile.js';
 
 export interface ValidateFlags extends LimitFlags, SolrFlags {
   from: string;

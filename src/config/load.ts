@@ -1,7 +1,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { z } from 'zod';
-import { UsageError } from '../pipeline/inputs.js';
+import { UsageError } from '../errors.js';
 import { ConfigSchema, type Config } from './schema.js';
 
 /** Looked for in this order in each directory, from the working directory upward. */

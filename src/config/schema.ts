@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { RecordTypeSchema } from '../model/record.js';
-import { modelFieldNames, resolveModelField } from '../pipeline/model-fields.js';
-import { RULES } from '../validate/rules.js';
+import { modelFieldNames, resolveModelField } from '../model/fields.js';
+import { RULES } from '../model/rules.js';
 
 export const RuleLevelSchema = z.enum(['off', 'info', 'warning', 'error']);
 export type RuleLevel = z.infer<typeof RuleLevelSchema>;

@@ -1,4 +1,4 @@
-import type { IssueCode } from '../validate/rules.js';
+import type { IssueCode } from '../model/rules.js';
 
 /** The result of reading one identifier: the normalized value, or why it was refused. */
 export type Parsed = { ok: true; value: string } | { ok: false; code: IssueCode; message: string };

@@ -21,7 +21,7 @@ export type Severity = z.infer<typeof SeveritySchema>;
  * readers, validators and normalizers return these and the pipeline decides what to do.
  */
 export const IssueSchema = z.object({
-  /** Stable `area.problem` code from the rule catalogue (src/validate/rules.ts). */
+  /** Stable `area.problem` code from the rule catalogue (src/model/rules.ts). */
   code: z.string(),
   severity: SeveritySchema,
   message: z.string(),

@@ -10,7 +10,7 @@ import {
   parsePmcid,
   parsePmid,
 } from '../identifiers/index.js';
-import { makeIssue, type IssueCode } from '../validate/rules.js';
+import { makeIssue, type IssueCode } from '../model/rules.js';
 import { lookupLanguage } from '../vocab/languages.js';
 import { canonicalPublicationType } from '../vocab/publication-types.js';
 import { checkedDate, parsePublicationDate } from './dates.js';

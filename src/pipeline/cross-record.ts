@@ -1,9 +1,9 @@
 import type { Issue, SourcePosition } from '../model/issue.js';
 import type { RawRecord } from '../model/raw-record.js';
 import type { BibRecord, RecordType } from '../model/record.js';
-import { makeIssue } from '../validate/rules.js';
+import { makeIssue } from '../model/rules.js';
 import { fingerprint, FingerprintTable, sameFingerprint } from './fingerprint-table.js';
-import { isFilled, resolveModelField } from './model-fields.js';
+import { isFilled, resolveModelField } from '../model/fields.js';
 
 /** A configured minimum share of (converted) records, optionally of one type, that have a field. */
 export interface FillRateRule {

@@ -9,11 +9,10 @@ import { blankInputReader, isBlankText } from '../read/blank-input.js';
 import { detectReader, findReader } from '../read/index.js';
 import { isSolrSource } from '../read/solr-http.js';
 import type { RecordReader } from '../read/types.js';
+import { UsageError } from '../errors.js';
 
-/** Thrown for problems with the run itself (missing file, unknown format): exit code 2. */
-export class UsageError extends Error {
-  override readonly name = 'UsageError';
-}
+export { UsageError } from '../errors.js';
+
 
 export interface OpenedInput {
   /** The input's name as the user gave it (`-` for stdin), or the file found in a directory. */

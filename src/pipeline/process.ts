@@ -3,8 +3,8 @@ import type { RawRecord } from '../model/raw-record.js';
 import type { BibRecord } from '../model/record.js';
 import { normalizeRecord } from '../normalize/index.js';
 import { validateRecord } from '../validate/index.js';
-import type { Profile } from '../validate/profile.js';
-import { applySeverities, hasError, type SeverityOverrides } from '../validate/rules.js';
+import type { Profile } from '../biblio-schema/profile.js';
+import { applySeverities, hasError, type SeverityOverrides } from '../model/rules.js';
 
 export interface ProcessOptions {
   profile?: Profile | undefined;

@@ -2,7 +2,7 @@ import PQueue from 'p-queue';
 import type { RawRecord } from '../model/raw-record.js';
 import { isSolrSource } from '../read/solr-http.js';
 import { DEFAULT_READ_LIMITS, type ReadLimits } from '../read/types.js';
-import { makeIssue } from '../validate/rules.js';
+import { makeIssue } from '../model/rules.js';
 import { expandInputs, openInput, UsageError, type OpenedInput } from './inputs.js';
 import { readSolrInput, type SolrReadOptions } from './sources.js';
 

@@ -1,5 +1,5 @@
 import type { ReadLimits } from '../read/types.js';
-import { applySeverities, hasError } from '../validate/rules.js';
+import { applySeverities, hasError } from '../model/rules.js';
 import { CrossRecordChecks } from './cross-record.js';
 import { processRecord, type ProcessedRecord, type ProcessOptions } from './process.js';
 import { readRecords } from './records.js';

@@ -1,6 +1,6 @@
 import type { Issue } from '../model/issue.js';
 import { FieldFillCounter, type FieldFill } from '../stats/field-fill.js';
-import { applySeverities } from '../validate/rules.js';
+import { applySeverities } from '../model/rules.js';
 import { CrossRecordChecks } from './cross-record.js';
 import { processRecords, type RunOptions } from './run.js';
 import { countIssues, emptySummary, sortedSummary, type RunSummary } from './summary.js';

@@ -1,5 +1,5 @@
 import type { RawRecord } from '../model/raw-record.js';
-import { makeIssue } from '../validate/rules.js';
+import { makeIssue } from '../model/rules.js';
 import type { ReadContext, RecordReader } from './types.js';
 
 const BOM = [0xef, 0xbb, 0xbf];

@@ -1,5 +1,5 @@
 import type { Issue, SourcePosition } from '../model/issue.js';
-import { makeIssue } from '../validate/rules.js';
+import { makeIssue } from '../model/rules.js';
 import type { ReadLimits } from './types.js';
 
 /** Where a capped value was found, for the issue. */

@@ -1,6 +1,6 @@
 import type { Issue, SourcePosition } from '../model/issue.js';
 import type { RawRecord, RawValue } from '../model/raw-record.js';
-import { makeIssue } from '../validate/rules.js';
+import { makeIssue } from '../model/rules.js';
 import { capFieldLength, capValueCount } from './limits.js';
 import type { ReadLimits } from './types.js';
 

@@ -1,6 +1,6 @@
 import type { SourcePosition } from '../model/issue.js';
 import type { RawRecord } from '../model/raw-record.js';
-import { makeIssue } from '../validate/rules.js';
+import { makeIssue } from '../model/rules.js';
 import { parseJsonExact } from './exact-json.js';
 import { rawRecordFromSolrDoc } from './solr-doc.js';
 import { addPartitionParams, fetchClusterShards, hashFilter, type SolrCloudPartition, type SolrPartition } from './solr-shards.js';

@@ -1,7 +1,7 @@
 import Assembler from 'stream-json/assembler.js';
 import type { SourcePosition } from '../model/issue.js';
 import type { RawRecord } from '../model/raw-record.js';
-import { makeIssue, type IssueCode } from '../validate/rules.js';
+import { makeIssue, type IssueCode } from '../model/rules.js';
 import type { JsonOpenTracker, OpenPosition } from './json-positions.js';
 import { rawRecordFromSolrDoc, truncate } from './solr-doc.js';
 import type { ReadContext } from './types.js';

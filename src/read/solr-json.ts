@@ -2,7 +2,7 @@ import { jsonParser as jsonTokenizer } from 'stream-json/parser.js';
 import { getManyValues, none } from 'stream-chain/defs.js';
 import type { SourcePosition } from '../model/issue.js';
 import type { RawRecord } from '../model/raw-record.js';
-import type { IssueCode } from '../validate/rules.js';
+import type { IssueCode } from '../model/rules.js';
 import { parseJsonExact } from './exact-json.js';
 import { readLines, type TextLine } from './lines.js';
 import { StrictUtf8Decoder } from './utf8.js';

@@ -1,8 +1,8 @@
 import { SaxesParser, type SaxesTagPlain } from 'saxes';
 import type { SourcePosition } from '../model/issue.js';
 import type { RawRecord } from '../model/raw-record.js';
-import { isMultiValued } from '../validate/biblio-schema.js';
-import { makeIssue, type IssueCode } from '../validate/rules.js';
+import { isMultiValued } from '../biblio-schema/index.js';
+import { makeIssue, type IssueCode } from '../model/rules.js';
 import { rawRecordFromSolrDoc } from './solr-doc.js';
 import type { ReadContext, RecordReader } from './types.js';
 import { StrictUtf8Decoder } from './utf8.js';

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Issue } from '../model/issue.js';
 import type { ValidationResult } from '../pipeline/validate.js';
-import { RULES, ruleDocsUrl } from '../validate/rules.js';
+import { RULES, ruleDocsUrl } from '../model/rules.js';
 import { actualText, groupByRule, positionText, recordLabel, TOOL_NAME, TOOL_VERSION, worstSeverity } from './group.js';
 import { REPORT_CSS, REPORT_JS } from './html-assets.js';
 import type { ReportOptions, Reporter } from './types.js';

@@ -1,4 +1,4 @@
-import { RULES, ruleDocsAnchor } from '../validate/rules.js';
+import { RULES, ruleDocsAnchor } from '../model/rules.js';
 import { extractSection, replaceSection, sectionMarkers } from './markdown-sections.js';
 
 export const RULE_TABLE_START = sectionMarkers('rules').start;

@@ -4,7 +4,7 @@ import { pathToFileURL } from 'node:url';
 import type { Log, ReportingDescriptor, Result } from 'sarif';
 import type { Issue, Severity } from '../model/issue.js';
 import type { ValidationResult } from '../pipeline/validate.js';
-import { RULES, ruleDocsUrl } from '../validate/rules.js';
+import { RULES, ruleDocsUrl } from '../model/rules.js';
 import { TOOL_NAME, TOOL_VERSION } from './group.js';
 import type { ReportOptions, Reporter } from './types.js';
 

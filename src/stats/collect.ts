@@ -1,6 +1,6 @@
 import type { RawRecord } from '../model/raw-record.js';
-import { isMultiValued } from '../validate/biblio-schema.js';
-import type { Profile } from '../validate/profile.js';
+import { isMultiValued } from '../biblio-schema/index.js';
+import type { Profile } from '../biblio-schema/profile.js';
 import { FieldFillCounter, valueCount, type FieldFill } from './field-fill.js';
 import { TopValues, type ValueCount } from './top-values.js';
 

@@ -1,6 +1,6 @@
 import type { RawValue } from '../model/raw-record.js';
 import { collapseWhitespace } from '../text.js';
-import { COPY_FIELDS, resolveField } from './biblio-schema.js';
+import { COPY_FIELDS, resolveField } from '../biblio-schema/index.js';
 
 /**
  * Copy-field consistency. A copyField destination holds the values its sources had when

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { RawValue } from '../model/raw-record.js';
-import type { FieldDefinition, ValueKind } from './biblio-schema.js';
+import type { FieldDefinition, ValueKind } from '../biblio-schema/index.js';
 
 /**
  * Field-level rules as zod schemas, built from the biblio schema's field types. A raw value

@@ -2,14 +2,14 @@ import { parseHttpUrl, parseIsbn, parseIssn, type Parsed } from '../identifiers/
 import type { Issue, SourcePosition } from '../model/issue.js';
 import type { RawRecord, RawValue } from '../model/raw-record.js';
 import { lookupLanguage } from '../vocab/languages.js';
-import { compiledSchema, isPseudoField, UNIQUE_KEY, type FieldDefinition } from './biblio-schema.js';
+import { compiledSchema, isPseudoField, UNIQUE_KEY, type FieldDefinition } from '../biblio-schema/index.js';
 import { checkAuthorSort, checkCopyFields } from './copy-fields.js';
 import { EXPECTED_BY_KIND, fitsKind } from './field-rules.js';
-import type { Profile } from './profile.js';
-import { makeIssue, type IssueCode } from './rules.js';
+import type { Profile } from '../biblio-schema/profile.js';
+import { makeIssue, type IssueCode } from '../model/rules.js';
 
-export { resolveField, isMultiValued, isPseudoField, COPY_FIELDS, type FieldDefinition, type ValueKind } from './biblio-schema.js';
-export { ProfileSchema, loadProfile, parseProfile, type Profile } from './profile.js';
+export { resolveField, isMultiValued, isPseudoField, COPY_FIELDS, type FieldDefinition, type ValueKind } from '../biblio-schema/index.js';
+export { ProfileSchema, loadProfile, parseProfile, type Profile } from '../biblio-schema/profile.js';
 export { fieldSchema, VALUE_SCHEMAS } from './field-rules.js';
 
 export interface ValidateOptions {

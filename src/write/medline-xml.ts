@@ -1,7 +1,7 @@
 import { XMLBuilder } from 'fast-xml-parser';
 import type { Issue } from '../model/issue.js';
 import type { BibRecord, PersonName } from '../model/record.js';
-import { makeIssue } from '../validate/rules.js';
+import { makeIssue } from '../model/rules.js';
 import { findMeshPublicationType, MESH_PUBLICATION_TYPES } from '../vocab/publication-types.js';
 import { fullTitle, initialsOf, monthAbbreviation } from '../model/display.js';
 import type { RecordWriter, WriterOptions, WriterSession } from './types.js';

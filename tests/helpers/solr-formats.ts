@@ -1,6 +1,6 @@
 import { XMLBuilder } from 'fast-xml-parser';
 import { stringify } from 'csv-stringify/sync';
-import { isMultiValued, resolveField } from '../../src/validate/biblio-schema.js';
+import { isMultiValued, resolveField } from '../../src/biblio-schema/index.js';
 
 /**
  * Test-side writers that put Solr documents (as parsed from Solr JSON, numbers kept as

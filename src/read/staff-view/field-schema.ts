@@ -1,4 +1,4 @@
-import { resolveField } from '../../validate/biblio-schema.js';
+import { resolveField } from '../../biblio-schema/index.js';
 
 /**
  * Which staff-table cells hold several (flattened) values: the VuFind biblio schema says so

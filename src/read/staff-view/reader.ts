@@ -1,6 +1,6 @@
 import type { Issue, SourcePosition } from '../../model/issue.js';
 import type { RawRecord } from '../../model/raw-record.js';
-import { makeIssue } from '../../validate/rules.js';
+import { makeIssue } from '../../model/rules.js';
 import { readLines, type TextLine } from '../lines.js';
 import type { ReadContext, RecordReader } from '../types.js';
 import { readCoreTable } from './core-table.js';

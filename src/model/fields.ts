@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { BibRecordSchema, type BibRecord } from '../model/record.js';
+import { BibRecordSchema, type BibRecord } from './record.js';
 
 /** Short names for identifier fields: `doi` means `identifiers.doi`. */
 const ALIASES: Readonly<Record<string, string>> = {

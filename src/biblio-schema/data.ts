@@ -2,7 +2,7 @@
 // From ../shared/data/vufind/biblio-fields.json, which was extracted from vufind-org/vufind
 // solr/vufind/biblio/conf/schema.xml at commit 7e2c4886cceef9b460e2c997b189442145c03a22
 // ("VuFind Bibliographic Index", schema version 1.2).
-import type { BiblioSchemaData } from './biblio-schema-types.js';
+import type { BiblioSchemaData } from './types.js';
 
 export const BIBLIO_SCHEMA_DATA: BiblioSchemaData = {
   uniqueKey: "id",

@@ -1,9 +1,9 @@
-import { BIBLIO_SCHEMA_DATA } from './biblio-schema-data.js';
-import type { CopyFieldData, SchemaFieldData } from './biblio-schema-types.js';
+import { BIBLIO_SCHEMA_DATA } from './data.js';
+import type { CopyFieldData, SchemaFieldData } from './types.js';
 import type { Profile } from './profile.js';
 
-export type { CopyFieldData, SchemaFieldData } from './biblio-schema-types.js';
-export { BIBLIO_SCHEMA_DATA } from './biblio-schema-data.js';
+export type { CopyFieldData, SchemaFieldData } from './types.js';
+export { BIBLIO_SCHEMA_DATA } from './data.js';
 
 /** What a field's values must look like, from its Solr field class. */
 export type ValueKind = 'text' | 'int32' | 'int64' | 'float' | 'date' | 'boolean';

@@ -1,4 +1,4 @@
-import type { Issue, Severity, SourcePosition } from '../model/issue.js';
+import type { Issue, Severity, SourcePosition } from './issue.js';
 
 /**
  * The rule catalogue: every issue code bibpipe can emit, with its default severity.
