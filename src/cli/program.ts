@@ -15,7 +15,8 @@ import { watchInterrupts, SIGNAL_EXIT_CODES } from './interrupt.js';
 import { addLimitOptions, limitsFromFlags, type LimitFlags } from './limits-options.js';
 import { createProgressDisplay, logDestination, type ProgressDisplay } from './progress.js';
 import { runStats } from './stats-command.js';
-import { addSourceOptions, solrOptionsFromFlags, type SolrFlags } from './solr-options.js';
+import { registerMergeCommand } from './merge-command.js';
+import { addSourceOptions, shardRunState, solrOptionsFromFlags, type SolrFlags } from './solr-options.js';
 import { loadConfig } from '../config/load.js';
 import { parseMaxWarnings, runValidate, type ValidateFlags } from './validate-command.js';
 
@@ -113,6 +114,7 @@ function buildProgram(streams: CliStreams, state: { exitCode: number; debug: boo
         inputs,
         severities: config.rules,
         solr: solrOptionsFromFlags(flags as SolrFlags, outDir),
+        runState: shardRunState(inputs, flags as SolrFlags, outDir),
         openFiles: flags.openFiles as number | undefined,
         to: flags.to as string[],
         from: flags.from as string,
@@ -166,6 +168,8 @@ function buildProgram(streams: CliStreams, state: { exitCode: number; debug: boo
     for (const failure of failures) streams.stderr.write(`bibpipe: validation failed: ${failure}\n`);
     state.exitCode = failures.length > 0 ? EXIT.dataErrors : EXIT.ok;
   });
+
+  registerMergeCommand(program, streams, state, summaryLine);
 
   program
     .command('stats')

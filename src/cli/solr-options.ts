@@ -1,7 +1,9 @@
 import { join } from 'node:path';
 import { type Command, InvalidArgumentError, Option } from 'commander';
 import type { SolrReadOptions } from '../pipeline/sources.js';
-import { parseShard } from '../read/solr-http.js';
+import { UsageError } from '../errors.js';
+import type { ShardDescription } from '../model/run-state.js';
+import { isSolrSource, parseShard } from '../read/solr-http.js';
 import { parseCloudPartition, type SolrCloudPartition } from '../read/solr-shards.js';
 
 /** The live-Solr flags as commander parses them. */
@@ -60,4 +62,19 @@ export function solrOptionsFromFlags(flags: SolrFlags, outDir: string | undefine
     cursorFile,
     resume: flags.resume !== undefined && flags.resume !== false,
   };
+}
+
+/**
+ * A shard run (`--shard`, `--solr-shard`) writes its run state beside its outputs so that
+ * `bibpipe merge` can add the shards up to the single run; undefined for other runs.
+ */
+export function shardRunState(inputs: readonly string[], flags: SolrFlags, outDir: string | undefined): { shard: ShardDescription } | undefined {
+  if (flags.shard === undefined && flags.solrShard === undefined) return undefined;
+  if (outDir === undefined) throw new UsageError('A shard run (--shard, --solr-shard) needs --out-dir: its outputs and run state are merged from there');
+  if (!inputs.every(isSolrSource)) throw new UsageError('--shard and --solr-shard apply to live Solr inputs (solr+http://...) only in this version');
+  if (flags.solrShard !== undefined) {
+    const { names, job } = flags.solrShard;
+    return { shard: { kind: 'solr-cloud', names: names ? [...names] : undefined, index: job?.index, count: job?.count } };
+  }
+  return { shard: { kind: 'solr-hash', index: flags.shard!.index, count: flags.shard!.count } };
 }

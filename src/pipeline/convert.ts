@@ -15,6 +15,8 @@ import { emptySummary, sortedSummary, type RunSummary } from './summary.js';
 import type { BatchSettings } from './workers/batch-job.js';
 import { InlineExecutor, WorkerPool, workerThreadsAvailable, type BatchExecutor } from './workers/executor.js';
 import { orderedBatches, type ReadProgress } from './workers/scheduler.js';
+import { RunStateWriter, type ShardDescription } from '../model/run-state.js';
+import { runStateInputs } from './run-state-inputs.js';
 
 export interface ConvertOptions {
   inputs: readonly string[];
@@ -48,6 +50,8 @@ export interface ConvertOptions {
   workers?: number | undefined;
   /** Called after every batch of records with how much input was read (progress bars). */
   onProgress?: ((progress: Readonly<RunProgress>) => void) | undefined;
+  /** With outDir: write run-state.json/.bin beside the outputs (shard runs, for `bibpipe merge`). */
+  runState?: { shard: ShardDescription } | undefined;
 }
 
 /** Records and input bytes read so far. */
@@ -125,6 +129,7 @@ export async function convert(options: ConvertOptions): Promise<RunSummary> {
   let skipped: Sink | undefined;
   const summary = emptySummary();
   let executor: BatchExecutor | undefined;
+  let state: RunStateWriter | undefined;
   try {
     for (const writer of chosen) {
       const session = writer.open(writerOptions);
@@ -149,7 +154,16 @@ export async function convert(options: ConvertOptions): Promise<RunSummary> {
       skipped: skipped !== undefined,
       logRejected: options.logger?.isLevelEnabled('warn') ?? false,
       logSkipped: options.logger?.isLevelEnabled('debug') ?? false,
+      runState: options.runState !== undefined && options.outDir !== undefined,
     };
+    const stateInputs = settings.runState ? await runStateInputs(options.inputs, options.solr) : undefined;
+    if (stateInputs) {
+      state = await RunStateWriter.create(options.outDir!, {
+        shard: options.runState!.shard,
+        inputs: stateInputs.inputs,
+        settings: { formats: settings.formats.slice(), writerOptions: { ...writerOptions }, severities: options.severities as Record<string, string> | undefined },
+      });
+    }
     executor = createExecutor(settings, options.workers ?? 1, options.logger);
     const progress: RunProgress = { records: 0, bytesRead: 0, bytesTotal: undefined };
     const batches = orderedBatches({
@@ -165,6 +179,7 @@ export async function convert(options: ConvertOptions): Promise<RunSummary> {
     });
     for await (const batch of batches) {
       addSummary(summary, batch.summary);
+      if (state && stateInputs) for (const { file, ...entry } of batch.state ?? []) await state.add({ ...entry, input: stateInputs.indexOf(file) });
       for (const log of batch.logs) options.logger?.[log.level](log.fields, log.message);
       if (rejects && batch.rejects) await rejects.write(batch.rejects);
       if (skipped && batch.skipped) await skipped.write(batch.skipped);
@@ -188,6 +203,7 @@ export async function convert(options: ConvertOptions): Promise<RunSummary> {
     if (options.signal?.aborted) {
       summary.interrupted = true;
       await Promise.all(sinks.map((sink) => sink.discard()));
+      await state?.discard();
       return sortedSummary(summary);
     }
     for (const output of outputs) {
@@ -201,8 +217,13 @@ export async function convert(options: ConvertOptions): Promise<RunSummary> {
       await output.sink.commit();
     }
     for (const sink of sinks) if (!outputs.some((output) => output.sink === sink)) await sink.commit();
+    if (state) {
+      await state.finish(sortedSummary(summary), []);
+      await state.commit();
+    }
   } catch (error) {
     await Promise.all(sinks.map((sink) => sink.discard()));
+    await state?.discard();
     throw error;
   } finally {
     await executor?.close();

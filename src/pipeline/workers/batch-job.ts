@@ -11,6 +11,7 @@ import type { RecordWriter, WriterOptions } from '../../write/types.js';
 import { processRecord } from '../process.js';
 import { rejectLine } from '../rejects.js';
 import { countIssues, emptySummary, type RunSummary } from '../summary.js';
+import type { RunStateRecord } from '../../model/run-state.js';
 
 /**
  * One batch of a convert run: parse (for line batches), validate, normalize and serialize
@@ -32,6 +33,8 @@ export interface BatchSettings {
   /** Which log entries the main thread's logger would print. */
   logRejected: boolean;
   logSkipped: boolean;
+  /** Whether to describe every record for the run state (shard runs, see model/run-state.ts). */
+  runState?: boolean | undefined;
 }
 
 /** Whole lines of line-delimited Solr JSON, as bytes, with where they start in their input. */
@@ -109,6 +112,8 @@ export interface BatchOutput {
   converted: ConvertedToCheck[];
   /** Records (ordinals) the batch's lines held. */
   ordinalsUsed: number;
+  /** With settings.runState: every record of the batch, in order, for RunStateWriter.add (input resolved by the caller). */
+  state?: Array<Omit<RunStateRecord, 'input'> & { file: string }> | undefined;
 }
 
 const LF = 0x0a;
@@ -161,8 +166,11 @@ export function runBatch(job: BatchJob, settings: BatchSettings): BatchOutput {
   const converted: ConvertedToCheck[] = [];
   let rejects = '';
   let skipped = '';
+  const state: BatchOutput['state'] = settings.runState ? [] : undefined;
 
   records.forEach((raw, index) => {
+    const entry = state && stateEntry(raw, writers.length, extra.get(index), late.get(index));
+    if (entry) state!.push(entry);
     const id = raw.fields.id;
     if (typeof id === 'string' && id !== '') ids.push({ index, id, format: raw.format, source: raw.source });
     const processed = processRecord(raw, settings, extra.get(index) ?? []);
@@ -190,7 +198,12 @@ export function runBatch(job: BatchJob, settings: BatchSettings): BatchOutput {
       if (settings.logRejected) {
         logs.push({ level: 'warn', fields: { recordId: raw.fields.id, source: raw.source, issues: issues.filter((i) => i.severity === 'error').map((i) => i.code) }, message: 'record rejected' });
       }
-      if (settings.rejects) rejects += rejectLine(raw, issues);
+      const line = settings.rejects ? rejectLine(raw, issues) : '';
+      rejects += line;
+      if (entry) {
+        entry.rejectBytes = Buffer.byteLength(line);
+        entry.issueCodes = issues.map((issue) => issue.code);
+      }
       return;
     }
     summary.converted++;
@@ -202,18 +215,43 @@ export function runBatch(job: BatchJob, settings: BatchSettings): BatchOutput {
         issues.push(issue);
         summary.skipped[writer.name] = (summary.skipped[writer.name] ?? 0) + 1;
         if (settings.logSkipped) logs.push({ level: 'debug', fields: { recordId: record.id, format: writer.name, code: issue.code }, message: issue.message });
-        if (settings.skipped) skipped += `${JSON.stringify({ recordId: record.id, format: writer.name, code: issue.code, message: issue.message, source: raw.source })}\n`;
+        const line = `${JSON.stringify({ recordId: record.id, format: writer.name, code: issue.code, message: issue.message, source: raw.source })}\n`;
+        if (settings.skipped) skipped += line;
+        if (entry && settings.skipped) entry.skippedBytes += Buffer.byteLength(line);
         return;
       }
       const session = sessions[at]!;
       const warnings = session.warnings?.(record);
       if (warnings) for (const warning of warnings) issues.push({ ...warning, recordId: record.id, source: raw.source });
-      texts[at] += session.write(record);
+      const text = session.write(record);
+      texts[at] += text;
+      // The session puts the writer's separator before all but its first record; the state counts the record alone.
+      if (entry) (entry.outputBytes as number[])[at] = Buffer.byteLength(text) - (written[at]! > 0 ? Buffer.byteLength(writer.recordSeparator ?? '') : 0);
       written[at]! += 1;
       summary.written[writer.name]! += 1;
     });
     countIssues(summary, issues);
+    if (entry) {
+      Object.assign(entry, { converted: true, doi: record.identifiers.doi, pmid: record.identifiers.pmid });
+      entry.issueCodes = issues.map((issue) => issue.code);
+    }
   });
   const ordinalsUsed = job.input.kind === 'lines' ? records.length : 0;
-  return { texts, written, rejects, skipped, summary, logs, ids, converted, ordinalsUsed };
+  return { texts, written, rejects, skipped, summary, logs, ids, converted, ordinalsUsed, state };
+}
+
+/** A record's run-state entry before its outcome is known (filled in as runBatch goes). */
+function stateEntry(raw: RawRecord, formats: number, extra: readonly Issue[] | undefined, late: readonly Issue[] | undefined): NonNullable<BatchOutput['state']>[number] {
+  const id = raw.fields.id;
+  const { file, ordinal, line, byteOffset } = raw.source;
+  return {
+    file, ordinal: ordinal ?? 0, line, byteOffset,
+    id: typeof id === 'string' && id !== '' ? id : undefined,
+    converted: false,
+    idDuplicate: extra?.some((issue) => issue.code === 'id.duplicate') ?? false,
+    doiDuplicate: late?.some((issue) => issue.code === 'doi.duplicate') ?? false,
+    pmidDuplicate: late?.some((issue) => issue.code === 'pmid.duplicate') ?? false,
+    outputBytes: new Array<number>(formats).fill(0),
+    rejectBytes: 0, skippedBytes: 0, issueCodes: [], fillCounted: 0, fillFilled: 0,
+  };
 }

@@ -1,0 +1,329 @@
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { RunStateReader, type Fingerprint, type FillRateCounter, type StoredRecord } from '../model/run-state.js';
+import { RULES, type SeverityOverrides } from '../model/rules.js';
+import { FingerprintTable, sameFingerprint } from '../pipeline/fingerprint-table.js';
+import { emptySummary, sortedSummary, type RunSummary } from '../pipeline/summary.js';
+import { findWriter } from '../write/index.js';
+import type { RecordWriter, WriterOptions } from '../write/types.js';
+import { BlockReader, BlockWriter } from './byte-streams.js';
+import { renumberJsonLines, renumberNdjsonRecord } from './positions.js';
+import { loadShards, type Shard } from './shard-set.js';
+
+
+export interface MergeOptions {
+  /** Output folders of the shard runs (each with run-state.json beside its outputs). */
+  shards: readonly string[];
+  outDir: string;
+}
+
+/** Where a record stands in the merged run, for messages. */
+export interface MergedPosition {
+  id: string | undefined;
+  shard: string;
+  input: string;
+  ordinal: number;
+  line?: number | undefined;
+  byteOffset?: number | undefined;
+}
+
+/** A run-wide finding that only the merge could see: its record and the first record it repeats. */
+export interface CrossShardFinding {
+  code: 'id.duplicate' | 'doi.duplicate' | 'pmid.duplicate' | 'fill-rate.below-minimum';
+  message: string;
+  record?: MergedPosition | undefined;
+  first?: MergedPosition | undefined;
+}
+
+export interface MergeResult {
+  summary: RunSummary;
+  /** Findings across shards (duplicates whose first record is in another shard, run-wide fill rates). */
+  findings: CrossShardFinding[];
+  /** Records merged, output bytes written. */
+  records: number;
+  bytes: number;
+}
+
+interface Cursor {
+  shard: Shard;
+  reader: RunStateReader;
+  head: StoredRecord | undefined;
+  /** Position of `head` among the shard's entries (0-based). */
+  entry: number;
+  outputs: BlockReader[];
+  rejects: BlockReader;
+  skipped: BlockReader;
+  /** Per format: records of this shard's file already taken (the separator goes before all but the first). */
+  taken: number[];
+}
+
+interface Output {
+  writer: RecordWriter;
+  file: BlockWriter;
+  start: Buffer;
+  separator: Buffer;
+  end: Buffer;
+  count: number;
+}
+
+function severityOf(code: string, overrides: SeverityOverrides | undefined): 'error' | 'warning' | 'info' | 'off' {
+  return overrides?.[code] ?? (RULES as Record<string, { severity: 'error' | 'warning' | 'info' }>)[code]?.severity ?? 'warning';
+}
+
+function addSummary(total: RunSummary, part: RunSummary): void {
+  total.read += part.read;
+  total.converted += part.converted;
+  total.rejected += part.rejected;
+  for (const key of ['written', 'skipped', 'issues'] as const) {
+    for (const [name, count] of Object.entries(part[key])) total[key][name] = (total[key][name] ?? 0) + count;
+  }
+  total.severities.error += part.severities.error;
+  total.severities.warning += part.severities.warning;
+  total.severities.info += part.severities.info;
+}
+
+const byUtf8 = (a: string, b: string): number => Buffer.compare(Buffer.from(a), Buffer.from(b));
+
+/**
+ * The merged run's records in the single run's order: per input, file ranges one shard
+ * after the other, live Solr shards as a k-way merge on the id (each shard came sorted by
+ * id in Solr's byte order, which is checked as it goes).
+ */
+function* mergedOrder(cursors: Cursor[], inputs: Shard['state']['inputs']): Generator<Cursor> {
+  for (let input = 0; input < inputs.length; input++) {
+    if (inputs[input]!.kind !== 'solr') {
+      for (const cursor of cursors) while (cursor.head?.input === input) yield cursor;
+      continue;
+    }
+    let last: string | undefined;
+    for (;;) {
+      let best: Cursor | undefined;
+      for (const cursor of cursors) {
+        if (cursor.head?.input !== input) continue;
+        if (best === undefined || byUtf8(cursor.head.id ?? '', best.head!.id ?? '') < 0) best = cursor;
+      }
+      if (best === undefined) break;
+      const id = best.head!.id ?? '';
+      if (last !== undefined && byUtf8(id, last) <= 0) {
+        throw new Error(`${best.shard.directory}: record "${id}" comes after "${last}": live Solr shards must be read sorted by the unique key (a string field; cursorMark does that)`);
+      }
+      last = id;
+      yield best;
+    }
+  }
+  for (const cursor of cursors) {
+    if (cursor.head !== undefined) throw new Error(`${cursor.shard.directory}: run-state.bin names input ${cursor.head.input}, out of order or unknown`);
+  }
+}
+
+function advance(cursor: Cursor): void {
+  cursor.head = cursor.reader.next();
+  cursor.entry++;
+}
+
+/**
+ * `bibpipe merge`: the outputs of N shard runs added up into the outputs the single run over
+ * the same input writes, byte for byte (every format file, rejects.ndjson, skipped.ndjson,
+ * summary.json). Record texts are copied, never re-serialized; the run-wide checks are
+ * replayed in the single run's order from the shards' run states (duplicate ids, DOIs,
+ * PMIDs across shards; fill rates). Memory: one block per open file plus the fingerprint
+ * tables (12-24 bytes per distinct id/DOI/PMID), whatever the size of the shards.
+ */
+export async function mergeShards(options: MergeOptions): Promise<MergeResult> {
+  const shards = await loadShards(options.shards);
+  const { settings, inputs } = shards[0]!.state;
+  const severities = settings.severities as SeverityOverrides | undefined;
+  const writerOptions = settings.writerOptions as WriterOptions;
+  await mkdir(options.outDir, { recursive: true });
+
+  const writers = settings.formats.map((name) => {
+    const writer = findWriter(name);
+    if (!writer) throw new Error(`merge: unknown output format "${name}" in the run state`);
+    return writer;
+  });
+  const outputs: Output[] = [];
+  const cursors: Cursor[] = [];
+  const extra: BlockWriter[] = [];
+  try {
+    for (const writer of writers) {
+      const session = writer.open(writerOptions);
+      outputs.push({
+        writer,
+        file: new BlockWriter(join(options.outDir, writer.fileName)),
+        start: Buffer.from(session.start()),
+        separator: Buffer.from(writer.recordSeparator ?? ''),
+        end: Buffer.from(session.end()),
+        count: 0,
+      });
+    }
+    const rejectsOut = new BlockWriter(join(options.outDir, 'rejects.ndjson'));
+    const skippedOut = new BlockWriter(join(options.outDir, 'skipped.ndjson'));
+    extra.push(rejectsOut, skippedOut);
+    for (const shard of shards) {
+      const reader = new RunStateReader(shard.directory, shard.state);
+      const cursor: Cursor = {
+        shard,
+        reader,
+        head: reader.next(),
+        entry: 0,
+        outputs: writers.map((writer) => new BlockReader(join(shard.directory, writer.fileName))),
+        rejects: new BlockReader(join(shard.directory, 'rejects.ndjson')),
+        skipped: new BlockReader(join(shard.directory, 'skipped.ndjson')),
+        taken: writers.map(() => 0),
+      };
+      cursors.push(cursor);
+      outputs.forEach((output, at) => {
+        if (cursor.outputs[at]!.exists) expectBytes(cursor.outputs[at]!, output.start, 'start');
+      });
+    }
+    for (const output of outputs) output.file.write(output.start);
+
+    const ids = new FingerprintTable();
+    const dois = new FingerprintTable(3);
+    const pmids = new FingerprintTable(3);
+    const issueDelta = new Map<string, number>();
+    const findings: CrossShardFinding[] = [];
+    const ordinals = inputs.map(() => 0);
+    const doiSeverity = severityOf('doi.duplicate', severities);
+    const pmidSeverity = severityOf('pmid.duplicate', severities);
+    let records = 0;
+
+    const position = (cursor: Cursor, record: StoredRecord, ordinal: number): MergedPosition => ({
+      id: record.id, shard: cursor.shard.directory, input: inputs[record.input]?.name ?? '?', ordinal, line: record.line, byteOffset: record.byteOffset,
+    });
+    const identifierCheck = (table: FingerprintTable, print: Fingerprint | undefined, idPrint: Fingerprint | undefined, shardSaw: boolean, code: 'doi.duplicate' | 'pmid.duplicate', severity: string, cursor: Cursor, record: StoredRecord, ordinal: number): void => {
+      if (print === undefined || idPrint === undefined) return;
+      const slot = table.insert(print, idPrint);
+      const duplicate = slot >= 0 && !sameFingerprint(table.valueAt(slot), idPrint);
+      if (duplicate === shardSaw || severity === 'off') return;
+      if (severity === 'error') throw new Error(`merge: ${code} is raised to an error by the rule severities, and record "${record.id}" in ${cursor.shard.directory} would be rejected by a duplicate in another shard; merge cannot re-run the record (not supported yet)`);
+      issueDelta.set(code, (issueDelta.get(code) ?? 0) + (duplicate ? 1 : -1));
+      if (duplicate) findings.push({ code, message: `${code === 'doi.duplicate' ? 'DOI' : 'PMID'} of record "${record.id}" is also on an earlier record in another shard with a different id`, record: position(cursor, record, ordinal) });
+    };
+
+    for (const cursor of mergedOrder(cursors, inputs)) {
+      const record = cursor.head!;
+      const ordinal = record.ordinal === 0 ? 0 : ++ordinals[record.input]!;
+      const file = inputs[record.input]!.name;
+      if (record.idPrint !== undefined) {
+        const repeated = ids.insert(record.idPrint) >= 0;
+        if (repeated && !record.idDuplicate) {
+          throw new Error(`merge: record "${record.id}" (${cursor.shard.directory}, ${file} record ${ordinal}) repeats the id of a record in another shard; the single run rejects it as id.duplicate, which merge cannot do without the record itself (not supported yet)`);
+        }
+      }
+      if (record.converted) {
+        identifierCheck(dois, record.doiPrint, record.idPrint, record.doiDuplicate, 'doi.duplicate', doiSeverity, cursor, record, ordinal);
+        identifierCheck(pmids, record.pmidPrint, record.idPrint, record.pmidDuplicate, 'pmid.duplicate', pmidSeverity, cursor, record, ordinal);
+      }
+      const renumber = ordinal !== record.ordinal;
+      outputs.forEach((output, at) => {
+        const bytes = record.outputBytes[at]!;
+        if (bytes === 0) return;
+        const reader = cursor.outputs[at]!;
+        if (cursor.taken[at]! > 0) expectBytes(reader, output.separator, 'separator');
+        cursor.taken[at]!++;
+        let text = reader.take(bytes);
+        if (renumber && output.writer.name === 'ndjson') text = renumberNdjsonRecord(text, record.ordinal, ordinal);
+        if (output.count > 0) output.file.write(output.separator);
+        output.file.write(text);
+        output.count++;
+      });
+      if (record.rejectBytes > 0) {
+        const text = cursor.rejects.take(record.rejectBytes);
+        rejectsOut.write(renumber ? renumberJsonLines(text, file, record.ordinal, ordinal) : text);
+      }
+      if (record.skippedBytes > 0) {
+        const text = cursor.skipped.take(record.skippedBytes);
+        skippedOut.write(renumber ? renumberJsonLines(text, file, record.ordinal, ordinal) : text);
+      }
+      records++;
+      advance(cursor);
+    }
+
+    for (const cursor of cursors) {
+      outputs.forEach((output, at) => {
+        const reader = cursor.outputs[at]!;
+        if (reader.exists) expectEnd(reader, output.end);
+      });
+      expectEnd(cursor.rejects, Buffer.alloc(0));
+      expectEnd(cursor.skipped, Buffer.alloc(0));
+    }
+
+    const summary = emptySummary();
+    for (const shard of shards) addSummary(summary, shard.summary);
+    findings.push(...applyFillRates(shards, issueDelta, severities));
+    for (const [code, delta] of issueDelta) {
+      summary.issues[code] = (summary.issues[code] ?? 0) + delta;
+      if (summary.issues[code] === 0) delete summary.issues[code];
+      const severity = severityOf(code, severities);
+      if (severity !== 'off') summary.severities[severity] += delta;
+    }
+
+    let bytes = 0;
+    for (const output of outputs) {
+      if (output.count === 0 && output.writer.requiresRecords) {
+        output.file.discard();
+        continue;
+      }
+      output.file.write(output.end);
+      output.file.finish();
+      bytes += output.file.bytes;
+    }
+    for (const file of extra) {
+      file.finish();
+      bytes += file.bytes;
+    }
+    const summaryFile = new BlockWriter(join(options.outDir, 'summary.json'));
+    extra.push(summaryFile);
+    const result = sortedSummary(summary);
+    summaryFile.write(`${JSON.stringify(result, null, 2)}\n`);
+    summaryFile.finish();
+    // Everything is complete under temporary names: now they take their names, summary.json last.
+    for (const output of outputs) if (output.count > 0 || !output.writer.requiresRecords) output.file.commit();
+    for (const file of extra) file.commit();
+    return { summary: result, findings, records, bytes };
+  } catch (error) {
+    for (const output of outputs) output.file.discard();
+    for (const file of extra) file.discard();
+    throw error;
+  } finally {
+    for (const cursor of cursors) {
+      cursor.reader.close();
+      for (const reader of [...cursor.outputs, cursor.rejects, cursor.skipped]) reader.close();
+    }
+  }
+}
+
+function expectBytes(reader: BlockReader, expected: Buffer, what: string): void {
+  if (expected.length === 0) return;
+  const actual = reader.take(expected.length);
+  if (!actual.equals(expected)) throw new Error(`${reader.path}: expected the document ${what} ${JSON.stringify(expected.toString())} at byte ${reader.position - expected.length}; the outputs and run-state.bin do not belong together`);
+}
+
+function expectEnd(reader: BlockReader, expected: Buffer): void {
+  const rest = reader.rest(expected.length);
+  if (!rest.equals(expected)) throw new Error(`${reader.path}: ${rest.length > expected.length ? 'holds more than its run state describes' : 'does not end as its format does'} (at byte ${reader.position}); the outputs and run-state.bin do not belong together`);
+}
+
+/**
+ * Fill rates over the whole run: the shards' counters added up. Each shard judged its own
+ * share; the merged run is judged once, so the shards' fill-rate findings are replaced.
+ */
+function applyFillRates(shards: Shard[], issueDelta: Map<string, number>, _severities: SeverityOverrides | undefined): CrossShardFinding[] {
+  const counters: FillRateCounter[] = shards[0]!.state.fillRates.map((counter) => ({ ...counter, records: 0, filled: 0 }));
+  for (const shard of shards) {
+    shard.state.fillRates.forEach((counter, index) => {
+      counters[index]!.records += counter.records;
+      counters[index]!.filled += counter.filled;
+    });
+  }
+  const shardCount = shards.reduce((sum, shard) => sum + (shard.summary.issues['fill-rate.below-minimum'] ?? 0), 0);
+  const findings: CrossShardFinding[] = [];
+  for (const counter of counters) {
+    if (counter.records === 0 || counter.filled / counter.records >= counter.minimum) continue;
+    findings.push({ code: 'fill-rate.below-minimum', message: `${counter.field} is filled in ${counter.filled} of ${counter.records} converted records, below the minimum of ${counter.minimum * 100}%` });
+  }
+  const delta = findings.length - shardCount;
+  if (delta !== 0) issueDelta.set('fill-rate.below-minimum', (issueDelta.get('fill-rate.below-minimum') ?? 0) + delta);
+  return findings;
+}
