@@ -6,6 +6,7 @@ import { FingerprintTable, sameFingerprint } from '../pipeline/fingerprint-table
 import { emptySummary, sortedSummary, type RunSummary } from '../pipeline/summary.js';
 import { findWriter } from '../write/index.js';
 import type { RecordWriter, WriterOptions } from '../write/types.js';
+import { UsageError } from '../errors.js';
 import { BlockReader, BlockWriter } from './byte-streams.js';
 import { renumberJsonLines, renumberNdjsonRecord } from './positions.js';
 import { loadShards, type Shard } from './shard-set.js';
@@ -55,6 +56,8 @@ interface Cursor {
   skipped: BlockReader;
   /** Per format: records of this shard's file already taken (the separator goes before all but the first). */
   taken: number[];
+  /** Per input: the shard's last ordinal, to tell a whole shard from a resumed part of one. */
+  lastOrdinal: number[];
 }
 
 interface Output {
@@ -170,6 +173,7 @@ export async function mergeShards(options: MergeOptions): Promise<MergeResult> {
         rejects: new BlockReader(join(shard.directory, 'rejects.ndjson')),
         skipped: new BlockReader(join(shard.directory, 'skipped.ndjson')),
         taken: writers.map(() => 0),
+        lastOrdinal: inputs.map(() => 0),
       };
       cursors.push(cursor);
       outputs.forEach((output, at) => {
@@ -205,6 +209,12 @@ export async function mergeShards(options: MergeOptions): Promise<MergeResult> {
       const record = cursor.head!;
       const ordinal = record.ordinal === 0 ? 0 : ++ordinals[record.input]!;
       const file = inputs[record.input]!.name;
+      if (inputs[record.input]!.kind === 'solr' && record.ordinal !== 0) {
+        if (record.ordinal !== cursor.lastOrdinal[record.input]! + 1) {
+          throw new UsageError(`merge: ${cursor.shard.directory} starts ${file} at record ${record.ordinal}, not 1: it is a resumed part of a shard (--resume), not a whole shard; run that shard again from the start`);
+        }
+        cursor.lastOrdinal[record.input] = record.ordinal;
+      }
       if (record.idPrint !== undefined) {
         const repeated = ids.insert(record.idPrint) >= 0;
         if (repeated && !record.idDuplicate) {
