@@ -34,12 +34,15 @@ export function registerMergeCommand(
     .option('--debug', 'show stack traces for unexpected errors')
     .action(async (directories: string[], flags: MergeFlags & { debug?: boolean }) => {
       state.debug = Boolean(flags.debug);
-      const result = await mergeShards({ shards: directories, outDir: flags.outDir });
-      for (const finding of result.findings) {
-        const record = finding.record ? ` ${where(finding.record)}` : '';
-        const first = finding.first ? `; first: ${where(finding.first)}` : '';
-        streams.stderr.write(`bibpipe merge: ${finding.code}:${record} ${finding.message}${first}\n`);
-      }
+      const result = await mergeShards({
+        shards: directories,
+        outDir: flags.outDir,
+        onFinding: (finding) => {
+          const record = finding.record ? ` ${where(finding.record)}` : '';
+          const first = finding.first ? `; first: ${where(finding.first)}` : '';
+          streams.stderr.write(`bibpipe merge: ${finding.code}:${record} ${finding.message}${first}\n`);
+        },
+      });
       if (!flags.quiet) streams.stderr.write(summaryLine(result.summary));
       const tooManyWarnings = flags.maxWarnings !== undefined && result.summary.severities.warning > flags.maxWarnings;
       if (tooManyWarnings) streams.stderr.write(`bibpipe merge: ${result.summary.severities.warning} warnings, more than --max-warnings ${flags.maxWarnings}\n`);

@@ -7,12 +7,14 @@ import { basename, dirname, join } from 'node:path';
  * Memory: one block per open file.
  */
 
-const BLOCK = 1 << 20;
+const BLOCK = 256 * 1024;
 
 /** Reads a file front to back in blocks; `take(n)` hands out the next n bytes. */
 export class BlockReader {
   private readonly fd: number | undefined;
-  private buffer = Buffer.alloc(0);
+  private buffer = Buffer.allocUnsafe(BLOCK);
+  /** Bytes of `buffer` that hold file content, and the first one not handed out yet. */
+  private length = 0;
   private at = 0;
   private fileOffset = 0;
   /** Bytes handed out so far (the position in the file). */
@@ -27,27 +29,32 @@ export class BlockReader {
     return this.fd !== undefined;
   }
 
+  /** Keeps one buffer: the unread rest moves to its front and the file fills the remainder (no garbage per block). */
   private fill(bytes: number): void {
-    if (this.buffer.length - this.at >= bytes || this.fd === undefined) return;
-    const rest = this.buffer.subarray(this.at);
-    const next = Buffer.allocUnsafe(Math.max(BLOCK, bytes));
-    rest.copy(next);
-    let length = rest.length;
-    while (length < bytes) {
-      const read = readSync(this.fd, next, length, next.length - length, this.fileOffset);
+    if (this.length - this.at >= bytes || this.fd === undefined) return;
+    const rest = this.length - this.at;
+    if (this.buffer.length < bytes) {
+      const grown = Buffer.allocUnsafe(Math.max(BLOCK, bytes));
+      this.buffer.copy(grown, 0, this.at, this.length);
+      this.buffer = grown;
+    } else {
+      this.buffer.copyWithin(0, this.at, this.length);
+    }
+    this.length = rest;
+    this.at = 0;
+    while (this.length < bytes) {
+      const read = readSync(this.fd, this.buffer, this.length, this.buffer.length - this.length, this.fileOffset);
       if (read === 0) break;
       this.fileOffset += read;
-      length += read;
+      this.length += read;
     }
-    this.buffer = next.subarray(0, length);
-    this.at = 0;
   }
 
-  /** The next `bytes` bytes (valid until the next call); throws naming the file when it ends first. */
+  /** The next `bytes` bytes (valid until the next call: the buffer is reused); throws naming the file when it ends first. */
   take(bytes: number): Buffer {
     this.fill(bytes);
-    if (this.buffer.length - this.at < bytes) {
-      throw new Error(`${this.path}: ends at byte ${this.position + this.buffer.length - this.at}, but the run state says a record continues to byte ${this.position + bytes} (the outputs and run-state.bin do not belong together)`);
+    if (this.length - this.at < bytes) {
+      throw new Error(`${this.path}: ends at byte ${this.position + this.length - this.at}, but the run state says a record continues to byte ${this.position + bytes} (the outputs and run-state.bin do not belong together)`);
     }
     const slice = this.buffer.subarray(this.at, this.at + bytes);
     this.at += bytes;
@@ -58,7 +65,7 @@ export class BlockReader {
   /** Everything left (a document's end), at most `limit` bytes. */
   rest(limit: number): Buffer {
     this.fill(limit + 1);
-    return this.buffer.subarray(this.at, this.at + limit + 1);
+    return this.buffer.subarray(this.at, Math.min(this.length, this.at + limit + 1));
   }
 
   close(): void {

@@ -16,6 +16,8 @@ export interface MergeOptions {
   /** Output folders of the shard runs (each with run-state.json beside its outputs). */
   shards: readonly string[];
   outDir: string;
+  /** Told of each cross-shard finding as it is found (findings are not kept: memory stays bounded). */
+  onFinding?: ((finding: CrossShardFinding) => void) | undefined;
 }
 
 /** Where a record stands in the merged run, for messages. */
@@ -38,8 +40,8 @@ export interface CrossShardFinding {
 
 export interface MergeResult {
   summary: RunSummary;
-  /** Findings across shards (duplicates whose first record is in another shard, run-wide fill rates). */
-  findings: CrossShardFinding[];
+  /** How many findings across shards were reported through onFinding. */
+  findings: number;
   /** Records merged, output bytes written. */
   records: number;
   bytes: number;
@@ -182,11 +184,20 @@ export async function mergeShards(options: MergeOptions): Promise<MergeResult> {
     }
     for (const output of outputs) output.file.write(output.start);
 
+    // Ids of live Solr inputs need no table: Solr keeps them unique, and the k-way merge
+    // refuses an id that does not strictly follow the one before.
     const ids = new FingerprintTable();
-    const dois = new FingerprintTable(3);
-    const pmids = new FingerprintTable(3);
+    // Converted records have distinct ids unless id.duplicate is lowered from an error: only
+    // then does a DOI/PMID table need each first record's id to tell "another id" apart.
+    const keepIds = severityOf('id.duplicate', severities) !== 'error';
+    const dois = new FingerprintTable(keepIds ? 3 : 0);
+    const pmids = new FingerprintTable(keepIds ? 3 : 0);
     const issueDelta = new Map<string, number>();
-    const findings: CrossShardFinding[] = [];
+    let findings = 0;
+    const report = (finding: CrossShardFinding): void => {
+      findings++;
+      options.onFinding?.(finding);
+    };
     const ordinals = inputs.map(() => 0);
     const doiSeverity = severityOf('doi.duplicate', severities);
     const pmidSeverity = severityOf('pmid.duplicate', severities);
@@ -197,12 +208,12 @@ export async function mergeShards(options: MergeOptions): Promise<MergeResult> {
     });
     const identifierCheck = (table: FingerprintTable, print: Fingerprint | undefined, idPrint: Fingerprint | undefined, shardSaw: boolean, code: 'doi.duplicate' | 'pmid.duplicate', severity: string, cursor: Cursor, record: StoredRecord, ordinal: number): void => {
       if (print === undefined || idPrint === undefined) return;
-      const slot = table.insert(print, idPrint);
-      const duplicate = slot >= 0 && !sameFingerprint(table.valueAt(slot), idPrint);
+      const slot = table.insert(print, keepIds ? idPrint : undefined);
+      const duplicate = slot >= 0 && (!keepIds || !sameFingerprint(table.valueAt(slot), idPrint));
       if (duplicate === shardSaw || severity === 'off') return;
       if (severity === 'error') throw new Error(`merge: ${code} is raised to an error by the rule severities, and record "${record.id}" in ${cursor.shard.directory} would be rejected by a duplicate in another shard; merge cannot re-run the record (not supported yet)`);
       issueDelta.set(code, (issueDelta.get(code) ?? 0) + (duplicate ? 1 : -1));
-      if (duplicate) findings.push({ code, message: `${code === 'doi.duplicate' ? 'DOI' : 'PMID'} of record "${record.id}" is also on an earlier record in another shard with a different id`, record: position(cursor, record, ordinal) });
+      if (duplicate) report({ code, message: `${code === 'doi.duplicate' ? 'DOI' : 'PMID'} of record "${record.id}" is also on an earlier record in another shard with a different id`, record: position(cursor, record, ordinal) });
     };
 
     for (const cursor of mergedOrder(cursors, inputs)) {
@@ -215,7 +226,7 @@ export async function mergeShards(options: MergeOptions): Promise<MergeResult> {
         }
         cursor.lastOrdinal[record.input] = record.ordinal;
       }
-      if (record.idPrint !== undefined) {
+      if (record.idPrint !== undefined && inputs[record.input]!.kind !== 'solr') {
         const repeated = ids.insert(record.idPrint) >= 0;
         if (repeated && !record.idDuplicate) {
           throw new Error(`merge: record "${record.id}" (${cursor.shard.directory}, ${file} record ${ordinal}) repeats the id of a record in another shard; the single run rejects it as id.duplicate, which merge cannot do without the record itself (not supported yet)`);
@@ -261,7 +272,7 @@ export async function mergeShards(options: MergeOptions): Promise<MergeResult> {
 
     const summary = emptySummary();
     for (const shard of shards) addSummary(summary, shard.summary);
-    findings.push(...applyFillRates(shards, issueDelta, severities));
+    for (const finding of applyFillRates(shards, issueDelta)) report(finding);
     for (const [code, delta] of issueDelta) {
       summary.issues[code] = (summary.issues[code] ?? 0) + delta;
       if (summary.issues[code] === 0) delete summary.issues[code];
@@ -319,7 +330,7 @@ function expectEnd(reader: BlockReader, expected: Buffer): void {
  * Fill rates over the whole run: the shards' counters added up. Each shard judged its own
  * share; the merged run is judged once, so the shards' fill-rate findings are replaced.
  */
-function applyFillRates(shards: Shard[], issueDelta: Map<string, number>, _severities: SeverityOverrides | undefined): CrossShardFinding[] {
+function applyFillRates(shards: Shard[], issueDelta: Map<string, number>): CrossShardFinding[] {
   const counters: FillRateCounter[] = shards[0]!.state.fillRates.map((counter) => ({ ...counter, records: 0, filled: 0 }));
   for (const shard of shards) {
     shard.state.fillRates.forEach((counter, index) => {

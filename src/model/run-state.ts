@@ -144,6 +144,8 @@ export interface StoredRecord extends Omit<RunStateRecord, 'doi' | 'pmid'> {
   pmidPrint?: Fingerprint | undefined;
 }
 
+const READ_BLOCK = 256 * 1024;
+
 const enum Flag {
   Converted = 1,
   Id = 2,
@@ -336,7 +338,9 @@ export async function readRunState(directory: string): Promise<RunState> {
  */
 export class RunStateReader {
   private readonly fd: number;
-  private buffer = Buffer.alloc(0);
+  private buffer = Buffer.allocUnsafe(READ_BLOCK);
+  private length = 0;
+  private eof = false;
   private at = 0;
   private fileOffset = 0;
   private remaining: number;
@@ -352,23 +356,36 @@ export class RunStateReader {
     this.codes = state.issueCodes;
   }
 
-  /** Makes at least `bytes` unread bytes available (less only at the end of the file). */
+  /** Makes at least `bytes` unread bytes available (less only at the end of the file); one buffer, reused. */
   private fill(bytes: number): void {
-    if (this.buffer.length - this.at >= bytes) return;
-    const rest = this.buffer.subarray(this.at);
-    const next = Buffer.allocUnsafe(Math.max(1 << 20, rest.length + bytes));
-    rest.copy(next);
-    const read = readSync(this.fd, next, rest.length, next.length - rest.length, this.fileOffset);
-    this.fileOffset += read;
-    this.buffer = next.subarray(0, rest.length + read);
+    if (this.length - this.at >= bytes || this.eof) return;
+    const rest = this.length - this.at;
+    if (this.buffer.length < bytes) {
+      const grown = Buffer.allocUnsafe(Math.max(READ_BLOCK, bytes));
+      this.buffer.copy(grown, 0, this.at, this.length);
+      this.buffer = grown;
+    } else {
+      this.buffer.copyWithin(0, this.at, this.length);
+    }
+    this.length = rest;
     this.at = 0;
+    for (;;) {
+      const read = readSync(this.fd, this.buffer, this.length, this.buffer.length - this.length, this.fileOffset);
+      if (read === 0) {
+        this.eof = true;
+        break;
+      }
+      this.fileOffset += read;
+      this.length += read;
+      if (this.length >= bytes) break;
+    }
   }
 
   private varint(): number {
     let value = 0;
     let scale = 1;
     for (;;) {
-      const byte = this.buffer[this.at++];
+      const byte = this.at < this.length ? this.buffer[this.at++] : undefined;
       if (byte === undefined) throw new Error('run-state.bin ends inside an entry (the file is cut short)');
       value += (byte & 0x7f) * scale;
       if (byte < 0x80) return value;
@@ -376,7 +393,12 @@ export class RunStateReader {
     }
   }
 
+  private need(bytes: number): void {
+    if (this.at + bytes > this.length) throw new Error('run-state.bin ends inside an entry (the file is cut short)');
+  }
+
   private print(): Fingerprint {
+    this.need(12);
     const b = this.buffer;
     const at = this.at;
     this.at += 12;
@@ -398,6 +420,7 @@ export class RunStateReader {
     if (flags & Flag.Id) {
       const length = this.varint();
       this.fill(length + 64);
+      this.need(length);
       id = this.buffer.toString('utf8', this.at, this.at + length);
       this.at += length;
       idPrint = this.print();
