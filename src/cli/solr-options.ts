@@ -71,10 +71,12 @@ export function solrOptionsFromFlags(flags: SolrFlags, outDir: string | undefine
 export function shardRunState(inputs: readonly string[], flags: SolrFlags, outDir: string | undefined): { shard: ShardDescription } | undefined {
   if (flags.shard === undefined && flags.solrShard === undefined) return undefined;
   if (outDir === undefined) throw new UsageError('A shard run (--shard, --solr-shard) needs --out-dir: its outputs and run state are merged from there');
-  if (!inputs.every(isSolrSource)) throw new UsageError('--shard and --solr-shard apply to live Solr inputs (solr+http://...) only in this version');
+  const live = inputs.filter(isSolrSource).length;
+  if (live > 0 && live < inputs.length) throw new UsageError('A shard run reads either live Solr inputs or files, not both: run them as two sharded runs');
   if (flags.solrShard !== undefined) {
+    if (live === 0) throw new UsageError('--solr-shard applies to live SolrCloud inputs (solr+http://...); for files use --shard I/N');
     const { names, job } = flags.solrShard;
     return { shard: { kind: 'solr-cloud', names: names ? [...names] : undefined, index: job?.index, count: job?.count } };
   }
-  return { shard: { kind: 'solr-hash', index: flags.shard!.index, count: flags.shard!.count } };
+  return { shard: { kind: live > 0 ? 'solr-hash' : 'file-range', index: flags.shard!.index, count: flags.shard!.count } };
 }

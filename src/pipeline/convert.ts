@@ -176,6 +176,7 @@ export async function convert(options: ConvertOptions): Promise<RunSummary> {
       solr: options.solr,
       openAhead: options.openFiles,
       progress,
+      fileShard: options.runState?.shard.kind === 'file-range' ? options.runState.shard : undefined,
     });
     for await (const batch of batches) {
       addSummary(summary, batch.summary);

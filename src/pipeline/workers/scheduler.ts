@@ -11,6 +11,8 @@ import { readRecords, recordsOfOpenedInput, unreadableInput, type SolrReadOption
 import type { BatchExecutor } from './executor.js';
 import type { BatchInput, BatchJob, BatchOutput } from './batch-job.js';
 import { lineBatches } from './line-batches.js';
+import type { Share } from '../../read/byte-ranges.js';
+import { recordsAtFilePositions, shareOfInput } from '../file-shards.js';
 
 export interface ScheduleOptions {
   inputs: readonly string[];
@@ -24,6 +26,8 @@ export interface ScheduleOptions {
   openAhead?: number | undefined;
   /** Updated as input is read, for progress bars. */
   progress?: ReadProgress | undefined;
+  /** `--shard I/N` on files: read only share I of every input file (file-shards.ts). */
+  fileShard?: Share | undefined;
 }
 
 /** How much of the run's input has been read (decompressed bytes). */
@@ -170,19 +174,29 @@ export async function* orderedBatches(options: ScheduleOptions): AsyncGenerator<
       continue;
     }
     const input = opening.input;
+    // --shard I/N on files: this job reads only its byte range of the input (file-shards.ts).
+    const share = options.fileShard ? await shareOfInput(input, file, options.fileShard) : undefined;
+    if (share !== undefined && share.kind !== 'whole') {
+      await input.bytes[Symbol.asyncIterator]().return?.();
+      if (share.kind === 'nothing') continue;
+      input.bytes = share.bytes;
+    }
     if (progress) {
       if (input.compression !== 'none') progress.bytesTotal = undefined;
       input.bytes = counted(input.bytes, progress);
     }
     if (input.reader?.name === 'solr-json') {
-      const peeked = await peekSolrJsonHead(input.bytes, options.limits.maxRecordBytes);
-      const headerBytes = lineDelimitedHeaderBytes(peeked.head);
+      const ranged = share?.kind === 'range' && share.format === 'ndjson' ? share : undefined;
+      const peeked = ranged ? { head: Buffer.alloc(0), stream: input.bytes } : await peekSolrJsonHead(input.bytes, options.limits.maxRecordBytes);
+      const headerBytes = ranged ? ranged.headerBytes : lineDelimitedHeaderBytes(peeked.head);
+      const lineDelta = ranged?.lineDelta ?? 0;
+      const byteDelta = ranged?.byteDelta ?? 0;
       if (headerBytes !== undefined) {
         let guessed = 0;
         for await (const batch of lineBatches(peeked.stream, headerBytes, batchBytes)) {
           const ordinalBase = guessed + (guessCorrection.get(index) ?? 0);
           guessed += batch.likelyRecords;
-          const lines: BatchInput = { kind: 'lines', file, bytes: batch.bytes, firstLine: batch.firstLine, firstByteOffset: batch.firstByteOffset, headerBytes, ordinalBase };
+          const lines: BatchInput = { kind: 'lines', file, bytes: batch.bytes, firstLine: batch.firstLine + lineDelta, firstByteOffset: batch.firstByteOffset + byteDelta, headerBytes: headerBytes + byteDelta, ordinalBase };
           yield* submitAndCommit({ input: lines }, index, batch.likelyRecords);
           if (options.signal?.aborted) break;
         }
@@ -190,7 +204,8 @@ export async function* orderedBatches(options: ScheduleOptions): AsyncGenerator<
       }
       input.bytes = peeked.stream;
     }
-    yield* batchRecords(recordsOfOpenedInput(input, file, options.limits), index);
+    const records = recordsOfOpenedInput(input, file, options.limits);
+    yield* batchRecords(share ? recordsAtFilePositions(records, file, share) : records, index);
   }
   while (inFlight.length > 0 && !options.signal?.aborted) yield await commitHead();
 

@@ -1,0 +1,91 @@
+import { stat } from 'node:fs/promises';
+import type { Issue, SourcePosition } from '../model/issue.js';
+import type { RawRecord } from '../model/raw-record.js';
+import { alignedRange, headOf, linesBefore, rangeBytes, xmlFrame, type ByteRange, type Share, type SplittableFormat } from '../read/byte-ranges.js';
+import { lineDelimitedHeaderBytes } from '../read/solr-json.js';
+import type { OpenedInput } from './inputs.js';
+
+/**
+ * What share I of N of a `--shard I/N` file run reads of one input file (see
+ * read/byte-ranges.ts): a byte range aligned to record starts, read with the same reader as
+ * the whole file, with positions (lines, byte offsets) made those of the whole file.
+ * Ordinals count within the share; `bibpipe merge` renumbers them.
+ */
+export type InputShare =
+  | { kind: 'whole' }
+  | { kind: 'nothing' }
+  | {
+      kind: 'range';
+      format: SplittableFormat;
+      range: ByteRange;
+      /** Bytes to read instead of the file (an XML share gets the response's opening and closing around it). */
+      bytes: AsyncIterable<Uint8Array>;
+      /** Added to a line number / byte offset counted in `bytes` to give the file's. */
+      lineDelta: number;
+      byteDelta: number;
+      /** Line-delimited JSON: bytes of an HTTP header to skip (only share 1 can hold one). */
+      headerBytes: number;
+    };
+
+async function formatOf(input: OpenedInput, file: string): Promise<{ format: SplittableFormat; headerBytes: number } | undefined> {
+  if (file === '-' || input.compression !== 'none') return undefined;
+  if (input.reader?.name === 'solr-xml') return { format: 'solr-xml', headerBytes: 0 };
+  if (input.reader?.name === 'staff-view') return { format: 'staff-view', headerBytes: 0 };
+  if (input.reader?.name === 'solr-json') {
+    const headerBytes = lineDelimitedHeaderBytes(await headOf(file));
+    if (headerBytes !== undefined) return { format: 'ndjson', headerBytes };
+  }
+  return undefined;
+}
+
+async function* concat(...parts: Array<Uint8Array | AsyncIterable<Uint8Array>>): AsyncGenerator<Uint8Array> {
+  for (const part of parts) {
+    if (part instanceof Uint8Array) {
+      if (part.length > 0) yield part;
+    } else yield* part;
+  }
+}
+
+/**
+ * The share of one opened input. Files that cannot be cut (compressed, stdin, a single JSON
+ * document, Solr CSV) are read whole by share 1 and not at all by the others.
+ */
+export async function shareOfInput(input: OpenedInput, file: string, share: Share): Promise<InputShare> {
+  const splittable = await formatOf(input, file);
+  if (splittable === undefined) return share.index === 1 ? { kind: 'whole' } : { kind: 'nothing' };
+  const { size } = await stat(file);
+  const range = await alignedRange(file, splittable.format, share, size);
+  const lines = await linesBefore(file, range.start);
+  if (splittable.format === 'solr-xml' && range.start > 0) {
+    const { opening, closing } = await xmlFrame(file, size);
+    const openingLines = opening.reduce((count, byte) => count + (byte === 0x0a ? 1 : 0), 0);
+    const tail = range.end < size ? closing : Buffer.alloc(0);
+    return { kind: 'range', format: splittable.format, range, bytes: concat(opening, rangeBytes(file, range), tail), lineDelta: lines - openingLines, byteDelta: range.start - opening.length, headerBytes: 0 };
+  }
+  if (splittable.format === 'solr-xml' && range.end < size) {
+    const { closing } = await xmlFrame(file, size);
+    return { kind: 'range', format: splittable.format, range, bytes: concat(rangeBytes(file, range), closing), lineDelta: 0, byteDelta: 0, headerBytes: 0 };
+  }
+  return { kind: 'range', format: splittable.format, range, bytes: rangeBytes(file, range), lineDelta: lines, byteDelta: range.start, headerBytes: range.start === 0 ? splittable.headerBytes : 0 };
+}
+
+function shifted(source: SourcePosition, file: string, lineDelta: number, byteDelta: number): SourcePosition {
+  if (source.file !== file) return source;
+  const moved = { ...source };
+  if (moved.line !== undefined) moved.line += lineDelta;
+  if (moved.byteOffset !== undefined) moved.byteOffset += byteDelta;
+  return moved;
+}
+
+/** A share's records with the whole file's lines and byte offsets. */
+export async function* recordsAtFilePositions(records: AsyncIterable<RawRecord>, file: string, share: InputShare): AsyncGenerator<RawRecord> {
+  if (share.kind !== 'range' || (share.lineDelta === 0 && share.byteDelta === 0)) {
+    yield* records;
+    return;
+  }
+  const { lineDelta, byteDelta } = share;
+  for await (const record of records) {
+    const issues = record.issues.map((issue): Issue => (issue.source ? { ...issue, source: shifted(issue.source, file, lineDelta, byteDelta) } : issue));
+    yield { ...record, source: shifted(record.source, file, lineDelta, byteDelta), issues };
+  }
+}
