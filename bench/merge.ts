@@ -14,6 +14,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { RunStateWriter } from '../src/model/run-state.js';
+import { fingerprint, loadFingerprints } from '../src/pipeline/fingerprint-table.js';
 import type { BibRecord } from '../src/model/record.js';
 import { sortedSummary } from '../src/pipeline/summary.js';
 import { findWriter } from '../src/write/index.js';
@@ -64,7 +65,7 @@ async function writeRun(directory: string, numbers: Iterable<number>, shard: { i
         buffered[at] = 0;
       }
     });
-    await state?.add({ input: 0, ordinal, id: record.id, doi: record.identifiers.doi, pmid: record.identifiers.pmid, converted: true, idDuplicate: false, doiDuplicate: false, pmidDuplicate: false, outputBytes: lengths, rejectBytes: 0, skippedBytes: 0, issueCodes: [], fillCounted: 0, fillFilled: 0 });
+    await state?.add({ input: 0, ordinal, id: record.id, idKey: fingerprint(record.id), doiKey: fingerprint(`doi:${record.identifiers.doi!.toLowerCase()}`), pmidKey: fingerprint(`pmid:${record.identifiers.pmid!}`), converted: true, idDuplicate: false, doiDuplicate: false, pmidDuplicate: false, outputBytes: lengths, rejectBytes: 0, skippedBytes: 0, issueCodes: [], fillCounted: 0, fillFilled: 0 });
   }
   writers.forEach((_, at) => writeFileSync(files[at]!, chunks[at]!.join('') + sessions[at]!.end(), { flag: 'a' }));
   writeFileSync(join(directory, 'rejects.ndjson'), '');
@@ -83,6 +84,7 @@ function* shardNumbers(index: number): Generator<number> {
   for (let n = 0; n < total; n++) if (((n * 2654435761) >>> 0) % shardCount === index - 1) yield n;
 }
 
+await loadFingerprints();
 try {
   let bytes = 0;
   const directories: string[] = [];

@@ -1,14 +1,15 @@
 /**
  * bibpipe's library API. The pipeline: read -> validate -> normalize -> write.
  *
- *   import { convert, validate, readRecords, processRecord } from 'bibpipe';
+ *   import { convert, validate, stats, records } from 'bibpipe';
  */
 export { convert, resolveWriters, type ConvertOptions } from './pipeline/convert.js';
 export { validate, type ValidateOptions, type ValidationResult } from './pipeline/validate.js';
-export { readRecords, type ReadOptions } from './pipeline/records.js';
-export { processRecords, type RunOptions } from './pipeline/run.js';
+export { records } from './pipeline/records.js';
+export { stats, type StatsRunOptions } from './pipeline/stats.js';
+export type { RunOptions, RunProgress } from './pipeline/run.js';
 export { processRecord, type ProcessedRecord, type ProcessOptions } from './pipeline/process.js';
-export { UsageError } from './pipeline/inputs.js';
+export { UsageError } from './errors.js';
 export { RunSummarySchema, type RunSummary } from './pipeline/summary.js';
 
 export { readers, findReader, detectReader, DEFAULT_READ_LIMITS } from './read/index.js';
@@ -27,5 +28,5 @@ export { IssueSchema, type Issue, type Severity, type SourcePosition } from './m
 export { loadConfig, ConfigSchema, type Config, type LoadedConfig } from './config/index.js';
 export { reporters, findReporter, parseReporterSpec, type Reporter, type ReportOptions } from './report/index.js';
 export { collectStats, renderStatsText, type RecordStats, type StatsOptions } from './stats/index.js';
-export { CrossRecordChecks } from './pipeline/cross-record.js';
+export type { FillRateRule } from './pipeline/cross-record.js';
 export { ruleDocsUrl } from './model/rules.js';

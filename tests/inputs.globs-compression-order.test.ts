@@ -5,7 +5,7 @@ import { deflateSync, gzipSync } from 'node:zlib';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { RawRecord } from '../src/model/raw-record.js';
 import { expandInputs, openInput, UsageError } from '../src/pipeline/inputs.js';
-import { readRecords } from '../src/pipeline/records.js';
+import { rawRecords } from './helpers/raw-records.js';
 import { inputFixture } from './helpers/read-input.js';
 
 let directory: string;
@@ -60,7 +60,7 @@ describe('inputs: compression is detected from the bytes, not the name', () => {
     const input = await openInput(path, undefined);
     expect(input.compression).toBe('gzip');
     expect(input.reader?.name).toBe('solr-json');
-    expect((await collect(readRecords([path]))).map((record) => record.fields.id)).toEqual(['gz-000', 'gz-001', 'gz-002']);
+    expect((await collect(rawRecords([path]))).map((record) => record.fields.id)).toEqual(['gz-000', 'gz-001', 'gz-002']);
   });
 
   it('reads a zlib (deflate) stream and a plain file named .gz', async () => {
@@ -70,7 +70,7 @@ describe('inputs: compression is detected from the bytes, not the name', () => {
     await writeFile(plain, ndjson('plain', 2));
     expect((await openInput(deflated, undefined)).compression).toBe('deflate');
     expect((await openInput(plain, undefined)).compression).toBe('none');
-    const records = await collect(readRecords([deflated, plain]));
+    const records = await collect(rawRecords([deflated, plain]));
     expect(records.map((record) => [record.format, record.fields.id])).toEqual([
       ['solr-xml', 'oai:repo.example.org:2231'],
       ['solr-xml', 'oai:repo.example.org:2232'],
@@ -91,7 +91,7 @@ describe('inputs: compression is detected from the bytes, not the name', () => {
     await writeFile(broken, gzipSync(ndjson('lost', 50)).subarray(0, 40));
     const good = join(directory, 'good.json');
     await writeFile(good, ndjson('good', 1));
-    const records = await collect(readRecords([broken, good]));
+    const records = await collect(rawRecords([broken, good]));
     expect(records.at(-1)!.fields.id).toBe('good-000');
     expect(records.slice(0, -1).some((record) => record.issues.some((issue) => issue.code === 'read.malformed' && issue.source?.file === broken))).toBe(true);
   });
@@ -112,7 +112,7 @@ describe('inputs: mixed formats and order', () => {
 
   it('reads XML, CSV and JSON (plain and gzip) in one run, records in input order', async () => {
     await writeMixedInputs();
-    const records = await collect(readRecords([directory]));
+    const records = await collect(rawRecords([directory]));
     expect(records.every((record) => record.issues.every((issue) => issue.severity !== 'error'))).toBe(true);
     const formats = records.map((record) => record.format).filter((format, index, all) => format !== all[index - 1]);
     expect(formats).toEqual(['solr-xml', 'solr-csv', 'solr-json', 'solr-xml', 'solr-json']);
@@ -122,19 +122,19 @@ describe('inputs: mixed formats and order', () => {
 
   it('gives the same records in the same order however many files are open at once', async () => {
     const files = await writeMixedInputs();
-    const oneAtATime = await collect(readRecords(files, { openFiles: 1 }));
+    const oneAtATime = await collect(rawRecords(files, { openFiles: 1 }));
     for (const openFiles of [2, 5, 16]) {
-      expect(await collect(readRecords(files, { openFiles }))).toEqual(oneAtATime);
+      expect(await collect(rawRecords(files, { openFiles }))).toEqual(oneAtATime);
     }
     // Files given in another order come out in that order.
-    const reversed = await collect(readRecords([...files].reverse(), { openFiles: 4 }));
+    const reversed = await collect(rawRecords([...files].reverse(), { openFiles: 4 }));
     expect(reversed[0]!.fields.id).toBe('small-000');
   });
 
   it('stops cleanly when the consumer stops early, with files still being read ahead', async () => {
     const files = await writeMixedInputs();
     const taken: RawRecord[] = [];
-    for await (const record of readRecords(files, { openFiles: 5 })) {
+    for await (const record of rawRecords(files, { openFiles: 5 })) {
       taken.push(record);
       if (taken.length === 4) break;
     }
@@ -143,6 +143,6 @@ describe('inputs: mixed formats and order', () => {
 
   it('fails the run with a usage error for an unknown --from', async () => {
     const files = await writeMixedInputs();
-    await expect(collect(readRecords(files, { from: 'marc21' }))).rejects.toThrow(/Unknown input format "marc21"/);
+    await expect(collect(rawRecords(files, { from: 'marc21' }))).rejects.toThrow(/Unknown input format "marc21"/);
   });
 });

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RawRecord } from '../src/model/raw-record.js';
-import { readRecords } from '../src/pipeline/records.js';
+import { rawRecords } from './helpers/raw-records.js';
 import { solrSelectUrl } from '../src/read/solr-http.js';
 import { clusterStatusUrl, parseCloudPartition, shardNamesOfJob } from '../src/read/solr-shards.js';
 import { scaleCorpus } from './helpers/scale-corpus.js';
@@ -51,7 +51,7 @@ describe('live Solr shards against a SolrCloud stand-in (hashes of its own)', ()
       const parts: string[][] = [];
       for (let index = 1; index <= count; index++) {
         const before = solr.requests.length;
-        parts.push(await ids(readRecords([solr.url], { solr: { rows: 13, shard: { index, count } } })));
+        parts.push(await ids(rawRecords([solr.url], { solr: { rows: 13, shard: { index, count } } })));
         for (const params of solr.requests.slice(before)) {
           if (count === 1) expect(params.getAll('fq')).toEqual([]);
           else {
@@ -70,7 +70,7 @@ describe('live Solr shards against a SolrCloud stand-in (hashes of its own)', ()
       for (let index = 1; index <= count; index++) {
         const before = solr.requests.length;
         const cloudShard = parseCloudPartition(`${index}/${count}`);
-        parts.push(await ids(readRecords([solr.url], { solr: { rows: 11, cloudShard } })));
+        parts.push(await ids(rawRecords([solr.url], { solr: { rows: 11, cloudShard } })));
         const seen = solr.requests.slice(before);
         expect(seen[0]?.get('action')).toBe('CLUSTERSTATUS');
         const names = shardNamesOfJob(solr.shardNames, { index, count });
@@ -85,7 +85,7 @@ describe('live Solr shards against a SolrCloud stand-in (hashes of its own)', ()
   });
 
   it('--solr-shard NAME reads exactly that shard; distrib=false would have read the wrong core', async () => {
-    const only = await ids(readRecords([solr.url], { solr: { rows: 50, cloudShard: parseCloudPartition('shard2') } }));
+    const only = await ids(rawRecords([solr.url], { solr: { rows: 50, cloudShard: parseCloudPartition('shard2') } }));
     expect(only.length).toBeGreaterThan(0);
     expect(only.every((id) => solr.shardOf(id) === 'shard2')).toBe(true);
     const url = solrSelectUrl(solr.url, { rows: 500 }, '*');
@@ -97,7 +97,7 @@ describe('live Solr shards against a SolrCloud stand-in (hashes of its own)', ()
 
   it('an unknown shard name fails the read with read.source-failed, naming the source', async () => {
     const records: RawRecord[] = [];
-    for await (const record of readRecords([solr.url], { solr: { cloudShard: parseCloudPartition('shard9'), retry: { attempts: 1 } } })) records.push(record);
+    for await (const record of rawRecords([solr.url], { solr: { cloudShard: parseCloudPartition('shard9'), retry: { attempts: 1 } } })) records.push(record);
     expect(records).toHaveLength(1);
     expect(records[0]!.issues[0]!.code).toBe('read.source-failed');
     expect(records[0]!.issues[0]!.message).toContain('shard9');

@@ -3,7 +3,7 @@ import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../src/cli/program.js';
 import type { RawRecord } from '../src/model/raw-record.js';
-import { readRecords } from '../src/pipeline/records.js';
+import { rawRecords } from './helpers/raw-records.js';
 import { collectStats, renderStatsText, type RecordStats } from '../src/stats/collect.js';
 import { FieldFillCounter } from '../src/stats/field-fill.js';
 import { TopValues } from '../src/stats/top-values.js';
@@ -13,20 +13,20 @@ const FIXTURE = join(PROJECT_ROOT, 'tests/fixtures/reports/records with multi-va
 
 describe('stats over raw records', () => {
   it('counts records having each field, ignoring empty values', async () => {
-    const stats = await collectStats(readRecords([FIXTURE]));
+    const stats = await collectStats(rawRecords([FIXTURE]));
     expect(stats.fill.records).toBe(4);
     expect(stats.fill.fields).toMatchObject({ id: 4, format: 4, title: 2, language: 3, collection: 2, institution: 2, topic: 2 });
   });
 
   it('distributes values per record for multi-valued fields, with 10+ in the last bucket', async () => {
-    const stats = await collectStats(readRecords([FIXTURE]));
+    const stats = await collectStats(rawRecords([FIXTURE]));
     expect(stats.valueCounts.topic).toEqual([2, 0, 0, 1, 0, 0, 0, 0, 0, 0, 1]);
     expect(stats.valueCounts.language).toEqual([1, 2, 1, 0, 0, 0, 0, 0, 0, 0, 0]);
     expect(stats.valueCounts.title).toBeUndefined();
   });
 
   it('lists the top values of format, language, collection and institution', async () => {
-    const stats = await collectStats(readRecords([FIXTURE]), { top: 1 });
+    const stats = await collectStats(rawRecords([FIXTURE]), { top: 1 });
     expect(stats.topValues.format).toEqual({ values: [{ value: 'Article', count: 3 }], distinct: 2, approximate: false });
     expect(stats.topValues.language?.values).toEqual([{ value: 'English', count: 2 }]);
     expect(Object.keys(stats.topValues)).toEqual(['format', 'language', 'collection', 'institution']);

@@ -78,6 +78,7 @@ function buildProgram(streams: CliStreams, state: { exitCode: number; debug: boo
     addSourceOptions(addLimitOptions(command))
       .addOption(new Option('--from <format>', 'input format').choices(['auto', ...readers.map((r) => r.name)]).default('auto'))
       .option('--profile <file>', 'local schema profile (JSON) declaring site-specific Solr fields')
+      .option('--workers <n>', `threads that parse, check and write (default: the cores available, ${availableParallelism()})`, parseWorkers)
       .option('--config <file>', 'config file (default: the nearest bibpipe.config.json, .bibpiperc or .bibpiperc.json upward)')
       .addOption(new Option('--log-level <level>', 'log level for the JSON logs on stderr').choices(LOG_LEVELS).default('warn'))
       .option('--quiet', 'print no summary line')
@@ -95,8 +96,7 @@ function buildProgram(streams: CliStreams, state: { exitCode: number; debug: boo
       .option('--separator <text>', 'CSV separator for multi-valued cells', '|')
       .option('--bom', 'CSV: start with a UTF-8 byte order mark (for Excel)')
       .option('--no-formula-escape', 'CSV: keep cells starting with = + - @ as they are (machine consumers only)')
-      .option('--medline-ta-fallback <text>', 'MEDLINE: MedlineTA for records without a journal abbreviation')
-      .option('--workers <n>', `threads that parse, validate and write (default: the cores available, ${availableParallelism()})`, parseWorkers),
+      .option('--medline-ta-fallback <text>', 'MEDLINE: MedlineTA for records without a journal abbreviation'),
   ).action(async (inputs: string[], flags: Record<string, unknown>) => {
     state.debug = Boolean(flags.debug);
     const progress = createProgressDisplay(streams.stderr, Boolean(flags.quiet));
@@ -113,6 +113,8 @@ function buildProgram(streams: CliStreams, state: { exitCode: number; debug: boo
       const summary = await convert({
         inputs,
         severities: config.rules,
+        fillRates: config.fillRates,
+        ignore: config.ignore,
         solr: solrOptionsFromFlags(flags as SolrFlags, outDir),
         runState: shardRunState(inputs, flags as SolrFlags, outDir),
         openFiles: flags.openFiles as number | undefined,
@@ -179,7 +181,8 @@ function buildProgram(streams: CliStreams, state: { exitCode: number; debug: boo
     .option('--profile <file>', 'local schema profile (JSON) declaring site-specific Solr fields')
     .option('--top <n>', 'how many top values per field', '10')
     .option('--json', 'as JSON')
-    .action(async (inputs: string[], flags: { from: string; profile?: string; top?: string; json?: boolean }) => {
+    .option('--workers <n>', `threads that parse and count (default: the cores available, ${availableParallelism()})`, parseWorkers)
+    .action(async (inputs: string[], flags: { from: string; profile?: string; top?: string; json?: boolean; workers?: number }) => {
       await runStats(inputs, flags, streams.stdout);
     });
 

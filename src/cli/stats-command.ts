@@ -1,7 +1,8 @@
 import type { Writable } from 'node:stream';
 import { UsageError } from '../errors.js';
-import { readRecords } from '../pipeline/records.js';
-import { collectStats, renderStatsText, type RecordStats } from '../stats/collect.js';
+import { availableParallelism } from 'node:os';
+import { stats as collectRunStats } from '../pipeline/stats.js';
+import { renderStatsText, type RecordStats } from '../stats/collect.js';
 import { loadProfile } from '../biblio-schema/profile.js';
 
 export interface StatsFlags {
@@ -9,6 +10,7 @@ export interface StatsFlags {
   profile?: string | undefined;
   json?: boolean | undefined;
   top?: string | undefined;
+  workers?: number | undefined;
 }
 
 /** `bibpipe stats`: fill rates, value-count distributions and top values over raw records. */
@@ -21,7 +23,7 @@ export async function runStats(inputs: readonly string[], flags: StatsFlags, std
   } catch (error) {
     throw new UsageError((error as Error).message);
   }
-  const stats = await collectStats(readRecords(inputs, { from: flags.from }), { profile, top });
+  const stats = await collectRunStats({ inputs, from: flags.from, profile, top, workers: flags.workers ?? availableParallelism() });
   stdout.write(flags.json ? `${JSON.stringify(stats, null, 2)}\n` : renderStatsText(stats));
   return stats;
 }

@@ -1,13 +1,12 @@
 import { mkdir, writeFile } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
 import { dirname } from 'node:path';
 import type { Writable } from 'node:stream';
 import { loadConfig } from '../config/load.js';
 import { solrOptionsFromFlags, type SolrFlags } from './solr-options.js';
 import { limitsFromFlags, type LimitFlags } from './limits-options.js';
-import { CrossRecordChecks } from '../pipeline/cross-record.js';
 import { UsageError } from '../errors.js';
 import { validate, type ValidationResult } from '../pipeline/validate.js';
-import { IgnoredRecords } from '../report/ignore.js';
 import { htmlReporter, parseReporterSpec, type ReporterTarget } from '../report/index.js';
 import { loadProfile, type Profile } from '../biblio-schema/profile.js';
 
@@ -20,6 +19,8 @@ export interface ValidateFlags extends LimitFlags, SolrFlags {
   /** HTML report file (same as `--reporter html:FILE`). */
   report?: string | undefined;
   maxWarnings?: number | undefined;
+  /** Threads (default: the cores available). */
+  workers?: number | undefined;
   /** Colour for the text reporter on stdout; undefined: when stdout is a terminal. */
   color?: boolean | undefined;
 }
@@ -75,19 +76,18 @@ async function profileFrom(path: string | undefined): Promise<Profile | undefine
 export async function runValidate(inputs: readonly string[], flags: ValidateFlags, stdout: Writable, cwd: string = process.cwd()): Promise<ValidateOutcome> {
   const targets = reporterTargets(flags);
   const { config, profilePath } = await loadConfig({ cwd, path: flags.config });
-  const ignored = new IgnoredRecords(config.ignore);
-  const raw = await validate({
+  const result = await validate({
     inputs,
     from: flags.from,
     limits: limitsFromFlags(flags),
     profile: await profileFrom(flags.profile ?? profilePath),
     severities: config.rules,
-    crossRecord: new CrossRecordChecks({ fillRates: config.fillRates }),
+    fillRates: config.fillRates,
+    ignore: config.ignore,
+    workers: flags.workers ?? availableParallelism(),
     solr: solrOptionsFromFlags(flags, undefined),
     openFiles: flags.openFiles,
-    onIssues: ignored.observe,
   });
-  const result = ignored.apply(raw);
   for (const { reporter, file } of targets) {
     const text = reporter.render(result, { color: file === undefined && useColor(stdout, flags.color) });
     if (file === undefined) {

@@ -1,7 +1,8 @@
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { RunStateReader, type Fingerprint, type FillRateCounter, type StoredRecord } from '../model/run-state.js';
-import { RULES, type SeverityOverrides } from '../model/rules.js';
+import { RunStateReader, type Fingerprint, type RunStateRecord } from '../model/run-state.js';
+import { applySeverities, RULES, type SeverityOverrides } from '../model/rules.js';
+import { fillRateIssues, type FillRateRule } from '../pipeline/cross-record.js';
 import { FingerprintTable, sameFingerprint } from '../pipeline/fingerprint-table.js';
 import { emptySummary, sortedSummary, type RunSummary } from '../pipeline/summary.js';
 import { findWriter } from '../write/index.js';
@@ -50,7 +51,7 @@ export interface MergeResult {
 interface Cursor {
   shard: Shard;
   reader: RunStateReader;
-  head: StoredRecord | undefined;
+  head: RunStateRecord | undefined;
   /** Position of `head` among the shard's entries (0-based). */
   entry: number;
   outputs: BlockReader[];
@@ -190,8 +191,8 @@ export async function mergeShards(options: MergeOptions): Promise<MergeResult> {
     // Converted records have distinct ids unless id.duplicate is lowered from an error: only
     // then does a DOI/PMID table need each first record's id to tell "another id" apart.
     const keepIds = severityOf('id.duplicate', severities) !== 'error';
-    const dois = new FingerprintTable(keepIds ? 3 : 0);
-    const pmids = new FingerprintTable(keepIds ? 3 : 0);
+    const dois = new FingerprintTable(keepIds ? 2 : 0);
+    const pmids = new FingerprintTable(keepIds ? 2 : 0);
     const issueDelta = new Map<string, number>();
     let findings = 0;
     const report = (finding: CrossShardFinding): void => {
@@ -203,13 +204,14 @@ export async function mergeShards(options: MergeOptions): Promise<MergeResult> {
     const pmidSeverity = severityOf('pmid.duplicate', severities);
     let records = 0;
 
-    const position = (cursor: Cursor, record: StoredRecord, ordinal: number): MergedPosition => ({
+    const position = (cursor: Cursor, record: RunStateRecord, ordinal: number): MergedPosition => ({
       id: record.id, shard: cursor.shard.directory, input: inputs[record.input]?.name ?? '?', ordinal, line: record.line, byteOffset: record.byteOffset,
     });
-    const identifierCheck = (table: FingerprintTable, print: Fingerprint | undefined, idPrint: Fingerprint | undefined, shardSaw: boolean, code: 'doi.duplicate' | 'pmid.duplicate', severity: string, cursor: Cursor, record: StoredRecord, ordinal: number): void => {
+    const identifierCheck = (table: FingerprintTable, print: Fingerprint | undefined, idPrint: Fingerprint | undefined, shardSaw: boolean, code: 'doi.duplicate' | 'pmid.duplicate', severity: string, cursor: Cursor, record: RunStateRecord, ordinal: number): void => {
       if (print === undefined || idPrint === undefined) return;
       const slot = table.insert(print, keepIds ? idPrint : undefined);
-      const duplicate = slot >= 0 && (!keepIds || !sameFingerprint(table.valueAt(slot), idPrint));
+      // The same identifier under the same id (a repeated record) is the id's finding, not this one.
+      const duplicate = slot >= 0 && (!keepIds || !sameFingerprint([table.valueAt(slot, 0), table.valueAt(slot, 1)], idPrint));
       if (duplicate === shardSaw || severity === 'off') return;
       if (severity === 'error') throw new Error(`merge: ${code} is raised to an error by the rule severities, and record "${record.id}" in ${cursor.shard.directory} would be rejected by a duplicate in another shard; merge cannot re-run the record (not supported yet)`);
       issueDelta.set(code, (issueDelta.get(code) ?? 0) + (duplicate ? 1 : -1));
@@ -226,15 +228,15 @@ export async function mergeShards(options: MergeOptions): Promise<MergeResult> {
         }
         cursor.lastOrdinal[record.input] = record.ordinal;
       }
-      if (record.idPrint !== undefined && inputs[record.input]!.kind !== 'solr') {
-        const repeated = ids.insert(record.idPrint) >= 0;
+      if (record.idKey !== undefined && inputs[record.input]!.kind !== 'solr') {
+        const repeated = ids.insert(record.idKey) >= 0;
         if (repeated && !record.idDuplicate) {
           throw new Error(`merge: record "${record.id}" (${cursor.shard.directory}, ${file} record ${ordinal}) repeats the id of a record in another shard; the single run rejects it as id.duplicate, which merge cannot do without the record itself (not supported yet)`);
         }
       }
       if (record.converted) {
-        identifierCheck(dois, record.doiPrint, record.idPrint, record.doiDuplicate, 'doi.duplicate', doiSeverity, cursor, record, ordinal);
-        identifierCheck(pmids, record.pmidPrint, record.idPrint, record.pmidDuplicate, 'pmid.duplicate', pmidSeverity, cursor, record, ordinal);
+        identifierCheck(dois, record.doiKey, record.idKey, record.doiDuplicate, 'doi.duplicate', doiSeverity, cursor, record, ordinal);
+        identifierCheck(pmids, record.pmidKey, record.idKey, record.pmidDuplicate, 'pmid.duplicate', pmidSeverity, cursor, record, ordinal);
       }
       const renumber = ordinal !== record.ordinal;
       outputs.forEach((output, at) => {
@@ -272,7 +274,7 @@ export async function mergeShards(options: MergeOptions): Promise<MergeResult> {
 
     const summary = emptySummary();
     for (const shard of shards) addSummary(summary, shard.summary);
-    for (const finding of applyFillRates(shards, issueDelta)) report(finding);
+    for (const finding of applyFillRates(shards, issueDelta, severities)) report(finding);
     for (const [code, delta] of issueDelta) {
       summary.issues[code] = (summary.issues[code] ?? 0) + delta;
       if (summary.issues[code] === 0) delete summary.issues[code];
@@ -327,24 +329,21 @@ function expectEnd(reader: BlockReader, expected: Buffer): void {
 }
 
 /**
- * Fill rates over the whole run: the shards' counters added up. Each shard judged its own
- * share; the merged run is judged once, so the shards' fill-rate findings are replaced.
+ * Fill rates over the whole run: the shards' counters added up and judged once, as the
+ * single run judges them (fillRateIssues); the shards' own fill-rate findings are replaced.
  */
-function applyFillRates(shards: Shard[], issueDelta: Map<string, number>): CrossShardFinding[] {
-  const counters: FillRateCounter[] = shards[0]!.state.fillRates.map((counter) => ({ ...counter, records: 0, filled: 0 }));
+function applyFillRates(shards: Shard[], issueDelta: Map<string, number>, severities: SeverityOverrides | undefined): CrossShardFinding[] {
+  const rules: FillRateRule[] = shards[0]!.state.fillRates.map(({ field, type, minimum }) => ({ field, type: type as FillRateRule['type'], minimum }));
+  const counts = rules.map(() => ({ records: 0, filled: 0 }));
   for (const shard of shards) {
     shard.state.fillRates.forEach((counter, index) => {
-      counters[index]!.records += counter.records;
-      counters[index]!.filled += counter.filled;
+      counts[index]!.records += counter.records;
+      counts[index]!.filled += counter.filled;
     });
   }
   const shardCount = shards.reduce((sum, shard) => sum + (shard.summary.issues['fill-rate.below-minimum'] ?? 0), 0);
-  const findings: CrossShardFinding[] = [];
-  for (const counter of counters) {
-    if (counter.records === 0 || counter.filled / counter.records >= counter.minimum) continue;
-    findings.push({ code: 'fill-rate.below-minimum', message: `${counter.field} is filled in ${counter.filled} of ${counter.records} converted records, below the minimum of ${counter.minimum * 100}%` });
-  }
-  const delta = findings.length - shardCount;
+  const issues = applySeverities(fillRateIssues(rules, counts), severities);
+  const delta = issues.length - shardCount;
   if (delta !== 0) issueDelta.set('fill-rate.below-minimum', (issueDelta.get('fill-rate.below-minimum') ?? 0) + delta);
-  return findings;
+  return issues.map((issue) => ({ code: 'fill-rate.below-minimum', message: issue.message }));
 }

@@ -29,6 +29,8 @@ export const IssueSchema = z.object({
   source: SourcePositionSchema.optional(),
   field: z.string().optional(),
   actual: z.unknown().optional(),
+  /** For a finding about two records (a duplicate): the other one, the first seen with the same key. */
+  related: SourcePositionSchema.extend({ recordId: z.string().optional() }).optional(),
   expected: z.string().optional(),
 });
 export type Issue = z.infer<typeof IssueSchema>;

@@ -73,6 +73,7 @@ export interface IssueDetails {
   field?: string | undefined;
   actual?: unknown;
   expected?: string | undefined;
+  related?: Issue['related'] | undefined;
 }
 
 /** Builds an issue with the rule's default severity; absent details are left out. */
@@ -83,6 +84,7 @@ export function makeIssue(code: IssueCode, details: IssueDetails): Issue {
   if (details.field !== undefined) issue.field = details.field;
   if (details.actual !== undefined) issue.actual = details.actual;
   if (details.expected !== undefined) issue.expected = details.expected;
+  if (details.related !== undefined) issue.related = details.related;
   return issue;
 }
 

@@ -1,7 +1,6 @@
 import { closeSync, openSync, readSync } from 'node:fs';
 import { open, readFile, rename, rm, type FileHandle } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
-import xxhash from 'xxhash-wasm';
 import { z } from 'zod';
 
 /**
@@ -10,42 +9,23 @@ import { z } from 'zod';
  * and `run-state.bin` (one compact entry per record, in the run's input order).
  *
  * An entry holds what the run-wide checks look at and what merge needs to move a record:
- * fingerprints of its id, DOI and PMID, its position (input, ordinal, line, byte offset),
+ * the fingerprints of its id, DOI and PMID, its position (input, ordinal, line, byte offset),
  * its id text (to name it in messages and to k-way merge Solr shards on it), its outcome,
  * and the byte length of its text in every output file, rejects.ndjson and skipped.ndjson.
- * The first position of an id/DOI/PMID is the first entry that carries it. About 40-70
+ * The first position of an id/DOI/PMID is the first entry that carries it. About 40-60
  * bytes per record, against ~5 KB of output per record and format.
  *
- * Fingerprints: XXH64 and XXH32 with fixed seeds (the key), 96 bits in all, the same in
- * every process and on every machine: two keys among 100 million collide with odds of
- * about 6e-14 (n^2 / 2^97).
+ * Fingerprints are the engine's (pipeline/fingerprint-table.ts): 64-bit xxHash64 with a
+ * fixed seed, so those of separate shard runs compare; this module only stores them.
  */
 
 export const RUN_STATE_JSON = 'run-state.json';
 export const RUN_STATE_BIN = 'run-state.bin';
 /** Names the fingerprint function; a state made with another one cannot be merged. */
-export const FINGERPRINT_SCHEME = 'xxh64(seed 0x62696270697065)+xxh32(seed 0x5348)/96';
+export const FINGERPRINT_SCHEME = 'xxh64(seed 0x62696270697065)';
 
-const SEED_64 = 0x62696270697065n; // "bibpipe"
-const SEED_32 = 0x5348; // "SH"
-
-/** 96 bits as three unsigned 32-bit words (the layout FingerprintTable stores). */
-export type Fingerprint = readonly [number, number, number];
-
-const hasher = await xxhash();
-
-/** The fixed-key fingerprint of a text. */
-export function fingerprintOf(text: string): Fingerprint {
-  const wide = hasher.h64(text, SEED_64);
-  return [Number(wide & 0xffffffffn), Number(wide >> 32n), hasher.h32(text, SEED_32)];
-}
-
-/** Keys as the run-wide checks compare them: DOIs are case-insensitive (DOI Handbook), PMIDs digits. */
-export const duplicateKey = {
-  id: (id: string): string => id,
-  doi: (doi: string): string => `doi:${doi.toLowerCase()}`,
-  pmid: (pmid: string): string => `pmid:${pmid}`,
-};
+/** A 64-bit fingerprint as two unsigned 32-bit words (high, low), as the engine computes it. */
+export type Fingerprint = readonly [number, number];
 
 export const ShardDescriptionSchema = z.discriminatedUnion('kind', [
   /** Not sharded: the whole input. */
@@ -108,7 +88,7 @@ export const RunStateSchema = z.object({
 });
 export type RunState = z.infer<typeof RunStateSchema>;
 
-/** One record of the run as the state keeps it. */
+/** One record of the run as the state keeps it (the writer takes it, the reader gives it back). */
 export interface RunStateRecord {
   /** Index into `inputs`. */
   input: number;
@@ -116,10 +96,12 @@ export interface RunStateRecord {
   ordinal: number;
   line?: number | undefined;
   byteOffset?: number | undefined;
+  /** The raw id and its fingerprint. */
   id?: string | undefined;
-  /** Only for converted records (the DOI/PMID checks look at converted records). */
-  doi?: string | undefined;
-  pmid?: string | undefined;
+  idKey?: Fingerprint | undefined;
+  /** Fingerprints of the DOI/PMID keys (`doi:<lower case>`, `pmid:<digits>`) of a converted record. */
+  doiKey?: Fingerprint | undefined;
+  pmidKey?: Fingerprint | undefined;
   converted: boolean;
   /** This run found its id on an earlier record of the run (it was rejected as id.duplicate). */
   idDuplicate: boolean;
@@ -137,13 +119,6 @@ export interface RunStateRecord {
   fillFilled: number;
 }
 
-/** An entry as read back: fingerprints instead of the DOI/PMID texts. */
-export interface StoredRecord extends Omit<RunStateRecord, 'doi' | 'pmid'> {
-  idPrint?: Fingerprint | undefined;
-  doiPrint?: Fingerprint | undefined;
-  pmidPrint?: Fingerprint | undefined;
-}
-
 const READ_BLOCK = 256 * 1024;
 
 const enum Flag {
@@ -157,6 +132,7 @@ const enum Flag {
   DoiDuplicate = 128,
   PmidDuplicate = 256,
   Fill = 512,
+  IdKey = 1024,
 }
 
 /** Growable byte buffer with LEB128 varints. */
@@ -182,11 +158,10 @@ class Encoder {
   }
 
   print(print: Fingerprint): void {
-    this.reserve(12);
+    this.reserve(8);
     this.bytes.writeUInt32LE(print[0], this.length);
     this.bytes.writeUInt32LE(print[1], this.length + 4);
-    this.bytes.writeUInt32LE(print[2], this.length + 8);
-    this.length += 12;
+    this.length += 8;
   }
 
   text(text: string): void {
@@ -225,8 +200,9 @@ export class RunStateWriter {
     const encoder = this.encoder;
     let flags = record.converted ? Flag.Converted : 0;
     if (record.id !== undefined) flags |= Flag.Id;
-    if (record.doi !== undefined) flags |= Flag.Doi;
-    if (record.pmid !== undefined) flags |= Flag.Pmid;
+    if (record.idKey !== undefined) flags |= Flag.IdKey;
+    if (record.doiKey !== undefined) flags |= Flag.Doi;
+    if (record.pmidKey !== undefined) flags |= Flag.Pmid;
     if (record.line !== undefined) flags |= Flag.Line;
     if (record.byteOffset !== undefined) flags |= Flag.ByteOffset;
     if (record.idDuplicate) flags |= Flag.IdDuplicate;
@@ -238,12 +214,10 @@ export class RunStateWriter {
     encoder.varint(record.ordinal);
     if (record.line !== undefined) encoder.varint(record.line);
     if (record.byteOffset !== undefined) encoder.varint(record.byteOffset);
-    if (record.id !== undefined) {
-      encoder.text(record.id);
-      encoder.print(fingerprintOf(duplicateKey.id(record.id)));
-    }
-    if (record.doi !== undefined) encoder.print(fingerprintOf(duplicateKey.doi(record.doi)));
-    if (record.pmid !== undefined) encoder.print(fingerprintOf(duplicateKey.pmid(record.pmid)));
+    if (record.id !== undefined) encoder.text(record.id);
+    if (record.idKey !== undefined) encoder.print(record.idKey);
+    if (record.doiKey !== undefined) encoder.print(record.doiKey);
+    if (record.pmidKey !== undefined) encoder.print(record.pmidKey);
     if (record.outputBytes.length !== this.header.settings.formats.length) throw new Error('RunStateWriter: one output length per format is needed');
     for (const bytes of record.outputBytes) encoder.varint(bytes);
     encoder.varint(record.rejectBytes);
@@ -398,15 +372,15 @@ export class RunStateReader {
   }
 
   private print(): Fingerprint {
-    this.need(12);
+    this.need(8);
     const b = this.buffer;
     const at = this.at;
-    this.at += 12;
-    return [b.readUInt32LE(at), b.readUInt32LE(at + 4), b.readUInt32LE(at + 8)];
+    this.at += 8;
+    return [b.readUInt32LE(at), b.readUInt32LE(at + 4)];
   }
 
   /** The next entry, or undefined after the last. */
-  next(): StoredRecord | undefined {
+  next(): RunStateRecord | undefined {
     if (this.remaining === 0) return undefined;
     // An entry is at most a few hundred bytes plus its id; ids are bounded by the read limits.
     this.fill(64 * 1024);
@@ -416,17 +390,16 @@ export class RunStateReader {
     const line = flags & Flag.Line ? this.varint() : undefined;
     const byteOffset = flags & Flag.ByteOffset ? this.varint() : undefined;
     let id: string | undefined;
-    let idPrint: Fingerprint | undefined;
     if (flags & Flag.Id) {
       const length = this.varint();
       this.fill(length + 64);
       this.need(length);
       id = this.buffer.toString('utf8', this.at, this.at + length);
       this.at += length;
-      idPrint = this.print();
     }
-    const doiPrint = flags & Flag.Doi ? this.print() : undefined;
-    const pmidPrint = flags & Flag.Pmid ? this.print() : undefined;
+    const idKey = flags & Flag.IdKey ? this.print() : undefined;
+    const doiKey = flags & Flag.Doi ? this.print() : undefined;
+    const pmidKey = flags & Flag.Pmid ? this.print() : undefined;
     const outputBytes: number[] = [];
     for (let index = 0; index < this.formats; index++) outputBytes.push(this.varint());
     const rejectBytes = this.varint();
@@ -439,7 +412,7 @@ export class RunStateReader {
     this.remaining--;
     this.count++;
     return {
-      input, ordinal, line, byteOffset, id, idPrint, doiPrint, pmidPrint,
+      input, ordinal, line, byteOffset, id, idKey, doiKey, pmidKey,
       converted: (flags & Flag.Converted) !== 0,
       idDuplicate: (flags & Flag.IdDuplicate) !== 0,
       doiDuplicate: (flags & Flag.DoiDuplicate) !== 0,

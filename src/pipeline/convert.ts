@@ -1,28 +1,21 @@
 import { mkdir, stat, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import type { Writable } from 'node:stream';
-import type { Logger } from 'pino';
-import { DEFAULT_READ_LIMITS, type ReadLimits } from '../read/types.js';
-import type { Profile } from '../biblio-schema/profile.js';
-import type { SeverityOverrides } from '../model/rules.js';
+import { UsageError } from '../errors.js';
 import { findWriter, writers } from '../write/index.js';
 import type { RecordWriter, WriterOptions, WriterSession } from '../write/types.js';
-import { UsageError } from './inputs.js';
-import type { SolrReadOptions } from './sources.js';
-import { CrossRecordChecks } from './cross-record.js';
+import { runCommand, type RunOptions } from './run.js';
 import { AtomicFileSink, StreamSink, type Sink } from './sinks.js';
-import { emptySummary, sortedSummary, type RunSummary } from './summary.js';
-import type { BatchSettings } from './workers/batch-job.js';
-import { InlineExecutor, WorkerPool, workerThreadsAvailable, type BatchExecutor } from './workers/executor.js';
-import { orderedBatches, type ReadProgress } from './workers/scheduler.js';
+import type { RunSummary } from './summary.js';
 import { RunStateWriter, type ShardDescription } from '../model/run-state.js';
+import type { FillRateCount } from './cross-record.js';
 import { runStateInputs } from './run-state-inputs.js';
 
-export interface ConvertOptions {
-  inputs: readonly string[];
-  /** Output formats (writer names): `medline`, `jsonld`, `csv`, `ndjson`. */
+export type { RunProgress } from './run.js';
+
+export interface ConvertOptions extends RunOptions {
+  /** Output formats (writer names): `medline`, `jsonld`, `csv`, `ndjson`, `nbib`. */
   to: readonly string[];
-  from?: string | undefined;
   /** Directory for the output files, rejects.ndjson and summary.json. */
   outDir?: string | undefined;
   /** Without outDir: where the one output format goes (default: process.stdout). */
@@ -30,33 +23,11 @@ export interface ConvertOptions {
   /** Without outDir: a file for rejected records (NDJSON). */
   rejectsPath?: string | undefined;
   writerOptions?: WriterOptions | undefined;
-  profile?: Profile | undefined;
-  severities?: SeverityOverrides | undefined;
-  /** How `solr+http(s)://` inputs are queried, paged, sharded and resumed. */
-  solr?: SolrReadOptions | undefined;
-  /** Most input files opened and parsed ahead at once (default 4); output order stays input order. */
-  openFiles?: number | undefined;
-  limits?: Partial<ReadLimits> | undefined;
-  logger?: Logger | undefined;
-  /** Aborting stops the run after the current batch of records; outputs are then discarded. */
-  signal?: AbortSignal | undefined;
-  /** Called after every batch of records (progress bars), with the counts so far. */
-  onRecord?: ((summary: Readonly<RunSummary>) => void) | undefined;
   /**
-   * Threads that parse, validate, normalize and serialize (default 1: all on the calling
-   * thread). With more, line-delimited Solr JSON is parsed on the workers too; output is
-   * identical whatever the number.
+   * A shard run (`--shard`, `--solr-shard`): read only this share (file inputs: a byte range
+   * of each file), and write run-state.json/.bin beside the outputs for `bibpipe merge`.
    */
-  workers?: number | undefined;
-  /** Called after every batch of records with how much input was read (progress bars). */
-  onProgress?: ((progress: Readonly<RunProgress>) => void) | undefined;
-  /** With outDir: write run-state.json/.bin beside the outputs (shard runs, for `bibpipe merge`). */
   runState?: { shard: ShardDescription } | undefined;
-}
-
-/** Records and input bytes read so far. */
-export interface RunProgress extends ReadProgress {
-  records: number;
 }
 
 interface Output {
@@ -72,29 +43,6 @@ async function ensureStarted(output: Output): Promise<void> {
   if (output.started) return;
   output.started = true;
   await output.sink.write(output.session.start());
-}
-
-function addCounts(total: Record<string, number>, delta: Readonly<Record<string, number>>): void {
-  for (const [key, count] of Object.entries(delta)) total[key] = (total[key] ?? 0) + count;
-}
-
-function addSummary(total: RunSummary, delta: Readonly<RunSummary>): void {
-  total.read += delta.read;
-  total.converted += delta.converted;
-  total.rejected += delta.rejected;
-  addCounts(total.written, delta.written);
-  addCounts(total.skipped, delta.skipped);
-  addCounts(total.issues, delta.issues);
-  addCounts(total.severities, delta.severities);
-}
-
-function createExecutor(settings: BatchSettings, workers: number, logger: Logger | undefined): BatchExecutor {
-  if (workers <= 1) return new InlineExecutor(settings);
-  if (!workerThreadsAvailable()) {
-    logger?.debug('worker threads need the compiled worker (dist/); running on one thread');
-    return new InlineExecutor(settings);
-  }
-  return new WorkerPool(settings, workers);
 }
 
 export function resolveWriters(names: readonly string[]): RecordWriter[] {
@@ -127,8 +75,7 @@ export async function convert(options: ConvertOptions): Promise<RunSummary> {
   const sinks: Sink[] = [];
   let rejects: Sink | undefined;
   let skipped: Sink | undefined;
-  const summary = emptySummary();
-  let executor: BatchExecutor | undefined;
+  let summary: RunSummary;
   let state: RunStateWriter | undefined;
   try {
     for (const writer of chosen) {
@@ -136,52 +83,37 @@ export async function convert(options: ConvertOptions): Promise<RunSummary> {
       const sink = options.outDir ? new AtomicFileSink(join(options.outDir, writer.fileName)) : new StreamSink(options.output ?? process.stdout);
       sinks.push(sink);
       outputs.push({ writer, session, sink, started: false, recordsWritten: 0 });
-      summary.written[writer.name] = 0;
     }
     const rejectsPath = options.outDir ? join(options.outDir, 'rejects.ndjson') : options.rejectsPath;
     if (rejectsPath) sinks.push((rejects = new AtomicFileSink(rejectsPath)));
     if (options.outDir) sinks.push((skipped = new AtomicFileSink(join(options.outDir, 'skipped.ndjson'))));
     // An output that cannot be created fails the run before any record is read.
     await Promise.all(sinks.map((sink) => sink.opened?.()));
-
-    const settings: BatchSettings = {
-      formats: chosen.map((writer) => writer.name),
-      writerOptions,
-      profile: options.profile,
-      severities: options.severities,
-      limits: { ...DEFAULT_READ_LIMITS, ...options.limits },
-      rejects: rejects !== undefined,
-      skipped: skipped !== undefined,
-      logRejected: options.logger?.isLevelEnabled('warn') ?? false,
-      logSkipped: options.logger?.isLevelEnabled('debug') ?? false,
-      runState: options.runState !== undefined && options.outDir !== undefined,
-    };
-    const stateInputs = settings.runState ? await runStateInputs(options.inputs, options.solr) : undefined;
+    const shard = options.runState?.shard;
+    const stateInputs = shard && options.outDir ? await runStateInputs(options.inputs, options.solr) : undefined;
     if (stateInputs) {
       state = await RunStateWriter.create(options.outDir!, {
-        shard: options.runState!.shard,
+        shard: shard!,
         inputs: stateInputs.inputs,
-        settings: { formats: settings.formats.slice(), writerOptions: { ...writerOptions }, severities: options.severities as Record<string, string> | undefined },
+        settings: { formats: chosen.map((writer) => writer.name), writerOptions: { ...writerOptions }, severities: options.severities as Record<string, string> | undefined },
       });
     }
-    executor = createExecutor(settings, options.workers ?? 1, options.logger);
-    const progress: RunProgress = { records: 0, bytesRead: 0, bytesTotal: undefined };
-    const batches = orderedBatches({
-      inputs: options.inputs,
-      from: options.from,
-      limits: settings.limits,
-      signal: options.signal,
-      executor,
-      crossRecord: new CrossRecordChecks(),
-      solr: options.solr,
-      openAhead: options.openFiles,
-      progress,
-      fileShard: options.runState?.shard.kind === 'file-range' ? options.runState.shard : undefined,
-    });
-    for await (const batch of batches) {
-      addSummary(summary, batch.summary);
+
+    let fillCounts: FillRateCount[];
+    ({ summary, fillCounts } = await runCommand(options, {
+      formats: chosen.map((writer) => writer.name),
+      writerOptions,
+      collect: {
+        rejects: rejects !== undefined,
+        skipped: skipped !== undefined,
+        logRejected: options.logger?.isLevelEnabled('warn') ?? false,
+        logSkipped: options.logger?.isLevelEnabled('debug') ?? false,
+        state: state !== undefined,
+      },
+      exclude: options.outDir ? [options.outDir] : [],
+      fileShard: shard?.kind === 'file-range' ? shard : undefined,
+    }, async (batch) => {
       if (state && stateInputs) for (const { file, ...entry } of batch.state ?? []) await state.add({ ...entry, input: stateInputs.indexOf(file) });
-      for (const log of batch.logs) options.logger?.[log.level](log.fields, log.message);
       if (rejects && batch.rejects) await rejects.write(batch.rejects);
       if (skipped && batch.skipped) await skipped.write(batch.skipped);
       for (const [index, output] of outputs.entries()) {
@@ -196,16 +128,14 @@ export async function convert(options: ConvertOptions): Promise<RunSummary> {
           await output.sink.write(text);
         }
       }
-      options.onRecord?.(summary);
-      progress.records = summary.read;
-      options.onProgress?.(progress);
-      if (options.signal?.aborted) break;
-    }
-    if (options.signal?.aborted) {
-      summary.interrupted = true;
+    }));
+    // Every chosen format is named in the summary, also with no record written.
+    for (const writer of chosen) summary.written[writer.name] ??= 0;
+    summary.written = Object.fromEntries(Object.entries(summary.written).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+    if (summary.interrupted) {
       await Promise.all(sinks.map((sink) => sink.discard()));
       await state?.discard();
-      return sortedSummary(summary);
+      return summary;
     }
     for (const output of outputs) {
       if (!output.started && output.writer.requiresRecords) {
@@ -219,19 +149,17 @@ export async function convert(options: ConvertOptions): Promise<RunSummary> {
     }
     for (const sink of sinks) if (!outputs.some((output) => output.sink === sink)) await sink.commit();
     if (state) {
-      await state.finish(sortedSummary(summary), []);
+      const rules = options.fillRates ?? [];
+      await state.finish(summary, rules.map((rule, index) => ({ field: rule.field, type: rule.type, minimum: rule.minimum, ...fillCounts[index]! })));
       await state.commit();
     }
   } catch (error) {
     await Promise.all(sinks.map((sink) => sink.discard()));
     await state?.discard();
     throw error;
-  } finally {
-    await executor?.close();
   }
-  const result = sortedSummary(summary);
-  if (options.outDir) await writeFile(join(options.outDir, 'summary.json'), `${JSON.stringify(result, null, 2)}\n`);
-  return result;
+  if (options.outDir) await writeFile(join(options.outDir, 'summary.json'), `${JSON.stringify(summary, null, 2)}\n`);
+  return summary;
 }
 
 /**

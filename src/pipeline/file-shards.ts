@@ -3,6 +3,7 @@ import type { Issue, SourcePosition } from '../model/issue.js';
 import type { RawRecord } from '../model/raw-record.js';
 import { alignedRange, headOf, linesBefore, rangeBytes, xmlFrame, type ByteRange, type Share, type SplittableFormat } from '../read/byte-ranges.js';
 import { lineDelimitedHeaderBytes } from '../read/solr-json.js';
+import type { ReadBatch } from '../read/types.js';
 import type { OpenedInput } from './inputs.js';
 
 /**
@@ -77,15 +78,22 @@ function shifted(source: SourcePosition, file: string, lineDelta: number, byteDe
   return moved;
 }
 
-/** A share's records with the whole file's lines and byte offsets. */
-export async function* recordsAtFilePositions(records: AsyncIterable<RawRecord>, file: string, share: InputShare): AsyncGenerator<RawRecord> {
-  if (share.kind !== 'range' || (share.lineDelta === 0 && share.byteDelta === 0)) {
-    yield* records;
-    return;
-  }
+/** A batch of a share with the whole file's lines and byte offsets (chunks are moved, records remapped). */
+export function atFilePositions(batch: ReadBatch, file: string, share: InputShare): ReadBatch {
+  if (share.kind !== 'range' || (share.lineDelta === 0 && share.byteDelta === 0)) return batch;
   const { lineDelta, byteDelta } = share;
-  for await (const record of records) {
-    const issues = record.issues.map((issue): Issue => (issue.source ? { ...issue, source: shifted(issue.source, file, lineDelta, byteDelta) } : issue));
-    yield { ...record, source: shifted(record.source, file, lineDelta, byteDelta), issues };
+  if (batch.kind === 'chunk') {
+    const chunk = batch.chunk;
+    return {
+      kind: 'chunk',
+      chunk: chunk.kind === 'lines'
+        ? { ...chunk, firstLine: chunk.firstLine + lineDelta, firstByteOffset: chunk.firstByteOffset + byteDelta }
+        : { ...chunk, line: chunk.line + lineDelta, byteOffset: chunk.byteOffset + byteDelta },
+    };
   }
+  const records = batch.records.map((record): RawRecord => {
+    const issues = record.issues.map((issue): Issue => (issue.source ? { ...issue, source: shifted(issue.source, file, lineDelta, byteDelta) } : issue));
+    return { ...record, source: shifted(record.source, file, lineDelta, byteDelta), issues };
+  });
+  return { kind: 'records', records };
 }

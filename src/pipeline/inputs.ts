@@ -1,6 +1,6 @@
 import { createReadStream } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
-import { isAbsolute, join } from 'node:path';
+import { isAbsolute, join, resolve } from 'node:path';
 import { createBrotliDecompress, createGunzip, createInflate } from 'node:zlib';
 import { Readable } from 'node:stream';
 import { glob, isDynamicPattern } from 'tinyglobby';
@@ -31,8 +31,9 @@ export interface OpenedInput {
  * (`solr+http://...`) pass through. A path that exists is taken literally even when it
  * looks like a pattern.
  */
-export async function expandInputs(inputs: readonly string[]): Promise<string[]> {
+export async function expandInputs(inputs: readonly string[], exclude: readonly string[] = []): Promise<string[]> {
   const files: string[] = [];
+  const excluded = new Set(exclude.map((path) => resolve(path)));
   for (const input of inputs) {
     if (input === '-' || isSolrSource(input)) {
       files.push(input);
@@ -48,7 +49,7 @@ export async function expandInputs(inputs: readonly string[]): Promise<string[]>
       }
       throw new UsageError(`Input not found: ${input}`);
     }
-    if (info.isDirectory()) files.push(...(await listFiles(input)));
+    if (info.isDirectory()) files.push(...(await listFiles(input, excluded)));
     else files.push(input);
   }
   return files;
@@ -60,14 +61,17 @@ async function matchPattern(pattern: string): Promise<string[]> {
   return [...new Set(matches)].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
 }
 
-async function listFiles(directory: string): Promise<string[]> {
+/** The files of a directory tree; `excluded` directories (this run's output directory) are skipped. */
+async function listFiles(directory: string, excluded: ReadonlySet<string>): Promise<string[]> {
   const entries = await readdir(directory, { withFileTypes: true });
   entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   const files: string[] = [];
   for (const entry of entries) {
     if (entry.name.startsWith('.')) continue;
     const path = join(directory, entry.name);
-    if (entry.isDirectory()) files.push(...(await listFiles(path)));
+    if (entry.isDirectory()) {
+      if (!excluded.has(resolve(path))) files.push(...(await listFiles(path, excluded)));
+    }
     else if (entry.isFile() && !/\.(md|json-ld-context)$/i.test(entry.name) && entry.name !== 'README') files.push(path);
   }
   return files;

@@ -19,6 +19,8 @@ export interface ProcessedRecord {
   /** Every finding: reading, validation, normalization, cross-record checks. */
   issues: Issue[];
   rejected: boolean;
+  /** How many of the last `issues` normalization found (a record rejected later loses them). */
+  normalizeIssues: number;
 }
 
 function recordIdOf(raw: RawRecord): string | undefined {
@@ -30,19 +32,20 @@ function recordIdOf(raw: RawRecord): string | undefined {
  * validate -> normalize for one raw record. A record with an error-severity issue (after
  * the user's severity overrides) is rejected: it is not normalized, and goes to rejects.
  */
-export function processRecord(raw: RawRecord, options: ProcessOptions = {}, extraIssues: readonly Issue[] = []): ProcessedRecord {
+export function processRecord(raw: RawRecord, options: ProcessOptions = {}): ProcessedRecord {
   const recordId = recordIdOf(raw);
   // A record the reader could not read at all has no fields: schema findings about it
   // ("no id", "no title") would only hide the read error that explains it.
   const unread = Object.keys(raw.fields).length === 0 && hasError(raw.issues);
   const schemaIssues = unread ? [] : validateRecord(raw, { profile: options.profile });
-  const found = [...raw.issues, ...schemaIssues, ...extraIssues].map((issue) =>
+  const found = [...raw.issues, ...schemaIssues].map((issue) =>
     issue.recordId === undefined && recordId !== undefined ? { ...issue, recordId } : issue,
   );
   const issues = applySeverities(found, options.severities);
-  if (hasError(issues)) return { raw, issues, rejected: true };
+  if (hasError(issues)) return { raw, issues, rejected: true, normalizeIssues: 0 };
   const normalized = normalizeRecord(raw);
-  const all = [...issues, ...applySeverities(normalized.issues, options.severities)];
-  if (hasError(all)) return { raw, issues: all, rejected: true };
-  return { raw, record: normalized.record, issues: all, rejected: false };
+  const normalizeFound = applySeverities(normalized.issues, options.severities);
+  const all = [...issues, ...normalizeFound];
+  if (hasError(all)) return { raw, issues: all, rejected: true, normalizeIssues: normalizeFound.length };
+  return { raw, record: normalized.record, issues: all, rejected: false, normalizeIssues: normalizeFound.length };
 }

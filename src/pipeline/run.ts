@@ -1,43 +1,135 @@
-import type { ReadLimits } from '../read/types.js';
-import { applySeverities, hasError } from '../model/rules.js';
-import { CrossRecordChecks } from './cross-record.js';
-import { processRecord, type ProcessedRecord, type ProcessOptions } from './process.js';
-import { readRecords } from './records.js';
+import type { Logger } from 'pino';
+import type { Issue } from '../model/issue.js';
+import { applySeverities, type SeverityOverrides } from '../model/rules.js';
+import type { Profile } from '../biblio-schema/profile.js';
+import { DEFAULT_READ_LIMITS, type ReadLimits } from '../read/types.js';
+import type { WriterOptions } from '../write/types.js';
+import { CrossRecordChecks, fillRateIssues, type FillRateCount, type FillRateRule } from './cross-record.js';
+import { runEngine, type ReadProgress } from './engine.js';
 import type { SolrReadOptions } from './sources.js';
+import { countIssues, emptySummary, sortedSummary, type RunSummary } from './summary.js';
+import type { EngineSettings, Pass2Result } from './workers/batch-work.js';
+import { createExecutor } from './workers/executor.js';
+import type { Share } from '../read/byte-ranges.js';
 
-export interface RunOptions extends ProcessOptions {
+/** Options every command shares: what to read, how to check it, how to run. */
+export interface RunOptions {
   inputs: readonly string[];
+  /** Reader name, or `auto` (default) to detect each input's format from its content. */
   from?: string | undefined;
   limits?: Partial<ReadLimits> | undefined;
-  signal?: AbortSignal | undefined;
+  profile?: Profile | undefined;
+  severities?: SeverityOverrides | undefined;
+  /** Minimum fill rates of normalized fields (the config's `fillRates`). */
+  fillRates?: readonly FillRateRule[] | undefined;
+  /** Record ids whose findings are left out of counts and reports (the config's `ignore`). */
+  ignore?: readonly string[] | undefined;
   /** How `solr+http(s)://` inputs are queried, paged, sharded and resumed. */
   solr?: SolrReadOptions | undefined;
-  /** Most input files opened ahead at once (default 4); output order stays input order. */
+  /** Most input files opened and decompressed ahead at once (default 4); output order stays input order. */
   openFiles?: number | undefined;
-  /** Run-wide checks (duplicates, fill rates); a fresh one per run by default. */
-  crossRecord?: CrossRecordChecks | undefined;
+  /** Threads that parse, validate, normalize and serialize (default 1: all on the calling thread). Output is identical whatever the number. */
+  workers?: number | undefined;
+  /** Aborting stops the run after the current batch; outputs are then discarded. */
+  signal?: AbortSignal | undefined;
+  logger?: Logger | undefined;
+  /** Called after every batch with the counts so far and how much input was read (progress bars). */
+  onProgress?: ((progress: Readonly<RunProgress>) => void) | undefined;
+}
+
+/** Records and input bytes read so far. */
+export interface RunProgress extends ReadProgress {
+  records: number;
+}
+
+/** What a command asks the engine for besides counts. */
+export interface RunSpec {
+  formats?: readonly string[] | undefined;
+  writerOptions?: WriterOptions | undefined;
+  collect?: Partial<EngineSettings['collect']> | undefined;
+  /** Directories never read as inputs (the run's own output directory). */
+  exclude?: readonly string[] | undefined;
+  /** `--shard I/N` on files: read only share I of every input file (file-shards.ts). */
+  fileShard?: Share | undefined;
+}
+
+export interface RunOutcome {
+  summary: RunSummary;
+  /** Findings about the run as a whole (fill rates below their minimum), counted in the summary. */
+  runIssues: Issue[];
+  /** Per fill-rate rule: converted records in scope and those that had the field. */
+  fillCounts: FillRateCount[];
+}
+
+function addCounts(total: Record<string, number>, delta: Readonly<Record<string, number>>): void {
+  for (const [key, count] of Object.entries(delta)) total[key] = (total[key] ?? 0) + count;
+}
+
+function addSummary(total: RunSummary, delta: Readonly<RunSummary>): void {
+  total.read += delta.read;
+  total.converted += delta.converted;
+  total.rejected += delta.rejected;
+  addCounts(total.written, delta.written);
+  addCounts(total.skipped, delta.skipped);
+  addCounts(total.issues, delta.issues);
+  addCounts(total.severities, delta.severities);
 }
 
 /**
- * read -> validate -> normalize over all inputs, with the run-wide checks: duplicate ids
- * before normalization, duplicate DOIs/PMIDs after it. A duplicate raised to `error` by the
- * user's severities rejects the record like any other error.
+ * Runs the engine for one command: `onBatch` gets every batch's pass-2 result in input
+ * order (the command's sink). Counts, fill rates and run-level findings are summed here,
+ * the same way for every command.
  */
-export async function* processRecords(options: RunOptions): AsyncGenerator<ProcessedRecord> {
-  const crossRecord = options.crossRecord ?? new CrossRecordChecks();
-  for await (const raw of readRecords(options.inputs, { from: options.from, limits: options.limits, solr: options.solr, openFiles: options.openFiles })) {
-    const processed = processRecord(raw, options, crossRecord.check(raw));
-    if (processed.record) {
-      const duplicates = applySeverities(crossRecord.checkNormalized(processed.record), options.severities);
-      if (duplicates.length > 0) {
-        processed.issues.push(...duplicates);
-        if (hasError(duplicates)) {
-          processed.rejected = true;
-          delete processed.record;
-        }
-      }
+export async function runCommand(options: RunOptions, spec: RunSpec, onBatch: (result: Pass2Result) => Promise<void> | void): Promise<RunOutcome> {
+  const fillRates = options.fillRates ?? [];
+  const settings: EngineSettings = {
+    formats: spec.formats ?? [],
+    writerOptions: spec.writerOptions ?? {},
+    profile: options.profile,
+    severities: options.severities,
+    limits: { ...DEFAULT_READ_LIMITS, ...options.limits },
+    fillRates,
+    ignore: options.ignore ?? [],
+    collect: { rejects: false, skipped: false, issues: false, stats: false, records: false, logRejected: false, logSkipped: false, ...spec.collect },
+  };
+  const executor = await createExecutor(settings, options.workers ?? 1, () => options.logger?.debug('worker threads need the compiled worker (dist/); running on one thread'));
+  const summary = emptySummary();
+  const fillCounts: FillRateCount[] = fillRates.map(() => ({ records: 0, filled: 0 }));
+  const progress: RunProgress = { records: 0, bytesRead: 0, bytesTotal: undefined };
+  try {
+    const results = runEngine({
+      inputs: options.inputs,
+      from: options.from,
+      limits: settings.limits,
+      solr: options.solr,
+      signal: options.signal,
+      executor,
+      checks: new CrossRecordChecks(options.severities),
+      openAhead: options.openFiles,
+      progress,
+      exclude: spec.exclude,
+      fileShard: spec.fileShard,
+    });
+    for await (const result of results) {
+      addSummary(summary, result.summary);
+      result.fillRates.forEach((count, index) => {
+        fillCounts[index]!.records += count.records;
+        fillCounts[index]!.filled += count.filled;
+      });
+      for (const log of result.logs) options.logger?.[log.level](log.fields, log.message);
+      await onBatch(result);
+      progress.records = summary.read;
+      options.onProgress?.(progress);
+      if (options.signal?.aborted) break;
     }
-    yield processed;
-    if (options.signal?.aborted) return;
+  } finally {
+    await executor.close();
   }
+  if (options.signal?.aborted) {
+    summary.interrupted = true;
+    return { summary: sortedSummary(summary), runIssues: [], fillCounts };
+  }
+  const runIssues = applySeverities(fillRateIssues(fillRates, fillCounts), options.severities);
+  countIssues(summary, runIssues);
+  return { summary: sortedSummary(summary), runIssues, fillCounts };
 }

@@ -60,8 +60,20 @@ async function saveCursorFile(path: string, content: CursorFileContent): Promise
   await rename(temporary, path);
 }
 
-/** Every record of one live Solr source, saving its cursor as it goes when a cursor file is set. */
-export async function* readSolrInput(input: string, options: SolrReadOptions, limits: ReadLimits): AsyncGenerator<RawRecord> {
+/** Records of one page of a live source, with what saves the cursor once they are committed. */
+export interface LivePage {
+  records: RawRecord[];
+  /** Saves the cursor after this page (when a cursor file is set). */
+  commit?: (() => Promise<void>) | undefined;
+}
+
+/**
+ * Every record of one live Solr source, a page at a time. The cursor of a page is saved
+ * only when the caller commits the page (the engine does so once the page's records reached
+ * the outputs), so a resumed run never skips a record the stopped run did not deliver; at
+ * most the page in hand is read again.
+ */
+export async function* readSolrPages(input: string, options: SolrReadOptions, limits: ReadLimits): AsyncGenerator<LivePage> {
   const key = cursorKey(input, options);
   const path = options.cursorFile;
   let start: SolrCheckpoint | undefined;
@@ -69,13 +81,25 @@ export async function* readSolrInput(input: string, options: SolrReadOptions, li
     const saved = (await loadCursorFile(path)).sources[key];
     if (saved !== undefined) start = { cursorMark: saved.cursorMark, skip: saved.skip, ordinal: saved.ordinal, done: saved.done };
   }
-  const onCheckpoint =
-    path === undefined
-      ? undefined
-      : async (checkpoint: SolrCheckpoint): Promise<void> => {
-          const content = await loadCursorFile(path);
-          content.sources[key] = { source: solrSourceName(input), ...checkpoint, updatedAt: new Date().toISOString() };
-          await saveCursorFile(path, content);
-        };
-  yield* readSolrSource(input, { ...options, limits, start, onCheckpoint });
+  const save = (checkpoint: SolrCheckpoint) => async (): Promise<void> => {
+    if (path === undefined) return;
+    const content = await loadCursorFile(path);
+    content.sources[key] = { source: solrSourceName(input), ...checkpoint, updatedAt: new Date().toISOString() };
+    await saveCursorFile(path, content);
+  };
+  let pageEnd: SolrCheckpoint | undefined;
+  let records: RawRecord[] = [];
+  const onCheckpoint = (checkpoint: SolrCheckpoint): void => {
+    // Only whole pages: a checkpoint inside a page (the reader stopped early) is never committed.
+    if (checkpoint.skip === 0) pageEnd = checkpoint;
+  };
+  for await (const record of readSolrSource(input, { ...options, limits, start, onCheckpoint })) {
+    if (pageEnd !== undefined) {
+      yield { records, commit: save(pageEnd) };
+      records = [];
+      pageEnd = undefined;
+    }
+    records.push(record);
+  }
+  yield { records, commit: pageEnd === undefined ? undefined : save(pageEnd) };
 }

@@ -4,13 +4,14 @@ import type { SourcePosition } from '../model/issue.js';
 import type { RawRecord } from '../model/raw-record.js';
 import type { IssueCode } from '../model/rules.js';
 import { parseJsonExact } from './exact-json.js';
-import { readLines, type TextLine } from './lines.js';
+import { readBySplitting, recordBatches } from './chunked.js';
+import { lineChunks, linesOf, type TextLine } from './lines.js';
 import { StrictUtf8Decoder } from './utf8.js';
 import { JsonOpenTracker } from './json-positions.js';
 import { peekBytes } from './peek.js';
 import { rawRecordFromSolrDoc, truncate } from './solr-doc.js';
 import { DocumentRouter, errorRecord, FORMAT, type Token } from './solr-json-documents.js';
-import type { ReadContext, RecordReader } from './types.js';
+import type { ReadBatch, ReadContext, RecordChunk, RecordReader } from './types.js';
 
 
 /**
@@ -27,7 +28,9 @@ export const solrJsonReader: RecordReader = {
     const body = skipHttpHeaderText(head).trimStart();
     return body.startsWith('{') || body.startsWith('[');
   },
-  read: readSolrJson,
+  read: (input, context) => readBySplitting(splitSolrJson, parseSolrJsonChunk, input, context),
+  split: splitSolrJson,
+  parseChunk: parseSolrJsonChunk,
 };
 
 function skipHttpHeaderText(head: string): string {
@@ -55,11 +58,21 @@ export function lineDelimitedHeaderBytes(head: Buffer): number | undefined {
   let text = head.subarray(headerBytes).toString('utf8');
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   const body = text.trimStart();
-  const firstNewline = body.indexOf('\n');
-  const firstLine = firstNewline === -1 ? undefined : body.slice(0, firstNewline);
-  // A first line that is a whole JSON value means one value per line (NDJSON, or a
-  // one-line response per line); otherwise the input is one (possibly huge) JSON value.
-  return body.startsWith('{') && firstLine !== undefined && isWholeJson(firstLine) ? headerBytes : undefined;
+  if (!body.startsWith('{')) return undefined;
+  // Complete lines of the head (LF, CRLF or CR-only ends); the last one may be cut off.
+  const lines = body.split(/\r\n|\n|\r/).slice(0, -1).filter((line) => line.trim() !== '').slice(0, 8);
+  if (lines.length === 0) return undefined;
+  // A first line that is a whole JSON value means one value per line (NDJSON, or a one-line
+  // response per line). So does a broken first line (truncated, garbage) followed by whole
+  // objects, as long as no line continues a value (a line ending in "," belongs to a
+  // pretty-printed or one-doc-per-line response, which is one streamed value).
+  const whole = (line: string): boolean => {
+    const trimmed = line.trim();
+    return trimmed.startsWith('{') && isWholeJson(trimmed);
+  };
+  if (whole(lines[0]!)) return headerBytes;
+  const continued = lines.some((line) => line.trimEnd().endsWith(','));
+  return !continued && lines.slice(1).some(whole) ? headerBytes : undefined;
 }
 
 /**
@@ -78,17 +91,33 @@ export async function peekSolrJsonHead(input: AsyncIterable<Uint8Array>, maxByte
   }
 }
 
-async function* readSolrJson(input: AsyncIterable<Uint8Array>, context: ReadContext): AsyncGenerator<RawRecord> {
+async function* splitSolrJson(input: AsyncIterable<Uint8Array>, context: ReadContext, targetBytes: number): AsyncGenerator<ReadBatch> {
   const { head, stream } = await peekSolrJsonHead(input, context.limits.maxRecordBytes);
   const lineHeaderBytes = lineDelimitedHeaderBytes(head);
   if (lineHeaderBytes !== undefined) {
-    yield* readLineDelimited(stream, context, lineHeaderBytes);
-  } else {
-    const headerBytes = httpHeaderLength(head);
-    let headerLines = 0;
-    for (let at = head.indexOf(0x0a); at !== -1 && at < headerBytes; at = head.indexOf(0x0a, at + 1)) headerLines++;
-    yield* readStreamed(stream, context, headerBytes, 1 + headerLines);
+    const lines = lineChunks(stream, { targetBytes, maxLineBytes: context.limits.maxRecordBytes, skipBytes: lineHeaderBytes });
+    for await (const chunk of lines) yield { kind: 'chunk', chunk };
+    return;
   }
+  // One JSON value (a response, an array): streamed here, token by token.
+  const headerBytes = httpHeaderLength(head);
+  let headerLines = 0;
+  for (let at = head.indexOf(0x0a); at !== -1 && at < headerBytes; at = head.indexOf(0x0a, at + 1)) headerLines++;
+  yield* recordBatches(readStreamed(stream, context, headerBytes, 1 + headerLines));
+}
+
+/** NDJSON lines: every non-blank line is a document, an array of documents, or a select response. */
+function parseSolrJsonChunk(chunk: RecordChunk, context: ReadContext): RawRecord[] {
+  const records: RawRecord[] = [];
+  for (const line of linesOf(chunk)) {
+    if (line.oversizedBytes !== undefined) {
+      const message = `Line ${line.line} is ${line.oversizedBytes} bytes long, over the record size limit of ${context.limits.maxRecordBytes}`;
+      records.push(errorRecord('read.limit-exceeded', message, { file: context.file, line: line.line, byteOffset: line.byteOffset, ordinal: records.length + 1 }, truncate(line.text, 1 << 20)));
+      continue;
+    }
+    records.push(...recordsFromJsonLine(line, context, records.length));
+  }
+  return records;
 }
 
 function isWholeJson(line: string): boolean {
@@ -97,21 +126,6 @@ function isWholeJson(line: string): boolean {
     return true;
   } catch {
     return false;
-  }
-}
-
-/** NDJSON: every non-blank line is a document, an array of documents, or a select response. */
-async function* readLineDelimited(
-  stream: AsyncIterable<Uint8Array>,
-  context: ReadContext,
-  headerBytes: number,
-): AsyncGenerator<RawRecord> {
-  let ordinal = 0;
-  for await (const line of readLines(stream)) {
-    if (line.byteOffset < headerBytes) continue;
-    const records = recordsFromJsonLine(line, context, ordinal);
-    ordinal += records.length;
-    yield* records;
   }
 }
 

@@ -1,4 +1,5 @@
 import type { RawRecord } from '../model/raw-record.js';
+import type { LineChunk, OversizedLine } from './lines.js';
 
 /** Caps that protect a run from hostile or broken input; real catalogue data never reaches them. */
 export interface ReadLimits {
@@ -35,4 +36,22 @@ export interface RecordReader {
   /** True when the first bytes of an input (decoded as UTF-8, BOM removed) look like this format. */
   detect(head: string): boolean;
   read(input: AsyncIterable<Uint8Array>, context: ReadContext): AsyncIterable<RawRecord>;
+  /**
+   * Cuts the input into batches for the engine: chunks of whole records as bytes, found by
+   * a cheap boundary search and parsed later with `parseChunk` (on a worker thread when
+   * there are workers), or records this reader had to parse itself. Readers without it
+   * are read with `read` on the main thread.
+   */
+  split?(input: AsyncIterable<Uint8Array>, context: ReadContext, targetBytes: number): AsyncIterable<ReadBatch>;
+  /**
+   * The records of one chunk that `split` cut, numbered (`source.ordinal`) from 1 within
+   * the chunk: the engine adds the records of the input's earlier chunks. Synchronous and
+   * free of I/O, so it runs the same on any thread.
+   */
+  parseChunk?(chunk: RecordChunk, context: ReadContext): RawRecord[];
 }
+
+/** Whole records as bytes, cut by a reader's `split`; plain data, so it can be posted to a worker. */
+export type RecordChunk = LineChunk | OversizedLine;
+
+export type ReadBatch = { kind: 'chunk'; chunk: RecordChunk } | { kind: 'records'; records: RawRecord[] };

@@ -1,7 +1,7 @@
 import type { RawRecord } from '../model/raw-record.js';
 import { isMultiValued } from '../biblio-schema/index.js';
 import type { Profile } from '../biblio-schema/profile.js';
-import { FieldFillCounter, valueCount, type FieldFill } from './field-fill.js';
+import { fieldValueCounts, FieldFillCounter, type FieldFill } from './field-fill.js';
 import { TopValues, type ValueCount } from './top-values.js';
 
 /** Fields whose most frequent values `bibpipe stats` lists. */
@@ -30,36 +30,67 @@ export interface StatsOptions {
   top?: number | undefined;
 }
 
-/** Per-field fill rates, value-count distributions and top values over raw records. */
-export async function collectStats(records: AsyncIterable<RawRecord>, options: StatsOptions = {}): Promise<RecordStats> {
-  const fill = new FieldFillCounter();
-  const buckets = new Map<string, number[]>();
-  const top = new Map<string, TopValues>(TOP_VALUE_FIELDS.map((field) => [field, new TopValues()]));
-  for await (const raw of records) {
-    fill.add(raw);
-    for (const [name, value] of Object.entries(raw.fields)) {
-      const count = valueCount(value);
-      if (count > 0 && fill.tracks(name) && isMultiValued(name, options.profile)) {
-        let counts = buckets.get(name);
-        if (!counts) buckets.set(name, (counts = new Array<number>(VALUE_COUNT_BUCKETS).fill(0)));
+/** What `bibpipe stats` needs of one raw record (small enough to hand from a worker thread). */
+export interface StatsDigest {
+  /** Each field with its number of non-empty values. */
+  counts: Array<[string, number]>;
+  /** The values of the top-value fields the record has. */
+  values: Array<[string, string[]]>;
+}
+
+export function statsDigest(raw: RawRecord): StatsDigest {
+  const values: Array<[string, string[]]> = [];
+  for (const field of TOP_VALUE_FIELDS) {
+    const value = raw.fields[field];
+    if (value !== undefined) values.push([field, (typeof value === 'string' ? [value] : value).filter((item) => item !== '')]);
+  }
+  return { counts: fieldValueCounts(raw), values };
+}
+
+/** Per-field fill rates, value-count distributions and top values, one record digest at a time, in input order. */
+export class StatsCollector {
+  private readonly fill = new FieldFillCounter();
+  private readonly buckets = new Map<string, number[]>();
+  private readonly top = new Map<string, TopValues>(TOP_VALUE_FIELDS.map((field) => [field, new TopValues()]));
+
+  constructor(private readonly options: StatsOptions = {}) {}
+
+  add(digest: StatsDigest): void {
+    this.fill.addCounts(digest.counts);
+    for (const [name, count] of digest.counts) {
+      if (count > 0 && this.fill.tracks(name) && isMultiValued(name, this.options.profile)) {
+        let counts = this.buckets.get(name);
+        if (!counts) this.buckets.set(name, (counts = new Array<number>(VALUE_COUNT_BUCKETS).fill(0)));
         counts[Math.min(count, VALUE_COUNT_BUCKETS - 1)]! += 1;
       }
-      const values = top.get(name);
-      if (values) for (const item of typeof value === 'string' ? [value] : value) if (item !== '') values.add(item);
+    }
+    for (const [field, items] of digest.values) {
+      const values = this.top.get(field);
+      if (values) for (const item of items) values.add(item);
     }
   }
-  const fillResult = fill.result();
-  const valueCounts: Record<string, number[]> = {};
-  for (const name of [...buckets.keys()].sort()) {
-    const counts = buckets.get(name) ?? [];
-    // Records without the field have 0 values.
-    counts[0] = fillResult.records - counts.reduce((sum, n) => sum + n, 0);
-    valueCounts[name] = counts;
+
+  result(): RecordStats {
+    const fillResult = this.fill.result();
+    const valueCounts: Record<string, number[]> = {};
+    for (const name of [...this.buckets.keys()].sort()) {
+      const counts = this.buckets.get(name) ?? [];
+      // Records without the field have 0 values.
+      counts[0] = fillResult.records - counts.reduce((sum, n) => sum + n, 0);
+      valueCounts[name] = counts;
+    }
+    const limit = this.options.top ?? 10;
+    const topValues: Record<string, TopValuesReport> = {};
+    for (const [field, values] of this.top) topValues[field] = { values: values.top(limit), distinct: values.distinct, approximate: values.approximate };
+    return { fill: fillResult, valueCounts, topValues };
   }
-  const limit = options.top ?? 10;
-  const topValues: Record<string, TopValuesReport> = {};
-  for (const [field, values] of top) topValues[field] = { values: values.top(limit), distinct: values.distinct, approximate: values.approximate };
-  return { fill: fillResult, valueCounts, topValues };
+}
+
+/** Per-field fill rates, value-count distributions and top values over raw records. */
+export async function collectStats(records: AsyncIterable<RawRecord>, options: StatsOptions = {}): Promise<RecordStats> {
+  const collector = new StatsCollector(options);
+  for await (const raw of records) collector.add(statsDigest(raw));
+  return collector.result();
 }
 
 function share(count: number, total: number): string {

@@ -20,6 +20,11 @@ export function valueCount(value: RawValue | undefined): number {
   return count;
 }
 
+/** A record's fields with their number of non-empty values: all that fill counts need of it. */
+export function fieldValueCounts(raw: RawRecord): Array<[string, number]> {
+  return Object.entries(raw.fields).map(([name, value]) => [name, valueCount(value)]);
+}
+
 /**
  * Counts, over raw records, how many have each field. Memory is bounded: hostile input
  * with millions of distinct (dynamic) field names keeps only the first `maxFields`.
@@ -33,9 +38,14 @@ export class FieldFillCounter {
   constructor(private readonly maxFields: number = DEFAULT_MAX_TRACKED_FIELDS) {}
 
   add(raw: RawRecord): void {
+    this.addCounts(fieldValueCounts(raw));
+  }
+
+  /** One record, as the number of non-empty values of each of its fields. */
+  addCounts(counts: Iterable<readonly [string, number]>): void {
     this.records++;
-    for (const [name, value] of Object.entries(raw.fields)) {
-      if (valueCount(value) === 0) continue;
+    for (const [name, values] of counts) {
+      if (values === 0) continue;
       const count = this.counts.get(name);
       if (count !== undefined) this.counts.set(name, count + 1);
       else if (this.counts.size < this.maxFields) this.counts.set(name, 1);

@@ -1,4 +1,4 @@
-import { readRecords } from '../../src/pipeline/records.js';
+import { rawRecords } from './raw-records.js';
 import { HAS_SHARED, sharedPath } from './shared.js';
 import { standinDoc, type StandinDoc } from './solr-standin.js';
 
@@ -10,7 +10,7 @@ const FIXTURE_FILES = ['search.json', 'search-title.json', 'search-author.json',
 export async function vufindFixtureFields(): Promise<Fields[]> {
   if (!HAS_SHARED) return [];
   const byId = new Map<string, Fields>();
-  for await (const record of readRecords(FIXTURE_FILES.map((name) => sharedPath('data/vufind/fixtures', name)))) {
+  for await (const record of rawRecords(FIXTURE_FILES.map((name) => sharedPath('data/vufind/fixtures', name)))) {
     const id = record.fields.id;
     if (typeof id === 'string' && Object.keys(record.fields).length > 1) byId.set(id, { ...record.fields } as Fields);
   }

@@ -1,29 +1,49 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { runBatch, type BatchJob, type BatchOutput, type BatchSettings } from './batch-job.js';
+import { loadFingerprints } from '../fingerprint-table.js';
+import { firstPass, secondPass, type BatchInput, type EngineSettings, type HeldBatch, type Pass1Result, type Pass2Request, type Pass2Result } from './batch-work.js';
 import type { WorkerReply, WorkerRequest } from './worker.js';
 
-/** Runs batches: on the main thread, or spread over worker threads. */
+/**
+ * Runs the two passes of batches: on the main thread, or on worker threads. Pass 2 of a
+ * batch runs where its pass 1 ran, because that thread holds the parsed records.
+ */
 export interface BatchExecutor {
   /** How many batches can run at the same time. */
   readonly parallelism: number;
-  run(job: BatchJob): Promise<BatchOutput>;
+  firstPass(batch: number, input: BatchInput): Promise<Pass1Result>;
+  secondPass(batch: number, request: Pass2Request): Promise<Pass2Result>;
   close(): Promise<void>;
 }
 
-/** One thread: batches run as they are submitted. */
+/** One thread: passes run as they are asked for. */
 export class InlineExecutor implements BatchExecutor {
   readonly parallelism = 1;
-  constructor(private readonly settings: BatchSettings) {}
-  run(job: BatchJob): Promise<BatchOutput> {
-    try {
-      return Promise.resolve(runBatch(job, this.settings));
-    } catch (error) {
-      return Promise.reject(error instanceof Error ? error : new Error(String(error)));
-    }
+  private readonly held = new Map<number, HeldBatch>();
+  private constructor(private readonly settings: EngineSettings) {}
+
+  static async create(settings: EngineSettings): Promise<InlineExecutor> {
+    await loadFingerprints();
+    return new InlineExecutor(settings);
   }
-  async close(): Promise<void> {}
+
+  async firstPass(batch: number, input: BatchInput): Promise<Pass1Result> {
+    const { held, result } = firstPass(input, this.settings);
+    this.held.set(batch, held);
+    return result;
+  }
+
+  async secondPass(batch: number, request: Pass2Request): Promise<Pass2Result> {
+    const held = this.held.get(batch);
+    if (!held) throw new Error(`Batch ${batch} is not held`);
+    this.held.delete(batch);
+    return secondPass(held, request, this.settings);
+  }
+
+  async close(): Promise<void> {
+    this.held.clear();
+  }
 }
 
 const WORKER_URL = new URL('./worker.js', import.meta.url);
@@ -33,80 +53,96 @@ export function workerThreadsAvailable(): boolean {
   return WORKER_URL.protocol === 'file:' && existsSync(fileURLToPath(WORKER_URL));
 }
 
-interface Waiting {
-  request: WorkerRequest;
-  resolve: (output: BatchOutput) => void;
+interface Pending {
+  resolve: (value: never) => void;
   reject: (error: Error) => void;
 }
 
 /**
- * A fixed set of worker threads, each running one batch at a time; further batches wait in
- * submission order. Outputs come back through the promises, so the caller decides the
- * order in which they are used.
+ * A fixed set of worker threads. Pass 1 of a batch goes to the worker with the fewest
+ * batches held; pass 2 to the worker that holds it. Each worker runs its messages in order.
  */
 export class WorkerPool implements BatchExecutor {
-  private readonly idle: Worker[] = [];
-  private readonly all: Worker[] = [];
-  private readonly queue: Waiting[] = [];
-  private readonly running = new Map<number, Waiting & { worker: Worker }>();
+  private readonly workers: Worker[] = [];
+  private readonly load: number[] = [];
+  private readonly home = new Map<number, number>();
+  private readonly pending = new Map<number, Pending>();
   private sequence = 0;
   private failure: Error | undefined;
 
-  constructor(settings: BatchSettings, readonly parallelism: number) {
+  constructor(settings: EngineSettings, readonly parallelism: number) {
     for (let index = 0; index < parallelism; index++) {
       const worker = new Worker(WORKER_URL, { workerData: settings });
-      worker.on('message', (reply: WorkerReply) => this.settle(worker, reply));
+      worker.on('message', (reply: WorkerReply) => this.settle(reply));
       worker.on('error', (error) => this.fail(error));
       worker.on('exit', (code) => {
         if (code !== 0) this.fail(new Error(`A worker thread stopped with exit code ${code}`));
       });
-      this.all.push(worker);
-      this.idle.push(worker);
+      this.workers.push(worker);
+      this.load.push(0);
     }
   }
 
-  run(job: BatchJob): Promise<BatchOutput> {
-    if (this.failure) return Promise.reject(this.failure);
-    return new Promise((resolve, reject) => {
-      this.queue.push({ request: { sequence: this.sequence++, job }, resolve, reject });
-      this.dispatch();
-    });
+  firstPass(batch: number, input: BatchInput): Promise<Pass1Result> {
+    let target = 0;
+    for (let index = 1; index < this.load.length; index++) if (this.load[index]! < this.load[target]!) target = index;
+    this.home.set(batch, target);
+    this.load[target]!++;
+    // Chunk bytes are moved to the worker, not copied.
+    const transfer = input.kind === 'chunk' && input.chunk.kind === 'lines' ? [input.chunk.bytes.buffer as ArrayBuffer] : [];
+    if (transfer.length > 0 && input.kind === 'chunk' && input.chunk.kind === 'lines' && input.chunk.bytes.byteLength !== input.chunk.bytes.buffer.byteLength) {
+      // A view into a larger buffer cannot be moved without breaking its other users: it is copied instead.
+      transfer.length = 0;
+    }
+    return this.send(target, { kind: 'first', batch, sequence: this.sequence++, input }, transfer);
+  }
+
+  secondPass(batch: number, request: Pass2Request): Promise<Pass2Result> {
+    const target = this.home.get(batch);
+    if (target === undefined) return Promise.reject(new Error(`Batch ${batch} is not held`));
+    this.home.delete(batch);
+    this.load[target]!--;
+    return this.send(target, { kind: 'second', batch, sequence: this.sequence++, request }, []);
   }
 
   async close(): Promise<void> {
-    this.failure ??= new Error('The worker pool was closed');
-    for (const waiting of this.queue.splice(0)) waiting.reject(this.failure);
-    await Promise.all(this.all.map((worker) => worker.terminate()));
+    this.fail(new Error('The worker pool was closed'));
+    await Promise.all(this.workers.map((worker) => worker.terminate()));
   }
 
-  private dispatch(): void {
-    while (this.idle.length > 0 && this.queue.length > 0) {
-      const worker = this.idle.pop()!;
-      const waiting = this.queue.shift()!;
-      this.running.set(waiting.request.sequence, { ...waiting, worker });
-      worker.postMessage(waiting.request);
-    }
+  private send<T>(target: number, message: WorkerRequest, transfer: ArrayBuffer[]): Promise<T> {
+    if (this.failure) return Promise.reject(this.failure);
+    return new Promise<T>((resolve, reject) => {
+      this.pending.set(message.sequence, { resolve: resolve as (value: never) => void, reject });
+      this.workers[target]!.postMessage(message, transfer);
+    });
   }
 
-  private settle(worker: Worker, reply: WorkerReply): void {
-    const waiting = this.running.get(reply.sequence);
-    this.running.delete(reply.sequence);
-    this.idle.push(worker);
-    if (waiting) {
-      if ('output' in reply) waiting.resolve(reply.output);
-      else {
-        const error = new Error(reply.error.message);
-        if (reply.error.stack) error.stack = reply.error.stack;
-        waiting.reject(error);
-      }
-    }
-    this.dispatch();
+  private settle(reply: WorkerReply): void {
+    const pending = this.pending.get(reply.sequence);
+    this.pending.delete(reply.sequence);
+    if (!pending) return;
+    if ('error' in reply) {
+      const error = new Error(reply.error.message);
+      if (reply.error.stack) error.stack = reply.error.stack;
+      pending.reject(error);
+    } else pending.resolve(reply.result as never);
   }
 
   private fail(error: Error): void {
     if (this.failure) return;
     this.failure = error;
-    for (const waiting of [...this.running.values(), ...this.queue.splice(0)]) waiting.reject(error);
-    this.running.clear();
+    for (const pending of this.pending.values()) pending.reject(error);
+    this.pending.clear();
   }
+}
+
+/** The executor for a number of workers: 1 runs on the calling thread. */
+export async function createExecutor(settings: EngineSettings, workers: number, onFallback?: () => void): Promise<BatchExecutor> {
+  if (workers <= 1) return InlineExecutor.create(settings);
+  if (!workerThreadsAvailable()) {
+    onFallback?.();
+    return InlineExecutor.create(settings);
+  }
+  return new WorkerPool(settings, workers);
 }

@@ -1,8 +1,9 @@
 import type { Issue, SourcePosition } from '../../model/issue.js';
 import type { RawRecord } from '../../model/raw-record.js';
 import { makeIssue } from '../../model/rules.js';
-import { readLines, type TextLine } from '../lines.js';
-import type { ReadContext, RecordReader } from '../types.js';
+import { readBySplitting } from '../chunked.js';
+import { lineChunks, linesOf, type LineChunk, type TextLine } from '../lines.js';
+import type { ReadBatch, ReadContext, RecordChunk, RecordReader } from '../types.js';
 import { readCoreTable } from './core-table.js';
 import { PageAssembler } from './page-assembler.js';
 import { reconstructFields } from './reconstruct-fields.js';
@@ -85,11 +86,12 @@ function finishPage(page: PageAssembler, ordinal: number, context: ReadContext, 
   return { format: FORMAT, source, fields, issues: [...issues, ...fieldIssues], rawText: page.rawText, hints };
 }
 
-async function* readStaffView(input: AsyncIterable<Uint8Array>, context: ReadContext): AsyncGenerator<RawRecord> {
+/** The pages of a run of lines, numbered from 1; a marker line always starts a new page. */
+function parsePages(lines: Iterable<TextLine>, context: ReadContext): RawRecord[] {
   const { maxRecordBytes, maxFieldLength } = context.limits;
+  const records: RawRecord[] = [];
   let page: PageAssembler | undefined;
   let invalidUtf8At: number | undefined;
-  let ordinal = 0;
   const start = (line: TextLine, locales: readonly string[] | undefined): PageAssembler => {
     invalidUtf8At = line.invalidUtf8At;
     return new PageAssembler(line, locales, maxRecordBytes, maxFieldLength);
@@ -97,13 +99,10 @@ async function* readStaffView(input: AsyncIterable<Uint8Array>, context: ReadCon
   const hasContent = (candidate: PageAssembler): boolean =>
     candidate.title !== undefined || candidate.coreRows.length > 0 || candidate.staffRows.length > 0;
 
-  for await (const line of readLines(input)) {
+  for (const line of lines) {
     const locales = markerLocales(line.text);
     if (locales !== undefined || page === undefined || !page.accepts(line)) {
-      if (page !== undefined && hasContent(page)) {
-        ordinal += 1;
-        yield finishPage(page, ordinal, context, invalidUtf8At);
-      }
+      if (page !== undefined && hasContent(page)) records.push(finishPage(page, records.length + 1, context, invalidUtf8At));
       page = undefined;
       // Blank lines between records belong to no record.
       if (locales === undefined && line.text.trim().length === 0) continue;
@@ -113,15 +112,67 @@ async function* readStaffView(input: AsyncIterable<Uint8Array>, context: ReadCon
     page.push(line);
     if (line.invalidUtf8At !== undefined) invalidUtf8At ??= line.invalidUtf8At;
   }
-  if (page !== undefined && hasContent(page)) {
-    ordinal += 1;
-    yield finishPage(page, ordinal, context, invalidUtf8At);
+  if (page !== undefined && hasContent(page)) records.push(finishPage(page, records.length + 1, context, invalidUtf8At));
+  return records;
+}
+
+/** Longest marker line, in bytes: longer lines are never decoded while splitting. */
+const MARKER_BYTES_MAX = 64;
+
+/** Offset in `bytes` of the last line (after the first) that is a loading marker, if any. */
+function lastMarkerStart(chunk: LineChunk): number | undefined {
+  const { bytes, terminator } = chunk;
+  let found: number | undefined;
+  let start = bytes.indexOf(terminator) + 1;
+  while (start > 0 && start < bytes.length) {
+    const end = bytes.indexOf(terminator, start);
+    const stop = end === -1 ? bytes.length : end;
+    if (stop - start <= MARKER_BYTES_MAX && markerLocales(bytes.toString('utf8', start, stop).replace(/\r$/, '')) !== undefined) found = start;
+    start = end + 1;
   }
+  return found;
+}
+
+/**
+ * Chunks that start at a loading marker (or at the input's start), so that each holds
+ * whole pages and a worker can assemble them. Only short lines are decoded here.
+ */
+async function* splitStaffView(input: AsyncIterable<Uint8Array>, context: ReadContext, targetBytes: number): AsyncGenerator<ReadBatch> {
+  let carried: LineChunk | undefined;
+  const joined = (next: LineChunk): LineChunk =>
+    carried === undefined ? next : { ...carried, bytes: Buffer.concat([carried.bytes, next.bytes]) };
+  for await (const piece of lineChunks(input, { targetBytes, maxLineBytes: context.limits.maxRecordBytes })) {
+    if (piece.kind === 'oversized') {
+      // A line over the record limit is part of a page that is over it too: its page is cut there.
+      if (carried) yield { kind: 'chunk', chunk: carried };
+      carried = undefined;
+      yield { kind: 'chunk', chunk: piece };
+      continue;
+    }
+    const chunk = joined(piece);
+    const cut = lastMarkerStart(chunk);
+    if (cut === undefined) {
+      carried = chunk;
+      continue;
+    }
+    const head = chunk.bytes.subarray(0, cut);
+    let lines = 0;
+    for (let at = head.indexOf(chunk.terminator); at !== -1; at = head.indexOf(chunk.terminator, at + 1)) lines++;
+    yield { kind: 'chunk', chunk: { ...chunk, bytes: head } };
+    carried = { ...chunk, bytes: chunk.bytes.subarray(cut), firstLine: chunk.firstLine + lines, firstByteOffset: chunk.firstByteOffset + cut };
+  }
+  if (carried) yield { kind: 'chunk', chunk: carried };
+}
+
+function parseStaffViewChunk(chunk: RecordChunk, context: ReadContext): RawRecord[] {
+  return parsePages(linesOf(chunk), context);
 }
 
 export const staffViewReader: RecordReader = {
   name: FORMAT,
   description: 'VuFind record pages scraped to text (loading marker, core table, "Staff View" table of Solr fields); one or many records per file',
   detect,
-  read: readStaffView,
+  read: (input, context) => readBySplitting(splitStaffView, parseStaffViewChunk, input, context),
+  split: splitStaffView,
+  parseChunk: parseStaffViewChunk,
 };

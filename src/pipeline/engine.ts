@@ -1,0 +1,242 @@
+import { stat } from 'node:fs/promises';
+import type { RawRecord } from '../model/raw-record.js';
+import { UsageError } from '../errors.js';
+import { recordBatches } from '../read/chunked.js';
+import { isSolrSource } from '../read/solr-http.js';
+import type { ReadBatch, ReadLimits } from '../read/types.js';
+import { CrossRecordChecks, type RecordFindings } from './cross-record.js';
+import { expandInputs, openInput, type OpenedInput } from './inputs.js';
+import { readSolrPages, type SolrReadOptions } from './sources.js';
+import type { BatchExecutor } from './workers/executor.js';
+import type { BatchInput, Pass1Result, Pass2Result } from './workers/batch-work.js';
+import type { Share } from '../read/byte-ranges.js';
+import { atFilePositions, shareOfInput } from './file-shards.js';
+
+/**
+ * The one engine every command runs on (convert, validate, stats, the library):
+ *
+ *   sources -> batches -> pass 1 (parse, validate, normalize; on a worker) ->
+ *   run-wide checks (main thread, input order) -> pass 2 (apply findings, serialize,
+ *   collect; the same worker) -> the command's sink, in input order.
+ *
+ * A command differs only in what pass 2 collects and what its sink does with it.
+ */
+
+export interface EngineOptions {
+  inputs: readonly string[];
+  from?: string | undefined;
+  limits: ReadLimits;
+  solr?: SolrReadOptions | undefined;
+  signal?: AbortSignal | undefined;
+  executor: BatchExecutor;
+  checks: CrossRecordChecks;
+  /** Files opened (decompressed, format detected) ahead of the one being read. */
+  openAhead?: number | undefined;
+  /** Updated as input is read, for progress bars. */
+  progress?: ReadProgress | undefined;
+  /** Paths never read as inputs (this run's output directory). */
+  exclude?: readonly string[] | undefined;
+  /** `--shard I/N` on files: read only share I of every input file (file-shards.ts). */
+  fileShard?: Share | undefined;
+}
+
+/** How much of the run's input has been read (decompressed bytes). */
+export interface ReadProgress {
+  bytesRead: number;
+  /** Sum of the input files' sizes; undefined when unknown (stdin, live sources, compressed files). */
+  bytesTotal: number | undefined;
+}
+
+/** About this many bytes of input per batch: enough to amortize a hand-over, little enough to bound memory. */
+const BATCH_BYTES_INLINE = 64 * 1024;
+const BATCH_BYTES_WORKERS = 256 * 1024;
+
+/** One record standing for an input (or the rest of one) that cannot be read. */
+export function unreadableInput(file: string, code: 'read.unsupported-input' | 'read.malformed', message: string): RawRecord {
+  const source = { file };
+  return { format: 'unknown', source, fields: {}, issues: [{ code, severity: 'error', message, source }] };
+}
+
+async function* counted(bytes: AsyncIterable<Uint8Array>, progress: ReadProgress): AsyncGenerator<Uint8Array> {
+  for await (const chunk of bytes) {
+    progress.bytesRead += chunk.byteLength;
+    yield chunk;
+  }
+}
+
+async function totalSize(files: readonly string[]): Promise<number | undefined> {
+  let total = 0;
+  for (const file of files) {
+    if (file === '-' || isSolrSource(file)) return undefined;
+    try {
+      total += (await stat(file)).size;
+    } catch {
+      return undefined;
+    }
+  }
+  return total;
+}
+
+type Opening = { kind: 'opened'; input: OpenedInput } | { kind: 'failed'; error: Error } | { kind: 'live' };
+
+/** Opens files up to `ahead` before the one being read, handing them over in input order. */
+async function* openAheadInOrder(files: readonly string[], from: string | undefined, ahead: number): AsyncGenerator<Opening> {
+  const window: Array<Promise<Opening>> = [];
+  let next = 0;
+  const start = (): void => {
+    const file = files[next++]!;
+    window.push(
+      isSolrSource(file)
+        ? Promise.resolve({ kind: 'live' })
+        : openInput(file, from).then(
+            (input): Opening => ({ kind: 'opened', input }),
+            (error: unknown): Opening => ({ kind: 'failed', error: error instanceof Error ? error : new Error(String(error)) }),
+          ),
+    );
+  };
+  while (next < files.length && window.length < ahead) start();
+  while (window.length > 0) {
+    const opening = await window.shift()!;
+    if (next < files.length) start();
+    yield opening;
+  }
+}
+
+/** An input's batches; a failure of the input midway becomes a rejected record after what was read. */
+async function* batchesOfInput(input: OpenedInput, file: string, limits: ReadLimits, batchBytes: number): AsyncGenerator<ReadBatch> {
+  const reader = input.reader;
+  if (!reader) {
+    yield { kind: 'records', records: [unreadableInput(file, 'read.unsupported-input', `${file}: not a format bibpipe reads (expected a VuFind Staff View scrape, Solr JSON, Solr XML or Solr CSV); use --from to force one`)] };
+    return;
+  }
+  const context = { file, limits };
+  let batches = 0;
+  try {
+    const source = reader.split ? reader.split(input.bytes, context, batchBytes) : recordBatches(reader.read(input.bytes, context));
+    for await (const batch of source) {
+      batches++;
+      yield batch;
+    }
+  } catch (error) {
+    if (error instanceof UsageError) throw error;
+    // Readers return data problems as issues; what still escapes is an I/O or decompression failure.
+    const message = `${file}: reading stopped after ${batches} batches of records: ${(error as Error).message}`;
+    yield { kind: 'records', records: [unreadableInput(file, 'read.malformed', message)] };
+  }
+}
+
+/** Every batch of the run, in input order, each with the input it belongs to. */
+async function* runBatches(options: EngineOptions, batchBytes: number): AsyncGenerator<{ input: number; batch: BatchInput; commit?: (() => Promise<void>) | undefined }> {
+  const files = await expandInputs(options.inputs, options.exclude);
+  const progress = options.progress;
+  if (progress) progress.bytesTotal = await totalSize(files);
+  const opened = openAheadInOrder(files, options.from, Math.max(1, options.openAhead ?? 4));
+  for (let index = 0; index < files.length; index++) {
+    if (options.signal?.aborted) return;
+    const file = files[index]!;
+    const next = await opened.next();
+    if (next.done) return;
+    const opening = next.value;
+    if (opening.kind === 'live') {
+      // A live source is read only when it is due, a page per batch; a page's cursor is saved once it is delivered.
+      for await (const page of readSolrPages(file, options.solr ?? {}, options.limits)) {
+        if (page.records.length > 0 || page.commit) yield { input: index, batch: { kind: 'records', records: page.records }, commit: page.commit };
+        if (options.signal?.aborted) return;
+      }
+      continue;
+    }
+    if (opening.kind === 'failed') {
+      if (opening.error instanceof UsageError) throw opening.error;
+      yield { input: index, batch: { kind: 'records', records: [unreadableInput(file, 'read.malformed', `${file}: reading stopped after 0 records: ${opening.error.message}`)] } };
+      continue;
+    }
+    const input = opening.input;
+    const share = options.fileShard ? await shareOfInput(input, file, options.fileShard) : undefined;
+    if (share !== undefined && share.kind !== 'whole') {
+      await input.bytes[Symbol.asyncIterator]().return?.();
+      if (share.kind === 'nothing') continue;
+      input.bytes = share.bytes;
+    }
+    if (progress) {
+      if (input.compression !== 'none') progress.bytesTotal = undefined;
+      input.bytes = counted(input.bytes, progress);
+    }
+    for await (const read of batchesOfInput(input, file, options.limits, batchBytes)) {
+      const batch = share ? atFilePositions(read, file, share) : read;
+      yield { input: index, batch: batch.kind === 'chunk' ? { kind: 'chunk', reader: input.reader!.name, file, chunk: batch.chunk } : batch };
+      if (options.signal?.aborted) return;
+    }
+  }
+}
+
+interface InFlight {
+  id: number;
+  input: number;
+  kind: BatchInput['kind'];
+  first: Promise<Pass1Result>;
+  second?: Promise<Pass2Result>;
+  /** Run once the batch's results were taken (a live source saves its cursor). */
+  commit?: (() => Promise<void>) | undefined;
+}
+
+function handled<T>(promise: Promise<T>): Promise<T> {
+  // Awaited later, in order; a failure before then must not count as unhandled.
+  promise.catch(() => undefined);
+  return promise;
+}
+
+/**
+ * Runs every batch through both passes and yields the pass-2 results strictly in input
+ * order. At most `2 x parallelism` batches are held at once, which bounds memory whatever
+ * the input size; no batch is ever run twice.
+ */
+export async function* runEngine(options: EngineOptions): AsyncGenerator<Pass2Result> {
+  const { executor, checks } = options;
+  const maxHeld = Math.max(2, executor.parallelism * 2);
+  const batchBytes = executor.parallelism > 1 ? BATCH_BYTES_WORKERS : BATCH_BYTES_INLINE;
+  const checking: InFlight[] = [];
+  const finishing: InFlight[] = [];
+  let nextId = 0;
+  let currentInput = -1;
+  let ordinalsBefore = 0;
+
+  /** Run-wide checks on the oldest batch's keys, then its pass 2 is started. */
+  const check = async (): Promise<void> => {
+    const head = checking.shift()!;
+    const { keys } = await head.first;
+    if (head.input !== currentInput) {
+      currentInput = head.input;
+      ordinalsBefore = 0;
+    }
+    // Chunks number their records from 1; records read on this thread are numbered already.
+    const ordinalBase = head.kind === 'chunk' ? ordinalsBefore : 0;
+    const findings: RecordFindings[] = [];
+    keys.forEach((key, index) => {
+      if (ordinalBase > 0 && key.source.ordinal !== undefined) key.source = { ...key.source, ordinal: key.source.ordinal + ordinalBase };
+      const found = checks.check(key);
+      if (found) findings.push({ index, ...found });
+    });
+    if (head.kind === 'chunk') ordinalsBefore += keys.length;
+    head.second = handled(executor.secondPass(head.id, { ordinalBase, findings }));
+    finishing.push(head);
+  };
+
+  /** The oldest batch's results; it counts as delivered when the consumer asks for more. */
+  async function* deliver(): AsyncGenerator<Pass2Result> {
+    const head = finishing.shift()!;
+    yield await head.second!;
+    if (!options.signal?.aborted) await head.commit?.();
+  }
+
+  for await (const { input, batch, commit } of runBatches(options, batchBytes)) {
+    const id = nextId++;
+    checking.push({ id, input, kind: batch.kind, first: handled(executor.firstPass(id, batch)), commit });
+    while (checking.length + finishing.length >= maxHeld) {
+      if (finishing.length > 0 && (checking.length === 0 || finishing.length >= executor.parallelism)) yield* deliver();
+      else await check();
+    }
+    if (options.signal?.aborted) break;
+  }
+  while (checking.length > 0 && !options.signal?.aborted) await check();
+  while (finishing.length > 0 && !options.signal?.aborted) yield* deliver();
+}

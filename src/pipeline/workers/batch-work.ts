@@ -1,0 +1,306 @@
+import type { Issue } from '../../model/issue.js';
+import type { RawRecord } from '../../model/raw-record.js';
+import type { BibRecord } from '../../model/record.js';
+import { isFilled, resolveModelField } from '../../model/fields.js';
+import { applySeverities, hasError, type SeverityOverrides } from '../../model/rules.js';
+import type { Profile } from '../../biblio-schema/profile.js';
+import { shiftOrdinals } from '../../read/chunked.js';
+import { findReader } from '../../read/index.js';
+import type { ReadLimits, RecordChunk } from '../../read/types.js';
+import { statsDigest, type StatsDigest } from '../../stats/collect.js';
+import { findWriter } from '../../write/index.js';
+import type { RecordWriter, WriterOptions } from '../../write/types.js';
+import type { FillRateCount, FillRateRule, RecordFindings, RecordKeys } from '../cross-record.js';
+import { fingerprint } from '../fingerprint-table.js';
+import { processRecord, type ProcessedRecord } from '../process.js';
+import { rejectLine } from '../rejects.js';
+import { countIssues, emptySummary, type RunSummary } from '../summary.js';
+import type { RunStateRecord } from '../../model/run-state.js';
+
+/**
+ * The work of one batch, in two passes, on whichever thread holds the batch (a worker, or
+ * the main thread with one worker). Synchronous and free of I/O; everything that crosses
+ * threads is plain data.
+ *
+ * Pass 1 parses (chunks), validates and normalizes every record once, keeps the results,
+ * and returns only the keys the run-wide checks need. The main thread checks them in input
+ * order and sends back the findings; pass 2 applies them and produces what the command
+ * asked for: serialized outputs, rejects, issues, stats. No record is parsed twice.
+ */
+
+/** What every batch of a run shares; sent to each worker once. */
+export interface EngineSettings {
+  /** Writer names, in output order (convert); none for validate and stats. */
+  formats: readonly string[];
+  writerOptions: WriterOptions;
+  profile?: Profile | undefined;
+  severities?: SeverityOverrides | undefined;
+  limits: ReadLimits;
+  fillRates: readonly FillRateRule[];
+  /** Record ids whose findings are left out of counts and reports (the config's `ignore`). */
+  ignore: readonly string[];
+  /** What pass 2 returns besides counts. */
+  collect: {
+    rejects: boolean;
+    skipped: boolean;
+    /** Every finding, with its text (validate's reporters). */
+    issues: boolean;
+    /** Per-record digests for `bibpipe stats` and validate's field fill rates. */
+    stats: boolean;
+    /** The processed records themselves (the library's `records()`). */
+    records: boolean;
+    /** Which log entries the main thread's logger would print. */
+    logRejected: boolean;
+    logSkipped: boolean;
+    /** Every record described for the run state (shard runs; model/run-state.ts). */
+    state?: boolean | undefined;
+  };
+}
+
+/** A batch as the engine hands it over: a reader's chunk, or records read on the main thread. */
+export type BatchInput =
+  | { kind: 'chunk'; reader: string; file: string; chunk: RecordChunk }
+  | { kind: 'records'; records: RawRecord[] };
+
+export interface Pass1Result {
+  keys: RecordKeys[];
+}
+
+export interface Pass2Request {
+  /** Records of the input before this batch (chunks number their records from 1). */
+  ordinalBase: number;
+  findings: RecordFindings[];
+}
+
+export interface BatchLog {
+  level: 'warn' | 'debug';
+  fields: Record<string, unknown>;
+  message: string;
+}
+
+export interface Pass2Result {
+  /** Per format (settings order): the records written, as one session writes them; UTF-8 bytes from a worker. */
+  texts: Array<string | Uint8Array>;
+  /** Per format: how many records the text holds. */
+  written: number[];
+  rejects: string;
+  skipped: string;
+  summary: RunSummary;
+  logs: BatchLog[];
+  issues: Issue[];
+  fillRates: FillRateCount[];
+  stats: StatsDigest[];
+  records: ProcessedRecord[];
+  /** With collect.state: every record in order, for RunStateWriter.add (the input is named by `file`). */
+  state?: StateEntry[] | undefined;
+}
+
+/** A run-state entry as pass 2 knows it; the main thread turns `file` into the input's index. */
+export type StateEntry = Omit<RunStateRecord, 'input'> & { file: string };
+
+/** One batch between its passes. */
+export interface HeldBatch {
+  processed: ProcessedRecord[];
+  /** Findings of normalization, kept apart: a record rejected by a run-wide finding loses them. */
+  normalizeIssueCounts: number[];
+  /** The keys pass 1 computed (fingerprints), kept for the run state. */
+  keys?: RecordKeys[] | undefined;
+}
+
+function resolveWriter(name: string): RecordWriter {
+  const writer = findWriter(name);
+  if (!writer) throw new Error(`Unknown output format "${name}"`);
+  return writer;
+}
+
+function recordsOf(input: BatchInput, settings: EngineSettings): RawRecord[] {
+  if (input.kind === 'records') return input.records;
+  const reader = findReader(input.reader);
+  if (reader?.parseChunk === undefined) throw new Error(`The reader "${input.reader}" cannot parse chunks`);
+  return reader.parseChunk(input.chunk, { file: input.file, limits: settings.limits });
+}
+
+/** Pass 1: parse, validate, normalize; the batch is held for pass 2. */
+export function firstPass(input: BatchInput, settings: EngineSettings): { held: HeldBatch; result: Pass1Result } {
+  const raws = recordsOf(input, settings);
+  const processed: ProcessedRecord[] = new Array(raws.length);
+  const normalizeIssueCounts: number[] = new Array(raws.length);
+  const keys: RecordKeys[] = new Array(raws.length);
+  for (let index = 0; index < raws.length; index++) {
+    const raw = raws[index]!;
+    const record = processRecord(raw, settings);
+    processed[index] = record;
+    normalizeIssueCounts[index] = record.normalizeIssues;
+    const id = raw.fields.id;
+    const key: RecordKeys = { converted: record.record !== undefined, source: raw.source };
+    if (typeof id === 'string' && id !== '') {
+      key.id = id;
+      key.idKey = fingerprint(id);
+    }
+    const bib = record.record;
+    if (bib !== undefined) {
+      const { doi, pmid } = bib.identifiers;
+      if (doi !== undefined || pmid !== undefined) {
+        key.recordIdKey = bib.id === key.id ? key.idKey : fingerprint(bib.id);
+        // DOIs are case-insensitive (the DOI Handbook); PMIDs are digits.
+        if (doi !== undefined) {
+          key.doi = doi;
+          key.doiKey = fingerprint(`doi:${doi.toLowerCase()}`);
+        }
+        if (pmid !== undefined) {
+          key.pmid = pmid;
+          key.pmidKey = fingerprint(`pmid:${pmid}`);
+        }
+      }
+    }
+    keys[index] = key;
+  }
+  return { held: { processed, normalizeIssueCounts, keys: settings.collect.state ? keys : undefined }, result: { keys } };
+}
+
+/** Applies one record's run-wide findings, as if they had been found by the record's own checks. */
+function applyFindings(processed: ProcessedRecord, normalizeIssues: number, findings: RecordFindings, severities: SeverityOverrides | undefined): void {
+  const raw = applySeverities(findings.raw, severities);
+  const normalized = applySeverities(findings.normalized, severities);
+  const before = processed.issues.slice(0, processed.issues.length - normalizeIssues);
+  if (hasError(raw)) {
+    // Rejected before normalization: its findings and identifiers never existed.
+    processed.issues = [...before, ...raw];
+    processed.rejected = true;
+    delete processed.record;
+    return;
+  }
+  processed.issues = [...before, ...raw, ...processed.issues.slice(before.length), ...normalized];
+  if (hasError(normalized)) {
+    processed.rejected = true;
+    delete processed.record;
+  }
+}
+
+/** Pass 2: apply the run-wide findings, then produce what the command asked for. */
+export function secondPass(held: HeldBatch, request: Pass2Request, settings: EngineSettings): Pass2Result {
+  const { processed } = held;
+  if (request.ordinalBase > 0) {
+    shiftOrdinals(processed.map((record) => record.raw), request.ordinalBase);
+    for (const record of processed) if (record.record) record.record.source.ordinal = record.raw.source.ordinal;
+  }
+  for (const findings of request.findings) {
+    applyFindings(processed[findings.index]!, held.normalizeIssueCounts[findings.index]!, findings, settings.severities);
+  }
+  const writers = settings.formats.map(resolveWriter);
+  // A fresh session per batch: its text starts like a document's first record, and the
+  // main thread joins batches with the writer's recordSeparator.
+  const sessions = writers.map((writer) => writer.open(settings.writerOptions));
+  const texts: string[] = writers.map(() => '');
+  const written = writers.map(() => 0);
+  const summary = emptySummary();
+  for (const writer of writers) summary.written[writer.name] = 0;
+  const ignored = settings.ignore.length > 0 ? new Set(settings.ignore) : undefined;
+  const fillPaths = settings.fillRates.map((rule) => resolveModelField(rule.field) ?? []);
+  const fillRates: FillRateCount[] = settings.fillRates.map(() => ({ records: 0, filled: 0 }));
+  const result: Pass2Result = { texts, written, rejects: '', skipped: '', summary, logs: [], issues: [], fillRates, stats: [], records: [] };
+  const state = settings.collect.state ? (result.state = [] as StateEntry[]) : undefined;
+  const findingsAt = state ? new Map(request.findings.map((findings) => [findings.index, findings])) : undefined;
+
+  processed.forEach((item, index) => {
+    const { raw } = item;
+    const entry = state ? stateEntry(item, held.keys?.[index], findingsAt!.get(index), writers.length, result) : undefined;
+    summary.read++;
+    if (settings.collect.stats) result.stats.push(statsDigest(raw));
+    if (item.rejected || !item.record) {
+      summary.rejected++;
+      if (settings.collect.logRejected) {
+        result.logs.push({ level: 'warn', fields: { recordId: raw.fields.id, source: raw.source, issues: item.issues.filter((i) => i.severity === 'error').map((i) => i.code) }, message: 'record rejected' });
+      }
+      if (settings.collect.rejects) result.rejects += rejectLine(raw, item.issues);
+    } else {
+      summary.converted++;
+      const record = item.record;
+      countFillRates(record, settings.fillRates, fillPaths, fillRates);
+      writers.forEach((writer, at) => write(writer, sessions[at]!, at, record, item, result, settings));
+    }
+    const counted = ignored === undefined ? item.issues : item.issues.filter((issue) => issue.recordId === undefined || !ignored.has(issue.recordId));
+    countIssues(summary, counted);
+    if (settings.collect.issues) result.issues.push(...counted);
+    if (settings.collect.records) result.records.push(item);
+    if (entry) state!.push(finishStateEntry(entry, item, counted, writers, result, settings));
+  });
+  return result;
+}
+
+/** What a record's state entry holds before its outputs are written: where the outputs stood. */
+interface PendingEntry {
+  entry: StateEntry;
+  texts: number[];
+  rejects: number;
+  skipped: number;
+}
+
+function stateEntry(item: ProcessedRecord, keys: RecordKeys | undefined, findings: RecordFindings | undefined, formats: number, result: Pass2Result): PendingEntry {
+  const { file, ordinal, line, byteOffset } = item.raw.source;
+  const converted = item.record !== undefined && !item.rejected;
+  const entry: StateEntry = {
+    file, ordinal: ordinal ?? 0, line, byteOffset,
+    id: keys?.id, idKey: keys?.idKey,
+    doiKey: converted ? keys?.doiKey : undefined,
+    pmidKey: converted ? keys?.pmidKey : undefined,
+    converted,
+    idDuplicate: findings?.raw.some((issue) => issue.code === 'id.duplicate') ?? false,
+    doiDuplicate: findings?.normalized.some((issue) => issue.code === 'doi.duplicate') ?? false,
+    pmidDuplicate: findings?.normalized.some((issue) => issue.code === 'pmid.duplicate') ?? false,
+    outputBytes: new Array<number>(formats).fill(0),
+    rejectBytes: 0, skippedBytes: 0, issueCodes: [], fillCounted: 0, fillFilled: 0,
+  };
+  return { entry, texts: result.texts.map((text) => (text as string).length), rejects: result.rejects.length, skipped: result.skipped.length };
+}
+
+/** The entry with the bytes the record added to each output (the separator a session puts before it left out). */
+function finishStateEntry(pending: PendingEntry, item: ProcessedRecord, counted: readonly Issue[], writers: readonly RecordWriter[], result: Pass2Result, settings: EngineSettings): StateEntry {
+  const { entry } = pending;
+  const bytes = entry.outputBytes as number[];
+  writers.forEach((writer, at) => {
+    const text = result.texts[at] as string;
+    if (text.length === pending.texts[at]) return;
+    const separator = pending.texts[at]! > 0 ? (writer.recordSeparator ?? '') : '';
+    bytes[at] = Buffer.byteLength(text.slice(pending.texts[at]! + separator.length));
+  });
+  entry.rejectBytes = Buffer.byteLength(result.rejects.slice(pending.rejects));
+  entry.skippedBytes = Buffer.byteLength(result.skipped.slice(pending.skipped));
+  entry.issueCodes = counted.map((issue) => issue.code);
+  if (item.record && !item.rejected && settings.fillRates.length > 0) {
+    const paths = settings.fillRates.map((rule) => resolveModelField(rule.field) ?? []);
+    settings.fillRates.forEach((rule, index) => {
+      if (rule.type !== undefined && rule.type !== item.record!.type) return;
+      entry.fillCounted |= 1 << index;
+      if (isFilled(item.record!, paths[index]!)) entry.fillFilled |= 1 << index;
+    });
+  }
+  return entry;
+}
+
+function countFillRates(record: BibRecord, rules: readonly FillRateRule[], paths: readonly string[][], counts: FillRateCount[]): void {
+  rules.forEach((rule, index) => {
+    if (rule.type !== undefined && rule.type !== record.type) return;
+    const count = counts[index]!;
+    count.records++;
+    if (isFilled(record, paths[index]!)) count.filled++;
+  });
+}
+
+function write(writer: RecordWriter, session: ReturnType<RecordWriter['open']>, at: number, record: BibRecord, item: ProcessedRecord, result: Pass2Result, settings: EngineSettings): void {
+  const { raw, issues } = item;
+  const refusal = writer.accepts(record);
+  if (refusal) {
+    const issue: Issue = { ...refusal, recordId: record.id, source: raw.source };
+    issues.push(issue);
+    result.summary.skipped[writer.name] = (result.summary.skipped[writer.name] ?? 0) + 1;
+    if (settings.collect.logSkipped) result.logs.push({ level: 'debug', fields: { recordId: record.id, format: writer.name, code: issue.code }, message: issue.message });
+    if (settings.collect.skipped) result.skipped += `${JSON.stringify({ recordId: record.id, format: writer.name, code: issue.code, message: issue.message, source: raw.source })}\n`;
+    return;
+  }
+  const warnings = session.warnings?.(record);
+  if (warnings) for (const warning of warnings) issues.push({ ...warning, recordId: record.id, source: raw.source });
+  result.texts[at] += session.write(record);
+  result.written[at]! += 1;
+  result.summary.written[writer.name]! += 1;
+}
