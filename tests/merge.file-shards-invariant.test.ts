@@ -28,11 +28,15 @@ async function buildInputs(directory: string): Promise<void> {
   const lines = docs.map((fields) => standinDoc(fields).json);
   lines.splice(7, 0, '{"id": "broken", "title": ');
   lines.splice(20, 0, '');
+  // A record repeated at the very end (inside the last share for every N): the repeat is
+  // rejected naming the first, whose ordinal in the whole file merge must put in.
+  lines.push(lines[lines.length - 1]!);
   inputs.ndjson = join(directory, 'catalogue.ndjson');
   writeFileSync(inputs.ndjson, `${lines.join('\n')}\n`);
   inputs.xml = join(directory, 'catalogue.xml');
   // Records rejected in the middle of the file: a date that is not one.
-  writeFileSync(inputs.xml, solrXmlResponse(docs.map((fields, index) => (index % 17 === 3 ? { ...fields, first_indexed: 'yesterday' } : fields))));
+  const xmlDocs = docs.map((fields, index) => (index % 17 === 3 ? { ...fields, first_indexed: 'yesterday' } : fields));
+  writeFileSync(inputs.xml, solrXmlResponse([...xmlDocs, xmlDocs[xmlDocs.length - 1]!]));
   const samples = readdirSync(join(PROJECT_ROOT, 'samples')).filter((name) => name.endsWith('.txt')).sort();
   const pages: string[] = [];
   for (let copy = 0; copy < 6; copy++) {
@@ -43,6 +47,7 @@ async function buildInputs(directory: string): Promise<void> {
       pages.push(pages.length % 5 === 2 ? renamed.replace(/^(id \| [^|]+? \|)$/m, '$1\nfirst_indexed | yesterday |') : renamed);
     }
   }
+  pages.push(pages[pages.length - 1]!);
   inputs.staffView = join(directory, 'pages.txt');
   writeFileSync(inputs.staffView, pages.join('\n'));
 }
@@ -73,6 +78,7 @@ describe.each([
     const singleIds = readFileSync(join(single, 'records.ndjson'), 'utf8').trim().split('\n').map((line) => (JSON.parse(line) as { id: string }).id);
     expect(singleIds.length).toBeGreaterThan(20);
     expect(readFileSync(join(single, 'rejects.ndjson'), 'utf8').length, 'the single run rejects records').toBeGreaterThan(0);
+    expect(readFileSync(join(single, 'rejects.ndjson'), 'utf8'), 'a repeated id names its first record').toMatch(/"code":"id.duplicate".*"related":\{[^}]*"ordinal":\d+/);
     for (let count = 1; count <= 7; count++) {
       const directories: string[] = [];
       for (let index = 1; index <= count; index++) {

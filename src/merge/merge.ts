@@ -2,7 +2,8 @@ import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { RunStateReader, type Fingerprint, type RunStateRecord } from '../model/run-state.js';
 import { applySeverities, RULES, type SeverityOverrides } from '../model/rules.js';
-import { fillRateIssues, type FillRateRule } from '../pipeline/cross-record.js';
+import { CrossRecordChecks, fillRateIssues, type FillRateRule } from '../pipeline/cross-record.js';
+import type { Issue, SourcePosition } from '../model/issue.js';
 import { FingerprintTable, sameFingerprint } from '../pipeline/fingerprint-table.js';
 import { emptySummary, sortedSummary, type RunSummary } from '../pipeline/summary.js';
 import { findWriter } from '../write/index.js';
@@ -186,8 +187,9 @@ export async function mergeShards(options: MergeOptions): Promise<MergeResult> {
     for (const output of outputs) output.file.write(output.start);
 
     // Ids of live Solr inputs need no table: Solr keeps them unique, and the k-way merge
-    // refuses an id that does not strictly follow the one before.
-    const ids = new FingerprintTable();
+    // refuses an id that does not strictly follow the one before. Ids of files keep their
+    // first record's position (input, line, ordinal, byte offset), which a duplicate names.
+    const ids = new FingerprintTable(6);
     // Converted records have distinct ids unless id.duplicate is lowered from an error: only
     // then does a DOI/PMID table need each first record's id to tell "another id" apart.
     const keepIds = severityOf('id.duplicate', severities) !== 'error';
@@ -228,10 +230,15 @@ export async function mergeShards(options: MergeOptions): Promise<MergeResult> {
         }
         cursor.lastOrdinal[record.input] = record.ordinal;
       }
+      let duplicateId: Issue | undefined;
       if (record.idKey !== undefined && inputs[record.input]!.kind !== 'solr') {
-        const repeated = ids.insert(record.idKey) >= 0;
-        if (repeated && !record.idDuplicate) {
-          throw new Error(`merge: record "${record.id}" (${cursor.shard.directory}, ${file} record ${ordinal}) repeats the id of a record in another shard; the single run rejects it as id.duplicate, which merge cannot do without the record itself (not supported yet)`);
+        const slot = ids.find(record.idKey);
+        if (slot < 0) ids.insert(record.idKey, positionWords(record, ordinal));
+        else {
+          if (!record.idDuplicate) {
+            throw new Error(`merge: record "${record.id}" (${cursor.shard.directory}, ${file} record ${ordinal}) repeats the id of a record in another shard; the single run rejects it as id.duplicate, which merge cannot do without the record itself (not supported yet)`);
+          }
+          duplicateId = duplicateIdIssue(record, positionAt(ids, slot, inputs), ids.valueAt(slot, 5) === 1, { file, line: record.line, byteOffset: record.byteOffset, ordinal }, severities);
         }
       }
       if (record.converted) {
@@ -253,7 +260,7 @@ export async function mergeShards(options: MergeOptions): Promise<MergeResult> {
       });
       if (record.rejectBytes > 0) {
         const text = cursor.rejects.take(record.rejectBytes);
-        rejectsOut.write(renumber ? renumberJsonLines(text, file, record.ordinal, ordinal) : text);
+        rejectsOut.write(renumber || duplicateId ? renumberJsonLines(text, file, record.ordinal, ordinal, duplicateId) : text);
       }
       if (record.skippedBytes > 0) {
         const text = cursor.skipped.take(record.skippedBytes);
@@ -315,6 +322,38 @@ export async function mergeShards(options: MergeOptions): Promise<MergeResult> {
       for (const reader of [...cursor.outputs, cursor.rejects, cursor.skipped]) reader.close();
     }
   }
+}
+
+/**
+ * A record's position in the merged run as six table words: input, line, ordinal, byte
+ * offset + 1 (low, high), 0 = unknown; and whether it held a DOI/PMID (the run's checks
+ * then kept its id, which decides the key order of `related` in the single run's output).
+ */
+function positionWords(record: RunStateRecord, ordinal: number): number[] {
+  const offset = record.byteOffset === undefined ? 0 : record.byteOffset + 1;
+  const holdsIdentifier = record.doiKey !== undefined || record.pmidKey !== undefined ? 1 : 0;
+  return [record.input, record.line ?? 0, ordinal, offset % 0x1_0000_0000, Math.floor(offset / 0x1_0000_0000), holdsIdentifier];
+}
+
+function positionAt(table: FingerprintTable, slot: number, inputs: Shard['state']['inputs']): SourcePosition {
+  const position: SourcePosition = { file: inputs[table.valueAt(slot, 0)]!.name };
+  if (table.valueAt(slot, 1) > 0) position.line = table.valueAt(slot, 1);
+  const offset = table.valueAt(slot, 3) + table.valueAt(slot, 4) * 0x1_0000_0000;
+  if (offset > 0) position.byteOffset = offset - 1;
+  if (table.valueAt(slot, 2) > 0) position.ordinal = table.valueAt(slot, 2);
+  return position;
+}
+
+/**
+ * The id.duplicate finding the single run gives a record whose id the record at `first`
+ * had: made by the run's own checks (CrossRecordChecks), so its words and `related` are
+ * exactly the single run's.
+ */
+function duplicateIdIssue(record: RunStateRecord, first: SourcePosition, firstHeldIdentifier: boolean, source: SourcePosition, severities: SeverityOverrides | undefined): Issue {
+  const checks = new CrossRecordChecks(severities);
+  checks.check({ id: record.id, idKey: record.idKey, converted: false, source: first, doiKey: firstHeldIdentifier ? [0, 1] : undefined });
+  const found = checks.check({ id: record.id, idKey: record.idKey, converted: false, source });
+  return applySeverities(found!.raw, severities)[0]!;
 }
 
 function expectBytes(reader: BlockReader, expected: Buffer, what: string): void {

@@ -1,3 +1,5 @@
+import type { Issue } from '../model/issue.js';
+
 /**
  * A shard run numbers the records of an input from 1 within its share; the single run
  * numbers them within the whole input. Merge writes the single run's ordinal into the
@@ -43,12 +45,20 @@ function renumberSources(value: unknown, file: string, from: number, to: number)
  * record renumbered. JSON.parse then JSON.stringify gives back the same bytes for what
  * JSON.stringify wrote (key order, numbers and strings survive the round trip).
  */
-export function renumberJsonLines(text: Buffer, file: string, from: number, to: number): Buffer {
+export function renumberJsonLines(text: Buffer, file: string, from: number, to: number, replaced?: Issue): Buffer {
   const lines = text.toString('utf8').split('\n');
   const out = lines.map((line) => {
     if (line === '') return line;
-    const value = JSON.parse(line) as unknown;
+    const value = JSON.parse(line) as { issues?: Issue[] };
     renumberSources(value, file, from, to);
+    // A finding that names another record (a duplicate id's first record) names the single run's.
+    if (replaced !== undefined) {
+      for (const issue of value.issues ?? []) {
+        if (issue.code !== replaced.code) continue;
+        issue.message = replaced.message;
+        issue.related = replaced.related;
+      }
+    }
     return JSON.stringify(value);
   });
   return Buffer.from(out.join('\n'));
