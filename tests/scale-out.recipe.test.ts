@@ -63,14 +63,29 @@ describe.runIf(PARALLEL || IN_CI)('docs/scale-out.md: the GNU parallel recipe, r
     expect(result.code, result.stderr).toBe(0);
     expect(readdirSync(join(directory, 'shards')).sort()).toEqual(['1', '2', '3']);
 
+    await expectSameAsSingleRun(join(directory, 'merged'), [solr.url]);
+
+    // The shared-file-system recipe, on the stand-in's records exported as NDJSON.
+    const exported = join(directory, 'catalogue.ndjson');
+    writeFileSync(exported, `${(await scaleCorpus(2)).map((doc) => doc.json).join('\n')}\n`);
+    const fileRun = await run(recipe('gnu-parallel-file'), directory, { ...process.env, PATH: `${bin}:${process.env.PATH ?? ''}`, EXPORT: exported, N: '3', HOME: directory });
+    expect(fileRun.code, fileRun.stderr).toBe(0);
+    await expectSameAsSingleRun(join(directory, 'merged'), [exported]);
+  });
+});
+
+/** The recipe's merged outputs are the single run's over the same inputs, byte for byte. */
+async function expectSameAsSingleRun(merged: string, inputs: string[]): Promise<void> {
+  {
     const single = join(directory, 'single');
-    const one = await runBibpipe(['convert', solr.url, '--to', 'csv,jsonld,medline,ndjson', '--out-dir', single, '--workers', '1', '--quiet']);
+    await rm(single, { recursive: true, force: true });
+    const one = await runBibpipe(['convert', ...inputs, '--to', 'csv,jsonld,medline,ndjson', '--out-dir', single, '--workers', '1', '--quiet']);
     expect([0, 1]).toContain(one.code);
     const skip = new Set(['solr-cursor.json', RUN_STATE_JSON, RUN_STATE_BIN]);
     const names = readdirSync(single).filter((name) => !skip.has(name)).sort();
-    expect(readdirSync(join(directory, 'merged')).sort()).toEqual(names);
+    expect(readdirSync(merged).sort()).toEqual(names);
     for (const name of names) {
-      expect(readFileSync(join(directory, 'merged', name)).equals(readFileSync(join(single, name))), name).toBe(true);
+      expect(readFileSync(join(merged, name)).equals(readFileSync(join(single, name))), name).toBe(true);
     }
-  });
-});
+  }
+}
