@@ -31,12 +31,19 @@ async function buildInputs(directory: string): Promise<void> {
   // A record repeated at the very end (inside the last share for every N): the repeat is
   // rejected naming the first, whose ordinal in the whole file merge must put in.
   lines.push(lines[lines.length - 1]!);
+  // Ids repeated far apart (in different shares for most N): converted by their share,
+  // rejected by the single run; one of them already rejected for another reason too.
+  lines.splice(Math.floor(lines.length / 2), 0, lines[0]!);
+  lines.splice(Math.floor((lines.length * 3) / 4), 0, standinDoc({ ...docs[1]!, first_indexed: 'yesterday' }).json);
   inputs.ndjson = join(directory, 'catalogue.ndjson');
   writeFileSync(inputs.ndjson, `${lines.join('\n')}\n`);
   inputs.xml = join(directory, 'catalogue.xml');
   // Records rejected in the middle of the file: a date that is not one.
   const xmlDocs = docs.map((fields, index) => (index % 17 === 3 ? { ...fields, first_indexed: 'yesterday' } : fields));
-  writeFileSync(inputs.xml, solrXmlResponse([...xmlDocs, xmlDocs[xmlDocs.length - 1]!]));
+  const repeated = [...xmlDocs];
+  repeated.splice(Math.floor(repeated.length / 2), 0, xmlDocs[0]!);
+  repeated.splice(Math.floor((repeated.length * 3) / 4), 0, { ...xmlDocs[1]!, first_indexed: 'yesterday' });
+  writeFileSync(inputs.xml, solrXmlResponse([...repeated, xmlDocs[xmlDocs.length - 1]!]));
   const samples = readdirSync(join(PROJECT_ROOT, 'samples')).filter((name) => name.endsWith('.txt')).sort();
   const pages: string[] = [];
   for (let copy = 0; copy < 6; copy++) {
@@ -48,6 +55,7 @@ async function buildInputs(directory: string): Promise<void> {
     }
   }
   pages.push(pages[pages.length - 1]!);
+  pages.splice(Math.floor(pages.length / 2), 0, pages[0]!);
   inputs.staffView = join(directory, 'pages.txt');
   writeFileSync(inputs.staffView, pages.join('\n'));
 }
@@ -86,9 +94,15 @@ describe.each([
         directories.push(outDir);
         await convert({ inputs: [input], to: FORMATS, outDir, runState: { shard: { kind: 'file-range', index, count } } });
       }
-      // Every record in exactly one share.
-      const shareIds = directories.flatMap((directory) => readFileSync(join(directory, 'records.ndjson'), 'utf8').split('\n').filter(Boolean).map((line) => (JSON.parse(line) as { id: string }).id));
-      expect(shareIds, `N=${count}`).toEqual(singleIds);
+      // Every record in exactly one share: converted or rejected, each position once.
+      const positions = (directory: string): string[] =>
+        ['records.ndjson', 'rejects.ndjson'].flatMap((name) =>
+          readFileSync(join(directory, name), 'utf8').split('\n').filter(Boolean).map((line) => {
+            const { source } = JSON.parse(line) as { source: { line?: number; byteOffset?: number } };
+            return `${source.line}:${source.byteOffset}`;
+          }),
+        );
+      expect(directories.flatMap(positions).sort(), `N=${count}`).toEqual(positions(single).sort());
       // Really cut: with N shares no share holds nearly everything.
       const perShare = directories.map((directory) => readFileSync(join(directory, 'records.ndjson'), 'utf8').split('\n').filter(Boolean).length);
       expect(Math.max(...perShare), `N=${count}: ${perShare.join(',')}`).toBeLessThanOrEqual(Math.ceil((2 * singleIds.length) / count) + 8);

@@ -11,6 +11,7 @@ import type { RecordWriter, WriterOptions } from '../write/types.js';
 import { UsageError } from '../errors.js';
 import { BlockReader, BlockWriter } from './byte-streams.js';
 import { renumberJsonLines, renumberNdjsonRecord } from './positions.js';
+import { rerunRejected, type RerunRecord } from './rerun.js';
 import { loadShards, type Shard } from './shard-set.js';
 
 
@@ -220,6 +221,45 @@ export async function mergeShards(options: MergeOptions): Promise<MergeResult> {
       if (duplicate) report({ code, message: `${code === 'doi.duplicate' ? 'DOI' : 'PMID'} of record "${record.id}" is also on an earlier record in another shard with a different id`, record: position(cursor, record, ordinal) });
     };
 
+    const counts = { converted: 0, rejected: 0, written: {} as Record<string, number>, skipped: {} as Record<string, number> };
+    const fillDelta = shards[0]!.state.fillRates.map(() => ({ records: 0, filled: 0 }));
+    const adjust = (format: string, what: 'written' | 'skipped', delta: number): void => {
+      counts[what][format] = (counts[what][format] ?? 0) + delta;
+    };
+    const countCodes = (codes: readonly string[], delta: number): void => {
+      for (const code of codes) issueDelta.set(code, (issueDelta.get(code) ?? 0) + delta);
+    };
+    /**
+     * A record whose id an earlier shard's record had: with id.duplicate an error the single
+     * run rejects it, so it is read again and re-run (rerun.ts) and its counts move from what
+     * its shard counted to what the single run counts; as a warning only the finding is added.
+     */
+    const crossShardDuplicate = async (cursor: Cursor, record: RunStateRecord, file: string, ordinal: number, finding: Issue): Promise<RerunRecord | undefined> => {
+      if (finding.severity !== 'error') {
+        countCodes([finding.code], 1);
+        report({ code: 'id.duplicate', message: finding.message, record: position(cursor, record, ordinal) });
+        return undefined;
+      }
+      const shard = cursor.shard.state.shard as { index?: number; count?: number };
+      const share = { index: shard.index ?? 1, count: shard.count ?? 1 };
+      const rerun = await rerunRejected(settings, file, { byteOffset: record.byteOffset, ordinal, id: record.id, share, localOrdinal: record.ordinal }, finding);
+      countCodes(record.issueCodes, -1);
+      countCodes(rerun.counted.map((issue) => issue.code), 1);
+      if (record.converted) {
+        counts.converted--;
+        counts.rejected++;
+        settings.formats.forEach((format, at) => {
+          if (record.outputBytes[at]! > 0) adjust(format, 'written', -1);
+        });
+        fillDelta.forEach((delta, rule) => {
+          if (record.fillCounted & (1 << rule)) delta.records--;
+          if (record.fillFilled & (1 << rule)) delta.filled--;
+        });
+      }
+      report({ code: 'id.duplicate', message: finding.message, record: position(cursor, record, ordinal) });
+      return rerun;
+    };
+
     for (const cursor of mergedOrder(cursors, inputs)) {
       const record = cursor.head!;
       const ordinal = record.ordinal === 0 ? 0 : ++ordinals[record.input]!;
@@ -231,17 +271,17 @@ export async function mergeShards(options: MergeOptions): Promise<MergeResult> {
         cursor.lastOrdinal[record.input] = record.ordinal;
       }
       let duplicateId: Issue | undefined;
+      let rerun: RerunRecord | undefined;
       if (record.idKey !== undefined && inputs[record.input]!.kind !== 'solr') {
         const slot = ids.find(record.idKey);
         if (slot < 0) ids.insert(record.idKey, positionWords(record, ordinal));
         else {
-          if (!record.idDuplicate) {
-            throw new Error(`merge: record "${record.id}" (${cursor.shard.directory}, ${file} record ${ordinal}) repeats the id of a record in another shard; the single run rejects it as id.duplicate, which merge cannot do without the record itself (not supported yet)`);
-          }
           duplicateId = duplicateIdIssue(record, positionAt(ids, slot, inputs), ids.valueAt(slot, 5) === 1, { file, line: record.line, byteOffset: record.byteOffset, ordinal }, severities);
+          // The first record is in an earlier shard: this shard could not know. The single run rejects it.
+          if (!record.idDuplicate) rerun = await crossShardDuplicate(cursor, record, file, ordinal, duplicateId);
         }
       }
-      if (record.converted) {
+      if (record.converted && rerun === undefined) {
         identifierCheck(dois, record.doiKey, record.idKey, record.doiDuplicate, 'doi.duplicate', doiSeverity, cursor, record, ordinal);
         identifierCheck(pmids, record.pmidKey, record.idKey, record.pmidDuplicate, 'pmid.duplicate', pmidSeverity, cursor, record, ordinal);
       }
@@ -253,6 +293,7 @@ export async function mergeShards(options: MergeOptions): Promise<MergeResult> {
         if (cursor.taken[at]! > 0) expectBytes(reader, output.separator, 'separator');
         cursor.taken[at]!++;
         let text = reader.take(bytes);
+        if (rerun) return;
         if (renumber && output.writer.name === 'ndjson') text = renumberNdjsonRecord(text, record.ordinal, ordinal);
         if (output.count > 0) output.file.write(output.separator);
         output.file.write(text);
@@ -260,11 +301,13 @@ export async function mergeShards(options: MergeOptions): Promise<MergeResult> {
       });
       if (record.rejectBytes > 0) {
         const text = cursor.rejects.take(record.rejectBytes);
-        rejectsOut.write(renumber || duplicateId ? renumberJsonLines(text, file, record.ordinal, ordinal, duplicateId) : text);
+        if (!rerun) rejectsOut.write(renumber || duplicateId ? renumberJsonLines(text, file, record.ordinal, ordinal, duplicateId) : text);
       }
+      if (rerun) rejectsOut.write(rerun.rejectText);
       if (record.skippedBytes > 0) {
         const text = cursor.skipped.take(record.skippedBytes);
-        skippedOut.write(renumber ? renumberJsonLines(text, file, record.ordinal, ordinal) : text);
+        if (rerun) for (const line of text.toString('utf8').split('\n').filter(Boolean)) adjust((JSON.parse(line) as { format: string }).format, 'skipped', -1);
+        else skippedOut.write(renumber ? renumberJsonLines(text, file, record.ordinal, ordinal) : text);
       }
       records++;
       advance(cursor);
@@ -281,7 +324,15 @@ export async function mergeShards(options: MergeOptions): Promise<MergeResult> {
 
     const summary = emptySummary();
     for (const shard of shards) addSummary(summary, shard.summary);
-    for (const finding of applyFillRates(shards, issueDelta, severities)) report(finding);
+    summary.converted += counts.converted;
+    summary.rejected += counts.rejected;
+    for (const what of ['written', 'skipped'] as const) {
+      for (const [format, delta] of Object.entries(counts[what])) {
+        summary[what][format] = (summary[what][format] ?? 0) + delta;
+        if (what === 'skipped' && summary.skipped[format] === 0) delete summary.skipped[format];
+      }
+    }
+    for (const finding of applyFillRates(shards, fillDelta, issueDelta, severities)) report(finding);
     for (const [code, delta] of issueDelta) {
       summary.issues[code] = (summary.issues[code] ?? 0) + delta;
       if (summary.issues[code] === 0) delete summary.issues[code];
@@ -371,9 +422,9 @@ function expectEnd(reader: BlockReader, expected: Buffer): void {
  * Fill rates over the whole run: the shards' counters added up and judged once, as the
  * single run judges them (fillRateIssues); the shards' own fill-rate findings are replaced.
  */
-function applyFillRates(shards: Shard[], issueDelta: Map<string, number>, severities: SeverityOverrides | undefined): CrossShardFinding[] {
+function applyFillRates(shards: Shard[], moved: ReadonlyArray<{ records: number; filled: number }>, issueDelta: Map<string, number>, severities: SeverityOverrides | undefined): CrossShardFinding[] {
   const rules: FillRateRule[] = shards[0]!.state.fillRates.map(({ field, type, minimum }) => ({ field, type: type as FillRateRule['type'], minimum }));
-  const counts = rules.map(() => ({ records: 0, filled: 0 }));
+  const counts = rules.map((_, index) => ({ ...moved[index]! }));
   for (const shard of shards) {
     shard.state.fillRates.forEach((counter, index) => {
       counts[index]!.records += counter.records;

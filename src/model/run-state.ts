@@ -77,6 +77,11 @@ export const RunStateSchema = z.object({
     formats: z.array(z.string()),
     writerOptions: z.record(z.string(), z.unknown()),
     severities: z.record(z.string(), z.string()).optional(),
+    /** What decides a record's findings, so that merge can re-run one record as the single run would. */
+    from: z.string().optional(),
+    profile: z.unknown().optional(),
+    limits: z.record(z.string(), z.number()).optional(),
+    ignore: z.array(z.string()).optional(),
   }),
   /** The run's summary.json content (validated by RunSummarySchema where it is read). */
   summary: z.record(z.string(), z.unknown()),

@@ -10,6 +10,7 @@ import type { RunSummary } from './summary.js';
 import { RunStateWriter, type ShardDescription } from '../model/run-state.js';
 import type { FillRateCount } from './cross-record.js';
 import { runStateInputs } from './run-state-inputs.js';
+import { DEFAULT_READ_LIMITS } from '../read/types.js';
 
 export type { RunProgress } from './run.js';
 
@@ -95,7 +96,15 @@ export async function convert(options: ConvertOptions): Promise<RunSummary> {
       state = await RunStateWriter.create(options.outDir!, {
         shard: shard!,
         inputs: stateInputs.inputs,
-        settings: { formats: chosen.map((writer) => writer.name), writerOptions: { ...writerOptions }, severities: options.severities as Record<string, string> | undefined },
+        settings: {
+          formats: chosen.map((writer) => writer.name),
+          writerOptions: { ...writerOptions },
+          severities: options.severities as Record<string, string> | undefined,
+          from: options.from,
+          profile: options.profile,
+          limits: { ...DEFAULT_READ_LIMITS, ...options.limits },
+          ignore: options.ignore ? [...options.ignore] : undefined,
+        },
       });
     }
 

@@ -3,7 +3,7 @@ import type { Issue, SourcePosition } from '../model/issue.js';
 import type { RawRecord } from '../model/raw-record.js';
 import { alignedRange, headOf, linesBefore, rangeBytes, xmlFrame, type ByteRange, type Share, type SplittableFormat } from '../read/byte-ranges.js';
 import { lineDelimitedHeaderBytes } from '../read/solr-json.js';
-import type { ReadBatch } from '../read/types.js';
+import type { ReadBatch, ReadLimits } from '../read/types.js';
 import type { OpenedInput } from './inputs.js';
 
 /**
@@ -96,4 +96,67 @@ export function atFilePositions(batch: ReadBatch, file: string, share: InputShar
     return { ...record, source: shifted(record.source, file, lineDelta, byteDelta), issues };
   });
   return { kind: 'records', records };
+}
+
+/**
+ * The one record that starts at `byteOffset` of a file input, read again by the reader that
+ * read it (merge re-runs a record the single run would have judged differently), with the
+ * whole file's positions and the given ordinal. Undefined when the file cannot be entered there.
+ */
+export async function recordAt(input: OpenedInput, file: string, byteOffset: number, ordinal: number, limits: ReadLimits): Promise<RawRecord | undefined> {
+  const splittable = await formatOf(input, file);
+  await input.bytes[Symbol.asyncIterator]().return?.();
+  if (splittable === undefined || input.reader === undefined) return undefined;
+  const { size } = await stat(file);
+  const range = { start: byteOffset, end: size };
+  const lines = await linesBefore(file, byteOffset);
+  let share: InputShare;
+  if (splittable.format === 'solr-xml' && byteOffset > 0) {
+    const { opening } = await xmlFrame(file, size);
+    const openingLines = opening.reduce((count, byte) => count + (byte === 0x0a ? 1 : 0), 0);
+    share = { kind: 'range', format: splittable.format, range, bytes: concat(opening, rangeBytes(file, range)), lineDelta: lines - openingLines, byteDelta: byteOffset - opening.length, headerBytes: 0 };
+  } else {
+    share = { kind: 'range', format: splittable.format, range, bytes: rangeBytes(file, range), lineDelta: lines, byteDelta: byteOffset, headerBytes: 0 };
+  }
+  const records = input.reader.read(share.bytes, { file, limits })[Symbol.asyncIterator]();
+  const first = await records.next();
+  await records.return?.();
+  if (first.done) return undefined;
+  const [placed] = (atFilePositions({ kind: 'records', records: [first.value] }, file, share) as { records: RawRecord[] }).records;
+  renumber(placed!, file, ordinal);
+  return placed;
+}
+
+/**
+ * The record with `localOrdinal` in share I of N of a file input, as that share's run read
+ * it (for records whose reader gives no byte offset), with the whole file's positions and
+ * the given ordinal. Reads the share up to the record.
+ */
+export async function recordOfShare(input: OpenedInput, file: string, share: Share, localOrdinal: number, ordinal: number, limits: ReadLimits): Promise<RawRecord | undefined> {
+  const inputShare = await shareOfInput(input, file, share);
+  if (inputShare.kind === 'nothing' || input.reader === undefined) return undefined;
+  const bytes = inputShare.kind === 'range' ? inputShare.bytes : input.bytes;
+  if (inputShare.kind === 'range') await input.bytes[Symbol.asyncIterator]().return?.();
+  let count = 0;
+  const records = input.reader.read(bytes, { file, limits })[Symbol.asyncIterator]();
+  try {
+    for (let next = await records.next(); !next.done; next = await records.next()) {
+      if (++count !== localOrdinal) continue;
+      const [placed] = (atFilePositions({ kind: 'records', records: [next.value] }, file, inputShare) as { records: RawRecord[] }).records;
+      renumber(placed!, file, ordinal);
+      return placed;
+    }
+  } finally {
+    await records.return?.();
+  }
+  return undefined;
+}
+
+function renumber(record: RawRecord, file: string, ordinal: number): void {
+  const moved = new Set<object>();
+  for (const source of [record.source, ...record.issues.map((issue) => issue.source)]) {
+    if (source === undefined || moved.has(source) || source.file !== file || source.ordinal === undefined) continue;
+    moved.add(source);
+    source.ordinal = ordinal;
+  }
 }
