@@ -204,7 +204,7 @@ export function secondPass(held: HeldBatch, request: Pass2Request, settings: Eng
 
   processed.forEach((item, index) => {
     const { raw } = item;
-    const entry = state ? stateEntry(item, held.keys?.[index], findingsAt!.get(index), writers.length, result) : undefined;
+    const entry = state ? stateEntry(item, held.keys?.[index], findingsAt!.get(index), writers.length) : undefined;
     summary.read++;
     if (settings.collect.stats) result.stats.push(statsDigest(raw));
     if (item.rejected || !item.record) {
@@ -212,34 +212,31 @@ export function secondPass(held: HeldBatch, request: Pass2Request, settings: Eng
       if (settings.collect.logRejected) {
         result.logs.push({ level: 'warn', fields: { recordId: raw.fields.id, source: raw.source, issues: item.issues.filter((i) => i.severity === 'error').map((i) => i.code) }, message: 'record rejected' });
       }
-      if (settings.collect.rejects) result.rejects += rejectLine(raw, item.issues);
+      if (settings.collect.rejects) {
+        const line = rejectLine(raw, item.issues);
+        result.rejects += line;
+        if (entry) entry.rejectBytes = Buffer.byteLength(line);
+      }
     } else {
       summary.converted++;
       const record = item.record;
       countFillRates(record, settings.fillRates, fillPaths, fillRates);
-      writers.forEach((writer, at) => write(writer, sessions[at]!, at, record, item, result, settings));
+      writers.forEach((writer, at) => write(writer, sessions[at]!, at, record, item, result, settings, entry));
     }
     const counted = ignored === undefined ? item.issues : item.issues.filter((issue) => issue.recordId === undefined || !ignored.has(issue.recordId));
     countIssues(summary, counted);
     if (settings.collect.issues) result.issues.push(...counted);
     if (settings.collect.records) result.records.push(item);
-    if (entry) state!.push(finishStateEntry(entry, item, counted, writers, result, settings));
+    if (entry) state!.push(finishStateEntry(entry, item, counted, settings));
   });
   return result;
 }
 
-/** What a record's state entry holds before its outputs are written: where the outputs stood. */
-interface PendingEntry {
-  entry: StateEntry;
-  texts: number[];
-  rejects: number;
-  skipped: number;
-}
-
-function stateEntry(item: ProcessedRecord, keys: RecordKeys | undefined, findings: RecordFindings | undefined, formats: number, result: Pass2Result): PendingEntry {
+/** A record's run-state entry; pass 2 fills in its bytes as it writes them. */
+function stateEntry(item: ProcessedRecord, keys: RecordKeys | undefined, findings: RecordFindings | undefined, formats: number): StateEntry {
   const { file, ordinal, line, byteOffset } = item.raw.source;
   const converted = item.record !== undefined && !item.rejected;
-  const entry: StateEntry = {
+  return {
     file, ordinal: ordinal ?? 0, line, byteOffset,
     id: keys?.id, idKey: keys?.idKey,
     doiKey: converted ? keys?.doiKey : undefined,
@@ -251,21 +248,10 @@ function stateEntry(item: ProcessedRecord, keys: RecordKeys | undefined, finding
     outputBytes: new Array<number>(formats).fill(0),
     rejectBytes: 0, skippedBytes: 0, issueCodes: [], fillCounted: 0, fillFilled: 0,
   };
-  return { entry, texts: result.texts.map((text) => (text as string).length), rejects: result.rejects.length, skipped: result.skipped.length };
 }
 
-/** The entry with the bytes the record added to each output (the separator a session puts before it left out). */
-function finishStateEntry(pending: PendingEntry, item: ProcessedRecord, counted: readonly Issue[], writers: readonly RecordWriter[], result: Pass2Result, settings: EngineSettings): StateEntry {
-  const { entry } = pending;
-  const bytes = entry.outputBytes as number[];
-  writers.forEach((writer, at) => {
-    const text = result.texts[at] as string;
-    if (text.length === pending.texts[at]) return;
-    const separator = pending.texts[at]! > 0 ? (writer.recordSeparator ?? '') : '';
-    bytes[at] = Buffer.byteLength(text.slice(pending.texts[at]! + separator.length));
-  });
-  entry.rejectBytes = Buffer.byteLength(result.rejects.slice(pending.rejects));
-  entry.skippedBytes = Buffer.byteLength(result.skipped.slice(pending.skipped));
+/** The entry with the record's counted findings and fill-rate bits. */
+function finishStateEntry(entry: StateEntry, item: ProcessedRecord, counted: readonly Issue[], settings: EngineSettings): StateEntry {
   entry.issueCodes = counted.map((issue) => issue.code);
   if (item.record && !item.rejected && settings.fillRates.length > 0) {
     const paths = settings.fillRates.map((rule) => resolveModelField(rule.field) ?? []);
@@ -287,7 +273,7 @@ function countFillRates(record: BibRecord, rules: readonly FillRateRule[], paths
   });
 }
 
-function write(writer: RecordWriter, session: ReturnType<RecordWriter['open']>, at: number, record: BibRecord, item: ProcessedRecord, result: Pass2Result, settings: EngineSettings): void {
+function write(writer: RecordWriter, session: ReturnType<RecordWriter['open']>, at: number, record: BibRecord, item: ProcessedRecord, result: Pass2Result, settings: EngineSettings, entry: StateEntry | undefined): void {
   const { raw, issues } = item;
   const refusal = writer.accepts(record);
   if (refusal) {
@@ -295,12 +281,19 @@ function write(writer: RecordWriter, session: ReturnType<RecordWriter['open']>, 
     issues.push(issue);
     result.summary.skipped[writer.name] = (result.summary.skipped[writer.name] ?? 0) + 1;
     if (settings.collect.logSkipped) result.logs.push({ level: 'debug', fields: { recordId: record.id, format: writer.name, code: issue.code }, message: issue.message });
-    if (settings.collect.skipped) result.skipped += `${JSON.stringify({ recordId: record.id, format: writer.name, code: issue.code, message: issue.message, source: raw.source })}\n`;
+    if (settings.collect.skipped) {
+      const line = `${JSON.stringify({ recordId: record.id, format: writer.name, code: issue.code, message: issue.message, source: raw.source })}\n`;
+      result.skipped += line;
+      if (entry) entry.skippedBytes += Buffer.byteLength(line);
+    }
     return;
   }
   const warnings = session.warnings?.(record);
   if (warnings) for (const warning of warnings) issues.push({ ...warning, recordId: record.id, source: raw.source });
-  result.texts[at] += session.write(record);
+  const text = session.write(record);
+  // The state counts the record alone: the session puts the separator before all but its first.
+  if (entry) (entry.outputBytes as number[])[at] = Buffer.byteLength(text) - (result.written[at]! > 0 ? Buffer.byteLength(writer.recordSeparator ?? '') : 0);
+  result.texts[at] += text;
   result.written[at]! += 1;
   result.summary.written[writer.name]! += 1;
 }
