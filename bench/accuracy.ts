@@ -1,6 +1,10 @@
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
+import { existsSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { formatReport, measureAccuracy } from './accuracy/measure.js';
+import { formatRoundTrip, measureRealRoundTrip, type RoundTripReport } from './accuracy/real-pubmed.js';
 
 /**
  * `npm run accuracy -- [--count 10000] [--seed 1] [--out bench/accuracy.json]`: how exactly
@@ -24,5 +28,15 @@ if (!Number.isInteger(count) || count <= 0 || !Number.isInteger(seed)) {
 const command = `npm run accuracy -- --count ${count} --seed ${seed}${profile === 'bench' ? ' --profile bench' : ''}`;
 const report = await measureAccuracy({ seed, count, profile, command });
 console.log(formatReport(report));
-writeFileSync(values.out, `${JSON.stringify(report, null, 2)}\n`);
+// The real round trip needs NLM's records beside the project (../shared); say so when absent.
+const shared = process.env.BIBPIPE_SHARED_DIR ?? resolve(dirname(fileURLToPath(import.meta.url)), '../../shared');
+const realDir = join(shared, 'data', 'medline', 'real');
+let realRoundTrip: RoundTripReport | undefined;
+if (existsSync(realDir)) {
+  realRoundTrip = await measureRealRoundTrip(realDir);
+  console.log(`\n${formatRoundTrip(realRoundTrip)}`);
+} else {
+  console.log(`\nreal PubMed round trip SKIPPED: ${realDir} not found`);
+}
+writeFileSync(values.out, `${JSON.stringify({ ...report, realRoundTrip }, null, 2)}\n`);
 console.log(`report written to ${values.out}`);

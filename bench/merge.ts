@@ -16,7 +16,7 @@ import { parseArgs } from 'node:util';
 import { RunStateWriter } from '../src/model/run-state.js';
 import { fingerprint, loadFingerprints } from '../src/pipeline/fingerprint-table.js';
 import type { BibRecord } from '../src/model/record.js';
-import { sortedSummary } from '../src/pipeline/summary.js';
+import { sortedSummary } from '../src/pipeline/counts.js';
 import { findWriter } from '../src/write/index.js';
 import { loadAllRecords } from '../tests/helpers/record-fixtures.js';
 

@@ -17,6 +17,7 @@ export { RunStateSchema, type RunState, type ShardDescription } from './model/ru
 export { readers, findReader, detectReader, DEFAULT_READ_LIMITS } from './read/index.js';
 export type { RecordReader, ReadContext, ReadLimits } from './read/types.js';
 export { validateRecord } from './validate/index.js';
+export { fieldSchema, VALUE_SCHEMAS } from './validate/field-schemas.js';
 export { loadProfile, ProfileSchema, type Profile } from './biblio-schema/profile.js';
 export { RULES, makeIssue, applySeverities, type IssueCode, type Rule, type SeverityOverrides } from './model/rules.js';
 export { normalizeRecord, type NormalizeResult } from './normalize/index.js';

@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runBibpipe, temporaryDirectory } from './helpers/cli.js';
@@ -31,5 +31,30 @@ describe('validate: checks over the whole run', () => {
     expect(fill).toHaveLength(1);
     expect(fill[0].message).toMatch(/50/);
     expect(result.code).toBe(1);
+  });
+});
+
+describe('convert applies the same run-wide config as validate', () => {
+  it('counts a fill rate below its minimum and leaves ignored records out of the counts', async () => {
+    const dir = temporaryDirectory();
+    writeFileSync(join(dir, 'bibpipe.config.json'), JSON.stringify({ fillRates: [{ field: 'doi', type: 'article', minimum: 0.95 }], ignore: ['c2'] }));
+    // c2 and c3 share a DOI: the finding is c3's, and c2's own findings are ignored.
+    const input = [article('c1', '10.1000/y1'), article('c2', '10.1000/dup'), article('c3', '10.1000/dup'), article('c4')].join('\n');
+    const validated = JSON.parse((await runBibpipe(['validate', '-', '--reporter', 'json'], { input, cwd: dir })).stdout);
+    const converted = await runBibpipe(['convert', '-', '--to', 'csv', '--out-dir', join(dir, 'out')], { input, cwd: dir });
+    const summary = JSON.parse(readFileSync(join(dir, 'out', 'summary.json'), 'utf8'));
+    expect(summary.issues['fill-rate.below-minimum']).toBe(1);
+    expect(summary.issues['doi.duplicate']).toBe(1);
+    expect(summary.severities).toEqual(validated.summary.severities);
+    expect(summary.issues).toEqual(validated.summary.issues);
+    expect(converted.code).toBe(0);
+  });
+
+  it('validate gives the same report with one thread and with two', async () => {
+    const input = Array.from({ length: 400 }, (_, index) => article(`d${index % 350}`, `10.1000/z${index % 300}`)).join('\n');
+    const one = await runBibpipe(['validate', '-', '--reporter', 'json', '--workers', '1'], { input });
+    const two = await runBibpipe(['validate', '-', '--reporter', 'json', '--workers', '2'], { input });
+    expect(one.code).toBe(1);
+    expect(two.stdout).toBe(one.stdout);
   });
 });

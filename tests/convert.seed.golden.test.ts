@@ -64,7 +64,12 @@ describeWithShared('convert: the real seed scrape to every format', () => {
     expect(doc.author.map((a: { familyName: string; givenName: string }) => `${a.familyName}, ${a.givenName}`)).toEqual([
       'Kim, Jeongseop', 'Kim, Tae-Eun', 'Lee, Seung-Hwan', 'Koo, Ja Wook',
     ]);
-    expect(doc.isPartOf.alternateName).toBe('Clin Psychopharmacol Neurosci');
+    // The journal, and the catalogue collection the record belongs to (issue 10, item 14).
+    expect(doc.isPartOf).toEqual([
+      { '@type': 'Periodical', name: undefined, alternateName: 'Clin Psychopharmacol Neurosci' },
+      { '@type': 'Collection', name: 'PubMed' },
+    ].map((part) => JSON.parse(JSON.stringify(part))));
+    expect(doc.identifier[0]).toMatchObject({ propertyID: 'vufind', value: 'pubmed-10335903' });
   });
 
   it('CSV parses strictly to a header and one row with the record in it', () => {

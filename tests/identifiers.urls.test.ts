@@ -41,12 +41,24 @@ describe('identifiersFromUrl', () => {
     expect(identifiersFromUrl(input)).toEqual(expected);
   });
 
-  it.each(['https://example.org/pubmed/37424412', 'https://www.ncbi.nlm.nih.gov/pubmed/', 'https://doi.org/11.1/x', 'not a url', 'https://pubmed.ncbi.nlm.nih.gov/abc/'])(
+  it.each(['https://example.org/pubmed/37424412', 'https://www.ncbi.nlm.nih.gov/pubmed/', 'not a url'])(
     'finds nothing in %j',
     (input) => {
       expect(identifiersFromUrl(input)).toEqual({});
     },
   );
+
+  it.each([
+    ['https://doi.org/11.1/x', 'doi.invalid'],
+    ['http://dx.doi.org/10.1O38/s41598-023-01234-5', 'doi.invalid'],
+    ['https://pubmed.ncbi.nlm.nih.gov/abc/', 'pmid.invalid'],
+    ['https://www.ncbi.nlm.nih.gov/pubmed/123456789', 'pmid.invalid'],
+    ['https://www.ncbi.nlm.nih.gov/pmc/articles/PMCX1/', 'pmcid.invalid'],
+  ])('says why the identifier in %j is refused (%s), and gives none', (input, code) => {
+    const linked = identifiersFromUrl(input);
+    expect(linked.refused?.code).toBe(code);
+    expect([linked.doi, linked.pmid, linked.pmcid]).toEqual([undefined, undefined, undefined]);
+  });
 });
 
 describe('identifiersFromPath', () => {

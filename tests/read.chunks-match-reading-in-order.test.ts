@@ -48,7 +48,7 @@ async function readInChunks(reader: RecordReader, bytes: Buffer, chunkSizes: rea
   const context = { file: 'in.ndjson', limits: DEFAULT_READ_LIMITS };
   for await (const batch of reader.split!(chunked(bytes, chunkSizes), context, chunkBytes)) {
     const parsed = batch.kind === 'records' ? batch.records : reader.parseChunk!(batch.chunk, context);
-    if (batch.kind === 'chunk') shiftOrdinals(parsed, records.length);
+    if (batch.kind === 'chunk' && batch.chunk.kind !== 'xml') shiftOrdinals(parsed, records.length);
     records.push(...parsed);
   }
   return records;
@@ -128,5 +128,43 @@ describe('chunks for worker threads', () => {
       }),
       { numRuns: 40, seed: 20261129 },
     );
+  });
+});
+
+describe('Solr XML parts for worker threads', () => {
+  const doc = (index: number): string =>
+    `<doc>\n  <str name="id">x-${index}</str>\n  <arr name="title"><str>Title ${index} &amp; more</str></arr>\n` +
+    (index % 3 === 0 ? `  <str name="description"><![CDATA[text with </doc> and <doc> inside]]></str>\n` : '') +
+    (index % 4 === 0 ? `  <!-- a comment with </doc> -->\n` : '') +
+    (index % 5 === 0 ? `  <arr name="_childDocuments_"><doc><str name="id">child-${index}</str></doc></arr>\n` : '') +
+    `  <long name="_version_">178507109430303${index}</long>\n</doc>`;
+  const response = (count: number): string =>
+    `<?xml version="1.0" encoding="UTF-8"?>\n<!-- header -->\n<response>\n<lst name="responseHeader"><int name="status">0</int></lst>\n` +
+    `<result name="response" numFound="${count}" start="0" note="a > b">\n${Array.from({ length: count }, (_, index) => doc(index)).join('\n')}\n</result>\n` +
+    `<lst name="moreLikeThis"><result name="x-1" numFound="1"><doc><str name="id">not-a-record</str></doc></result></lst>\n</response>\n`;
+
+  it('give the records of reading in one part, for any chunking and part size', async () => {
+    const { solrXmlReader } = await import('../src/read/solr-xml.js');
+    const bytes = Buffer.from(response(40));
+    const whole = await readInChunks(solrXmlReader, bytes, [bytes.length], bytes.length * 2);
+    expect(whole.map((record) => record.fields.id)).toEqual(Array.from({ length: 40 }, (_, index) => `x-${index}`));
+    expect(whole.every((record) => record.issues.every((issue) => issue.code === 'field.type'))).toBe(true);
+    await fc.assert(
+      fc.asyncProperty(fc.array(fc.integer({ min: 1, max: 3000 }), { minLength: 1, maxLength: 4 }), fc.integer({ min: 1, max: 4000 }), async (chunkSizes, partBytes) => {
+        const parts = await readInChunks(solrXmlReader, bytes, chunkSizes, partBytes);
+        expect(parts).toEqual(whole);
+      }),
+      { numRuns: 60, seed: 20261129 },
+    );
+  });
+
+  it('report a syntax error in one part and read on from the next', async () => {
+    const { solrXmlReader } = await import('../src/read/solr-xml.js');
+    const text = response(30).replace('<str name="id">x-12</str>', '<str name="id">x-12</sttr>');
+    const records = await readInChunks(solrXmlReader, Buffer.from(text), [512], 600);
+    const broken = records.filter((record) => record.issues.some((issue) => issue.code === 'read.malformed'));
+    expect(broken).toHaveLength(1);
+    expect(broken[0]!.issues[0]!.message).toMatch(/line \d+.*skipped/);
+    expect(records.map((record) => record.fields.id).filter(Boolean)).toContain('x-29');
   });
 });

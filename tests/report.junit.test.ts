@@ -2,7 +2,7 @@ import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
 import { junitReporter } from '../src/report/junit.js';
 import { expectGolden, HOSTILE_ID, sampleResult } from './helpers/report-fixture.js';
-import { emptySummary } from '../src/pipeline/summary.js';
+import { emptySummary } from '../src/pipeline/counts.js';
 
 const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '', isArray: (name) => ['testsuite', 'testcase'].includes(name), parseAttributeValue: false });
 

@@ -1,3 +1,4 @@
+import type { Issue } from '../src/model/issue.js';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -14,7 +15,7 @@ describe('Staff View reader: the project samples', () => {
     expect(record?.hints?.coreAuthorCount).toBe('2');
     expect(record?.fields.author).toEqual(['Müller, Hans-Peter', 'van der Berg, Anna']);
     expect(record?.fields.work_keys_str_mv).toContain('AT vanderberganna sleepqualityandcognitivedeclineinolderadultsalongitudinalcohortstudy');
-    expect(record?.issues).toEqual([]);
+    expect(withoutFlattenedSubjects(record?.issues)).toEqual([]);
   });
 
   it('reads an old unsorted table without work keys and says which split it guessed', async () => {
@@ -38,7 +39,7 @@ describe('Staff View reader: the project samples', () => {
     expect(record?.hints?.locale).toBe('en');
     expect(record?.hints?.coreAuthorCount).toBe('1');
     expect(record?.fields.author).toEqual(["O'Brien, Pat"]);
-    expect(record?.issues).toEqual([]);
+    expect(withoutFlattenedSubjects(record?.issues)).toEqual([]);
   });
 
   it('reads a book: ISBN, format Book, MARC author with dates, no abstract line', async () => {
@@ -52,7 +53,7 @@ describe('Staff View reader: the project samples', () => {
     expect(record?.hints?.heading).toBe('Cien años de soledad');
     expect(record?.hints?.abstractHead).toBeUndefined();
     expect(record?.hints?.coreEdition).toBe('1a ed.');
-    expect(record?.issues).toEqual([]);
+    expect(withoutFlattenedSubjects(record?.issues)).toEqual([]);
   });
 
   it('reads several records from one file with their own line numbers, offsets and locales', async () => {
@@ -70,6 +71,11 @@ describe('Staff View reader: the project samples', () => {
     expect(records[2]?.fields.author2).toEqual(['Esposito, Giovanni']);
     expect(records[2]?.fields.author_facet).toEqual(['Rossi, Maria Chiara', 'Bianchi, Luca', 'Esposito, Giovanni']);
     expect(records[2]?.hints?.coreOtherAuthorCount).toBe('1');
-    expect(records.every((r) => r.issues.length === 0)).toBe(true);
+    expect(records.every((r) => withoutFlattenedSubjects(r.issues).length === 0)).toBe(true);
   });
 });
+
+/** A multi-word subject cell is kept as flattened text with an info issue (issue 10's decision); other issues count. */
+function withoutFlattenedSubjects(issues: readonly Issue[] | undefined): Issue[] {
+  return (issues ?? []).filter((issue) => !(issue.code === 'subject.flattened' && issue.severity === 'info'));
+}

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Issue } from '../src/model/issue.js';
 import type { RawRecord, RawValue } from '../src/model/raw-record.js';
-import { parseProfile, validateRecord } from '../src/validate/index.js';
+import { parseProfile } from '../src/biblio-schema/profile.js';
+import { validateRecord } from '../src/validate/index.js';
 import { RULES } from '../src/model/rules.js';
 
 const SOURCE = { file: 'records.json', ordinal: 3 };

@@ -26,6 +26,7 @@ describe('JSON-LD writer: the seed article', () => {
 
   it('writes identifiers, sameAs, language, genre, licence, publisher and journal as FORMATS.md 2.2 shows', () => {
     expect(doc.identifier?.map((id) => [id.propertyID, id.value])).toEqual([
+      ['vufind', 'pubmed-10335903'],
       ['pubmed', '37424412'],
       ['pmc', 'PMC10335903'],
       ['doi', '10.9758/cpn.22.1034'],
@@ -52,7 +53,7 @@ describe('JSON-LD writer: other record types and values', () => {
     expect(doc.name).toBe('Clinical Pharmacology of Antidepressants: a handbook for practitioners');
     expect(doc.author?.map((a) => a['@type'])).toEqual(['Person', 'Person', 'Organization']);
     expect(doc.isPartOf).toEqual({ '@type': 'BookSeries', name: 'Handbooks in Psychiatry' });
-    expect(doc.identifier?.map((id) => id.propertyID)).toEqual(['isbn', 'oclc', 'lccn']);
+    expect(doc.identifier?.map((id) => id.propertyID)).toEqual(['vufind', 'isbn', 'oclc', 'lccn']);
     expect(doc.sameAs).toBeUndefined();
   });
 

@@ -60,7 +60,7 @@ describe('MEDLINE XML writer: what the model may lack', () => {
     expect(medlineXmlWriter.accepts(loadRecord('seed'))).toBeUndefined();
   });
 
-  it('writes the declared MedlineTA fallback: option, then journal title, then Unknown', () => {
+  it('writes MedlineTA from the abbreviation, else the journal title; never invents one (issue 10, defect 9)', () => {
     const minimal = loadRecord('minimal');
     const ta = (record: BibRecord, options = {}) => {
       const doc = read(render(medlineXmlWriter, [record], options));
@@ -69,8 +69,15 @@ describe('MEDLINE XML writer: what the model may lack', () => {
       return value;
     };
     expect(ta(minimal)).toEqual(['Journal of Minimal Results']);
-    expect(ta(minimal, { medlineTaFallback: 'Min Res' })).toEqual(['Min Res']);
-    expect(ta(withChanges(minimal, (r) => { r.container = {}; }))).toEqual(['Unknown']);
+    // The title the record has wins over a declared fallback.
+    expect(ta(minimal, { medlineTaFallback: 'Min Res' })).toEqual(['Journal of Minimal Results']);
+    const noJournal = withChanges(minimal, (r) => { r.container = {}; });
+    expect(medlineXmlWriter.accepts(noJournal)).toMatchObject({ code: 'medline.no-journal', severity: 'info', recordId: minimal.id });
+    expect(render(medlineXmlWriter, [noJournal])).not.toContain('Unknown');
+    expect(render(medlineXmlWriter, [noJournal])).not.toContain('<PubmedArticle>');
+    // The writer option opts into a fallback.
+    expect(medlineXmlWriter.accepts(noJournal, { medlineTaFallback: 'Min Res' })).toBeUndefined();
+    expect(ta(noJournal, { medlineTaFallback: 'Min Res' })).toEqual(['Min Res']);
     expect(medlineWarnings(minimal).map((issue) => issue.code)).toContain('medline.no-journal-abbreviation');
     expect(medlineWarnings(loadRecord('seed'))).toEqual([]);
   });
@@ -92,11 +99,15 @@ describe('MEDLINE XML writer: what the model may lack', () => {
     expect(seasonal.texts('//PubDate/MedlineDate')).toEqual(['2010 Sep-Oct']);
   });
 
-  it('reports publication types without a known MeSH UI and leaves them out', () => {
+  it('writes every NLM type it has a UI for, no Journal Article beside a Letter, and reports the rest (defects 5, 6)', () => {
     const awkward = loadRecord('awkward');
     const doc = read(render(medlineXmlWriter, [awkward]));
-    expect(doc.texts('//PublicationType')).toEqual(['Journal Article', 'Letter']);
-    expect(medlineWarnings(awkward).find((issue) => issue.code === 'medline.publication-type-unmapped')?.actual).toEqual(['Festschrift']);
+    expect(doc.texts('//PublicationType')).toEqual(['Letter', 'Festschrift']);
+    expect(doc.texts('//PublicationType/@UI')).toEqual(['D016422', 'D016221']);
+    const protocol = withChanges(awkward, (r) => { r.publicationTypes = ['Clinical Trial Protocol', 'Evaluation Study']; });
+    const protocolDoc = read(render(medlineXmlWriter, [protocol]));
+    expect(protocolDoc.texts('//PublicationType')).toEqual(['Journal Article', 'Evaluation Study']);
+    expect(medlineWarnings(protocol).find((issue) => issue.code === 'medline.publication-type-unmapped')?.actual).toEqual(['Clinical Trial Protocol']);
   });
 });
 

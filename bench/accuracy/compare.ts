@@ -1,5 +1,7 @@
 import type { BibRecord, PersonName } from '../../src/model/record.js';
 import { lookupLanguage } from '../../src/vocab/languages.js';
+import { medlinePublicationTypes } from '../../src/write/medline-xml.js';
+import { invertedName } from '../../src/model/display.js';
 import type { PersonTruth } from '../corpus/names.js';
 import type { CorpusTruth } from '../corpus/records.js';
 
@@ -11,7 +13,7 @@ import type { CorpusTruth } from '../corpus/records.js';
  * `Norwegian Bokmål` are one language), else by name.
  */
 
-export const FIELDS = ['authors', 'pmid', 'pmcid', 'doi', 'isbn', 'year', 'languages', 'formats', 'journalAbbreviation'] as const;
+export const FIELDS = ['authors', 'corporateAuthors', 'contributors', 'pmid', 'pmcid', 'doi', 'isbn', 'year', 'date', 'languages', 'formats', 'publicationTypes', 'journalAbbreviation', 'pages', 'copyright'] as const;
 export type Field = (typeof FIELDS)[number];
 
 const nfc = (text: string | undefined): string => (text ?? '').normalize('NFC');
@@ -37,7 +39,17 @@ export function fieldValue(record: BibRecord | undefined, field: Field): unknown
     case 'languages': return record.languages.map((language) => language.name);
     case 'formats': return record.formats;
     case 'journalAbbreviation': return record.container.abbreviation;
+    case 'corporateAuthors': return record.corporateAuthors;
+    case 'contributors': return contributorsOf(record);
+    case 'date': return record.published;
+    case 'publicationTypes': return record.type === 'article' ? medlinePublicationTypes(record) : record.publicationTypes;
+    case 'pages': return [record.container.pageStart, record.container.pages];
+    case 'copyright': return record.copyright;
   }
+}
+
+function contributorsOf(record: BibRecord): string[] {
+  return (record.contributors ?? []).map((contributor) => `${contributor.person ? invertedName(contributor.person) : contributor.organization ?? ''} (${contributor.role})`);
 }
 
 export function truthValue(truth: CorpusTruth, field: Field): unknown {
@@ -47,9 +59,17 @@ export function truthValue(truth: CorpusTruth, field: Field): unknown {
     case 'languages': return truth.languages;
     case 'formats': return truth.formats;
     case 'journalAbbreviation': return truth.journalAbbreviation;
+    case 'corporateAuthors': return truth.corporateAuthors;
+    case 'contributors': return (truth.contributors ?? []).map((contributor) => `${contributor.name} (${contributor.role})`);
+    case 'date': return truth.published;
+    case 'publicationTypes': return truth.publicationTypes ?? [];
+    case 'pages': return [truth.pageStart, truth.pages];
+    case 'copyright': return truth.copyright;
     default: return truth[field];
   }
 }
+
+const same = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.stringify(b);
 
 export function fieldIsRight(record: BibRecord | undefined, truth: CorpusTruth, field: Field): boolean {
   if (record === undefined) return false;
@@ -64,18 +84,31 @@ export function fieldIsRight(record: BibRecord | undefined, truth: CorpusTruth, 
     case 'languages': return JSON.stringify(record.languages.map((language) => language.iso639_2b ?? language.name.normalize('NFC'))) === JSON.stringify(truth.languages.map(languageKey));
     case 'formats': return JSON.stringify(record.formats) === JSON.stringify(truth.formats);
     case 'journalAbbreviation': return nfc(record.container.abbreviation) === nfc(truth.journalAbbreviation);
+    case 'corporateAuthors': return same(record.corporateAuthors.map(nfc), truth.corporateAuthors.map(nfc));
+    case 'contributors': return same(fieldValue(record, field), truthValue(truth, field));
+    case 'date': {
+      const want: { year?: number; month?: number; day?: number } = truth.published ?? (truth.year === undefined ? {} : { year: truth.year });
+      return record.published.year === want.year && record.published.month === want.month && record.published.day === want.day;
+    }
+    case 'publicationTypes': return same(fieldValue(record, field), truthValue(truth, field));
+    case 'pages': return same(fieldValue(record, field), truthValue(truth, field));
+    case 'copyright': return nfc(record.copyright) === nfc(truth.copyright);
   }
 }
 
 /**
  * The normalized record without what may rightly differ between two inputs of one record:
- * where it came from, and the values inferred from `spelling` (listed in `inferred`).
+ * where it came from, the values inferred from `spelling` (listed in `inferred`), and the
+ * subject headings' boundaries (compared as flattened text).
  */
 function comparable(record: BibRecord): Record<string, unknown> {
   const copy = structuredClone(record) as unknown as Record<string, unknown>;
   delete copy.source;
   const inferredPaths = record.inferred.map((inference) => inference.field);
   delete copy.inferred;
+  // Several flattened subject headings cannot be split again (issue 10's decision): subjects
+  // are compared as the flattened text a scrape holds.
+  copy.subjects = record.subjects.join(' ');
   for (const path of inferredPaths) {
     const [head, tail] = path.split('.');
     if (head === undefined) continue;

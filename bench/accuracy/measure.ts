@@ -39,17 +39,34 @@ export interface AccuracyReport {
   scrapeWithoutWorkKeys: Tally;
   solrJson: Tally;
   /** Scrape and Solr JSON give the same normalized record (source and inferred values aside). */
-  identical: { records: number; same: number; sameExceptSubjects: number; differingPaths: Record<string, number> };
+  identical: { records: number; same: number; sameExceptSubjects: number; differingPaths: Record<string, number>; workKeyRecords: number; workKeySame: number };
   /** Scrapes whose authors were wrong: how many of them carried an `author.split-ambiguous` warning. */
   wrongAuthors: { total: number; warned: number };
   /** Scrapes that carried an `author.split-ambiguous` warning at all. */
   ambiguityWarnings: number;
   /** The first failures per field and input (`authors/scrape-work-keys`, `doi/solr-json`...). */
   failures: Record<string, FailureSample[]>;
+  /** Per kind of record (name kinds, mononym, bad-doi...): records, and how many were right per measure. */
+  kinds: Record<string, KindTally>;
   seconds: number;
 }
 
 const SAMPLES_PER_FIELD = 25;
+
+/** Per-kind counts: records of the kind, and records right per measure (scrapes and Solr JSON). */
+export interface KindTally {
+  records: number;
+  withWorkKeys: number;
+  authorsWorkKeys: number;
+  authorsNoWorkKeys: number;
+  authorsJson: number;
+  types: number;
+  dates: number;
+  identifiers: number;
+  identical: number;
+}
+
+const IDENTIFIER_FIELDS: readonly Field[] = ['pmid', 'pmcid', 'doi', 'isbn'];
 
 function emptyTally(): Tally {
   return { records: 0, rejected: 0, right: Object.fromEntries(FIELDS.map((field) => [field, 0])) as Record<Field, number> };
@@ -99,8 +116,8 @@ export async function measureAccuracy(options: MeasureOptions): Promise<Accuracy
   const report: AccuracyReport = {
     command: options.command ?? '', seed: options.seed, count: options.count, profile,
     scrapeWithWorkKeys: emptyTally(), scrapeWithoutWorkKeys: emptyTally(), solrJson: emptyTally(),
-    identical: { records: 0, same: 0, sameExceptSubjects: 0, differingPaths: {} }, wrongAuthors: { total: 0, warned: 0 }, ambiguityWarnings: 0,
-    failures: {}, seconds: 0,
+    identical: { records: 0, same: 0, sameExceptSubjects: 0, differingPaths: {}, workKeyRecords: 0, workKeySame: 0 }, wrongAuthors: { total: 0, warned: 0 }, ambiguityWarnings: 0,
+    failures: {}, kinds: {}, seconds: 0,
   };
   for (const corpus of generateCorpus({ seed: options.seed, count: options.count, profile })) {
     const layout = defaultLayout(corpus);
@@ -116,6 +133,26 @@ export async function measureAccuracy(options: MeasureOptions): Promise<Accuracy
       if (warned) report.wrongAuthors.warned += 1;
     }
     report.identical.records += 1;
+    const identical = scraped?.record !== undefined && fromJson?.record !== undefined && differingPaths(scraped.record, fromJson.record).length === 0;
+    if (corpus.hasWorkKeys) {
+      report.identical.workKeyRecords += 1;
+      if (identical) report.identical.workKeySame += 1;
+    }
+    for (const kind of corpus.truth.kinds) {
+      const tally = (report.kinds[kind] ??= { records: 0, withWorkKeys: 0, authorsWorkKeys: 0, authorsNoWorkKeys: 0, authorsJson: 0, types: 0, dates: 0, identifiers: 0, identical: 0 });
+      const right = (field: Field): boolean => fieldIsRight(scraped?.record, corpus.truth, field);
+      tally.records += 1;
+      if (corpus.hasWorkKeys) tally.withWorkKeys += 1;
+      if (right('authors') && right('corporateAuthors') && right('contributors')) {
+        if (corpus.hasWorkKeys) tally.authorsWorkKeys += 1;
+        else tally.authorsNoWorkKeys += 1;
+      }
+      if (['authors', 'corporateAuthors', 'contributors'].every((field) => fieldIsRight(fromJson?.record, corpus.truth, field as Field))) tally.authorsJson += 1;
+      if (right('publicationTypes')) tally.types += 1;
+      if (right('date')) tally.dates += 1;
+      if (IDENTIFIER_FIELDS.every(right)) tally.identifiers += 1;
+      if (identical) tally.identical += 1;
+    }
     if (scraped?.record !== undefined && fromJson?.record !== undefined) {
       const paths = differingPaths(scraped.record, fromJson.record);
       if (paths.length === 0) report.identical.same += 1;
@@ -137,8 +174,10 @@ export function share(right: number, total: number): number {
 }
 
 const LABELS: Record<Field, string> = {
-  authors: 'authors (family/given/suffix, in order)', pmid: 'PMID', pmcid: 'PMCID', doi: 'DOI', isbn: 'ISBN',
-  year: 'year', languages: 'languages', formats: 'formats', journalAbbreviation: 'journal abbreviation',
+  authors: 'authors (family/given/suffix, in order)', corporateAuthors: 'collective/corporate authors', contributors: 'editors, translators... (author2 roles)',
+  pmid: 'PMID', pmcid: 'PMCID', doi: 'DOI (bad DOIs never written)', isbn: 'ISBN',
+  year: 'year', date: 'date (year-month-day)', languages: 'languages', formats: 'formats', publicationTypes: 'publication types (as NLM lists them)',
+  journalAbbreviation: 'journal abbreviation (none when the source has none)', pages: 'start page / page range', copyright: 'copyright line',
 };
 
 /** The report as a plain-text table (what `npm run accuracy` prints). */
@@ -153,10 +192,30 @@ export function formatReport(report: AccuracyReport): string {
   const { identical } = report;
   out.push(`scrape == Solr JSON (normalized, source and inferred values aside): ${share(identical.same, identical.records).toFixed(2)}% of ${identical.records}`);
   out.push(`  the same but for subjects: ${share(identical.sameExceptSubjects, identical.records).toFixed(2)}%`);
+  out.push(`  scrapes with work keys: ${share(identical.workKeySame, identical.workKeyRecords).toFixed(2)}% of ${identical.workKeyRecords}; without: ${share(identical.same - identical.workKeySame, identical.records - identical.workKeyRecords).toFixed(2)}% of ${identical.records - identical.workKeyRecords}`);
   const paths = Object.entries(identical.differingPaths).sort((a, b) => b[1] - a[1]);
   if (paths.length > 0) out.push(`  differing fields: ${paths.map(([path, count]) => `${path} ${count}`).join(', ')}`);
   out.push(`scrapes with wrong authors: ${report.wrongAuthors.total}, of which warned (author.split-ambiguous): ${report.wrongAuthors.warned}`);
   out.push(`scrapes with an author.split-ambiguous warning: ${report.ambiguityWarnings}`);
+  out.push('', formatKinds(report));
   out.push(`seed ${report.seed}, ${report.count} records, profile ${report.profile}, ${report.seconds.toFixed(1)} s`);
   return out.join('\n');
+}
+
+/**
+ * The per-kind table: for every kind of record (name kinds, single-word names, repeated
+ * names, collective names, roles, multi-word types, datestamps, pages, missing
+ * abbreviations, bad DOIs, copyright lines), how many of its scrapes were right.
+ */
+export function formatKinds(report: AccuracyReport): string {
+  const pct = (right: number, total: number): string => (total === 0 ? '-' : `${share(right, total).toFixed(2)}%`);
+  const header = ['kind (records)', 'authors, work keys', 'authors, no work keys', 'authors, Solr JSON', 'types', 'dates', 'identifiers', 'scrape == JSON'];
+  const rows = Object.entries(report.kinds).sort((a, b) => a[0].localeCompare(b[0])).map(([kind, tally]) => [
+    `${kind} (${tally.records})`,
+    pct(tally.authorsWorkKeys, tally.withWorkKeys), pct(tally.authorsNoWorkKeys, tally.records - tally.withWorkKeys), pct(tally.authorsJson, tally.records),
+    pct(tally.types, tally.records), pct(tally.dates, tally.records), pct(tally.identifiers, tally.records), pct(tally.identical, tally.records),
+  ]);
+  const widths = header.map((title, index) => Math.max(title.length, ...rows.map((row) => (row[index] ?? '').length)));
+  const line = (cells: readonly string[]): string => cells.map((cell, index) => (index === 0 ? cell.padEnd(widths[index] ?? 0) : cell.padStart(widths[index] ?? 0))).join('  ');
+  return ['per kind (scrapes unless named; authors = persons, collective names and roles all right)', line(header), widths.map((width) => '-'.repeat(width)).join('  '), ...rows.map(line)].join('\n');
 }

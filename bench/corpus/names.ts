@@ -15,15 +15,19 @@ export interface PersonTruth {
 
 export type NameKind =
   | 'english' | 'german' | 'dutch' | 'korean' | 'chinese' | 'japanese' | 'vietnamese' | 'spanish'
-  | 'portuguese' | 'italian' | 'french' | 'irish' | 'nordic' | 'slavic' | 'arabic' | 'greek';
+  | 'portuguese' | 'italian' | 'french' | 'irish' | 'nordic' | 'slavic' | 'arabic' | 'greek' | 'mononym';
 
 export const NAME_KIND_WEIGHTS: readonly (readonly [NameKind, number])[] = [
   ['english', 18], ['german', 6], ['dutch', 4], ['korean', 10], ['chinese', 13], ['japanese', 6],
   ['vietnamese', 3], ['spanish', 10], ['portuguese', 7], ['italian', 5], ['french', 5], ['irish', 3],
-  ['nordic', 3], ['slavic', 3], ['arabic', 2], ['greek', 2],
+  ['nordic', 3], ['slavic', 3], ['arabic', 2], ['greek', 2], ['mononym', 2],
 ];
 
+
 const words = (text: string): string[] => text.trim().split(/\s+/u);
+
+/** Single-name people (Indonesian, Javanese, Burmese usage): PubMed lists them as a LastName only. */
+const MONONYMS = words('Sutomo Mulyadi Suharto Widodo Sukarno Budiono Hartono Suryani Purnomo Setiawan Wahyudi Rahmawati Sugiyono Sumarni Haryanto Kusnadi Suwarno Yulianti Supriyadi Darmawan Aung Hlaing');
 
 const KOREAN_FAMILY = words('Kim Lee Park Choi Jung Jeong Kang Cho Yoon Jang Lim Han Oh Seo Shin Kwon Hwang Ahn Song Yoo Hong Jeon Ko Moon Yang Son Bae Baek Heo Nam Koo Min Ha Sung Woo Ryu Jin Yu Noh Cha Joo Chung Im Byun Gong Kwak Yeo');
 const KOREAN_SYLLABLES = words('Ji Min Seo Hyun Jun Young Soo Jae Eun Sung Hee Jin Woo Seung Hwan Dong Kyung Yeon Ha Na Ho Sang Chul Tae Won Hye Mi Yun Joon Seok Gyu Bin Hoon Kyu Yong Su Sun Yeong In Il Ok Wook Ja Jeong Seop Hyuk Nam Gi Beom Bo Ri Da Kang Song');
@@ -143,6 +147,7 @@ export interface PersonOptions {
 
 /** A person of a kind, with the given name shaped as the record's source writes it. */
 export function makePerson(kind: NameKind, random: Random, options: PersonOptions): PersonTruth {
+  if (kind === 'mononym') return { family: random.pick(MONONYMS) };
   let family: string;
   let given: string;
   switch (kind) {
@@ -175,6 +180,7 @@ export function makePerson(kind: NameKind, random: Random, options: PersonOption
 
 /** Another person of the same family (siblings, spouses, the many Kims of one paper). */
 export function relative(of: PersonTruth, kind: NameKind, random: Random, options: PersonOptions): PersonTruth {
+  if (kind === 'mononym') return makePerson(kind, random, options);
   const other = makePerson(kind, random, options);
   return { ...other, family: of.family };
 }
@@ -195,3 +201,10 @@ export const CORPORATE_AUTHORS: readonly string[] = [
   'United Nations. General Assembly', 'Great Britain. Parliament. House of Commons', 'Universidad Nacional Autónoma de México',
 ];
 
+
+/** Collective authors PubMed lists among the persons (PMC `collab`): study groups, networks, consortia. */
+export const COLLECTIVE_AUTHORS: readonly string[] = [
+  'PROSPECT Study Group', 'Canadian Respiratory Research Network', 'COVID-19 Genomics UK (COG-UK) Consortium',
+  'ESPRIT Investigators', 'Global Burden of Disease Study Group', 'TOPCAT Trial Team', 'Nordic Lymphoma Group',
+  'Japan Pediatric Society Working Group', 'Genome Aggregation Database Consortium', 'European Society of Cardiology Task Force',
+];

@@ -1,6 +1,6 @@
-import { displayName, makePerson, NAME_KIND_WEIGHTS, relative, CORPORATE_AUTHORS, type GivenStyle, type NameKind, type PersonTruth } from './names.js';
+import { COLLECTIVE_AUTHORS, displayName, makePerson, NAME_KIND_WEIGHTS, relative, CORPORATE_AUTHORS, type GivenStyle, type NameKind, type PersonTruth } from './names.js';
 import { Random } from './random.js';
-import { abstractText, articleTitle, ARTICLE_TOPICS, BOOK_PUBLISHERS, BOOK_TOPICS, bookTitle, JOURNALS, leadingArticleLength } from './texts.js';
+import { abstractText, articleTitle, BOOK_PUBLISHERS, BOOK_TOPICS, bookTitle, JOURNALS, leadingArticleLength } from './texts.js';
 import { computeWorkKeys } from './work-keys.js';
 
 /**
@@ -23,7 +23,32 @@ export interface CorpusTruth {
   languages: string[];
   formats: string[];
   journalAbbreviation?: string;
+  /** The kinds this record exercises (name kinds, `mononym`, `repeated-name`, `bad-doi`...), for the per-kind table. */
+  kinds: string[];
+  /** Publication types NLM would list (articles), by NLM name. */
+  publicationTypes?: string[];
+  /** The publication date at the precision the record supports. */
+  published?: { year: number; month?: number; day?: number };
+  /** Secondary authors with a non-author role (`Family, Given` and role). */
+  contributors?: { name: string; role: string }[];
+  pageStart?: string;
+  pages?: string;
+  copyright?: string;
 }
+
+/** PMC article headings (the first topic of a PubMed-harvest record) and the type NLM lists for each. */
+const ARTICLE_HEADINGS: readonly (readonly [string, string[], number])[] = [
+  ['Research Article', ['Journal Article'], 20], ['Original Article', ['Journal Article'], 14], ['Review', ['Journal Article', 'Review'], 14],
+  ['Systematic Review', ['Journal Article', 'Systematic Review'], 5], ['Case Report', ['Journal Article', 'Case Reports'], 7],
+  ['Original Research', ['Journal Article'], 5], ['Article', ['Journal Article'], 8], ['Editorial', ['Editorial'], 3], ['Letter', ['Letter'], 2],
+  ['Comment', ['Comment'], 1], ['Evaluation Study', ['Journal Article', 'Evaluation Study'], 2], ['Meta-Analysis', ['Journal Article', 'Meta-Analysis'], 2],
+  ['Brief Report', ['Journal Article'], 3], ['Research', ['Journal Article'], 3], ['Letter to the Editor', ['Letter'], 2],
+  ['Clinical Trial, Phase III', ['Journal Article', 'Clinical Trial, Phase III'], 1], ['Research Paper', ['Journal Article'], 2],
+];
+/** Keywords that follow the heading in `topic` (PMC `kwd`). */
+const ARTICLE_KEYWORDS: readonly string[] = ['Depression', 'Ketamine', 'Glutamate', 'Treatment-resistant depression', 'COVID-19', 'Dengue',
+  'Machine learning', 'Obesity', 'Bariatric surgery', 'Bone density', 'Asthma', 'Inhaled corticosteroids', 'Burns', 'Frailty',
+  'Urinalysis', 'Public health', 'Epidemiology', 'Children', 'Mortality', 'Quality of life'];
 
 export interface CorpusRecord {
   /** The Solr document; `_version_` as a string of digits. */
@@ -87,7 +112,7 @@ function authorCount(random: Random, profile: CorpusProfile): number {
 }
 
 /** The people of one record: a lab's mix of name kinds, the same family name now and then. */
-function makeAuthors(random: Random, count: number, givenStyle: GivenStyle): PersonTruth[] {
+function makeAuthors(random: Random, count: number, givenStyle: GivenStyle): { people: PersonTruth[]; kinds: NameKind[] } {
   const home = random.weighted(NAME_KIND_WEIGHTS);
   const people: PersonTruth[] = [];
   const kinds: NameKind[] = [];
@@ -105,7 +130,7 @@ function makeAuthors(random: Random, count: number, givenStyle: GivenStyle): Per
     people.push(person);
     kinds.push(kind);
   }
-  return people;
+  return { people, kinds };
 }
 
 function givenStyleOf(random: Random): GivenStyle {
@@ -121,8 +146,23 @@ function titleForms(title: string, articleLength: number): { full: string; sort:
   return { full: title, sort: trimmed.toLowerCase(), keys: articleLength > 0 ? [title, trimmed] : [title] };
 }
 
+/** `10.1038/x` -> `10.1O38/x`: the letter O for the first zero (or the first digit) of the registrant code. */
+function withLetterO(doi: string): string {
+  const slash = doi.indexOf('/');
+  const registrant = doi.slice(3, slash);
+  const at = registrant.includes('0') ? registrant.indexOf('0') : 0;
+  return `10.${registrant.slice(0, at)}O${registrant.slice(at + 1)}${doi.slice(slash)}`;
+}
+
 function makeArticle(random: Random, profile: CorpusProfile, hasWorkKeys: boolean): { doc: Record<string, string | string[]>; truth: CorpusTruth } {
-  const people = makeAuthors(random, authorCount(random, profile), givenStyleOf(random));
+  const made = makeAuthors(random, authorCount(random, profile), givenStyleOf(random));
+  const people = made.people;
+  const kinds: string[] = [...new Set<string>(made.kinds)];
+  // The same full name twice in one record (two people, or one listed twice by the source).
+  if (profile !== 'bench' && people.length > 0 && random.chance(0.03)) {
+    people.splice(random.int(1, people.length), 0, { ...(people[random.int(0, people.length - 1)] as PersonTruth) });
+    kinds.push('repeated-name');
+  }
   const journal = random.pick(JOURNALS);
   const year = random.int(1995, 2025);
   const month = random.int(1, 12);
@@ -131,17 +171,36 @@ function makeArticle(random: Random, profile: CorpusProfile, hasWorkKeys: boolea
   const pmcNumber = random.digits(random.int(6, 8));
   const pmcid = `PMC${pmcNumber}`;
   const pmid = random.chance(0.92) ? random.digits(8) : undefined;
-  const doi = random.chance(0.88)
+  const doiDrawn = random.chance(0.88)
     ? `${journal.doiPrefix}/${random.pick([`cpn.${year % 100}.${random.digits(4)}`, `journal.pone.0${random.digits(6)}`, `s41467-0${year % 100}-${random.digits(5)}-${random.int(0, 9)}`, `fimmu.${year}.${random.digits(7)}`, `S0140-6736(${year % 100})${random.digits(5)}-${random.int(0, 9)}`, `jkms.${year}.${random.digits(2)}.e${random.digits(3)}`, `ijerph${random.digits(8)}`])}`
     : undefined;
+  // A careless exporter's DOI: the letter O for a zero in the registrant code. Never an identifier.
+  const badDoi = doiDrawn !== undefined && profile !== 'bench' && random.chance(0.02);
+  const doi = badDoi ? undefined : doiDrawn;
+  if (badDoi) kinds.push('bad-doi');
   const title = articleTitle(random);
   const titles = titleForms(title, leadingArticleLength(title) > 0 && /^(?:The|A|An) /u.test(title) ? leadingArticleLength(title) : 0);
   const corporate = random.chance(0.04) ? [random.pick(CORPORATE_AUTHORS)] : [];
+  // A collective name inside `author` (PMC collab), mostly last, sometimes among the persons.
+  const collective = profile !== 'bench' && random.chance(0.05) ? random.pick(COLLECTIVE_AUTHORS) : undefined;
+  const collectiveAt = collective === undefined ? -1 : random.chance(0.7) ? people.length : random.int(0, people.length);
+  if (collective !== undefined) kinds.push('collective-in-author');
   const languagePair = random.chance(0.86) ? [ARTICLE_LANGUAGES[0] as readonly [string, string]] : random.chance(0.5)
     ? [ARTICLE_LANGUAGES[0] as readonly [string, string], random.pick(ARTICLE_LANGUAGES.slice(1))]
     : [random.pick(ARTICLE_LANGUAGES.slice(1))];
   const languages = languagePair.map(([name]) => name);
-  const topics = [random.pick(ARTICLE_TOPICS)];
+  const [heading, headingTypes] = random.weighted<readonly [string, string[]]>(ARTICLE_HEADINGS.map(([name, types, weight]) => [[name, types] as const, weight]));
+  if (heading.includes(' ') && headingTypes.length > 0) kinds.push('multi-word-type');
+  const keywords = profile === 'bench' ? [] : [...new Set(Array.from({ length: random.weighted<number>([[0, 40], [1, 20], [2, 20], [3, 20]]) }, () => random.pick(ARTICLE_KEYWORDS)))];
+  if (keywords.length > 1) kinds.push('multi-heading-subjects');
+  const topics = [heading, ...keywords];
+  // The OAI datestamp glued to the id is the harvest date, after publication.
+  const harvested = `${Math.min(year + random.int(0, 2), 2025)}-${String(random.int(1, 12)).padStart(2, '0')}-${String(random.int(1, 28)).padStart(2, '0')}`;
+  const pageStart = profile !== 'bench' && random.chance(0.3) ? String(random.int(1, 2400)) : undefined;
+  const pages = pageStart !== undefined && random.chance(0.15) ? `${pageStart}-${random.int(2, 99)}` : undefined;
+  if (pageStart !== undefined) kinds.push(pages === undefined ? 'start-page' : 'page-range');
+  const abbreviationInSource = profile === 'bench' || random.chance(0.95);
+  if (!abbreviationInSource) kinds.push('no-abbreviation');
   const formats = random.weighted<string[]>([[['Online', 'Article', 'Text'], 85], [['Article', 'Text'], 8], [['Electronic', 'Article'], 4], [['Online', 'Journal Article'], 3]]);
   const abstract = random.chance(profile === 'bench' ? 1 : 0.94) ? abstractText(random, profile === 'bench' ? 1200 : random.int(300, 1600)) : undefined;
   const publisher = journal.publisher;
@@ -150,19 +209,25 @@ function makeArticle(random: Random, profile: CorpusProfile, hasWorkKeys: boolea
   const pmcUrl = random.chance(0.8) ? `https://www.ncbi.nlm.nih.gov/pmc/articles/${pmcid}/` : `https://pmc.ncbi.nlm.nih.gov/articles/${pmcid}/`;
   const urls = [pmcUrl];
   if (pmid !== undefined) urls.push(random.chance(0.8) ? `https://www.ncbi.nlm.nih.gov/pubmed/${pmid}` : `https://pubmed.ncbi.nlm.nih.gov/${pmid}/`);
-  const doiUrl = doi === undefined ? undefined : `${random.chance(0.8) ? 'http://dx.doi.org/' : 'https://doi.org/'}${doi}`;
+  const writtenDoi = badDoi ? withLetterO(doiDrawn as string) : doi;
+  const doiUrl = writtenDoi === undefined ? undefined : `${random.chance(0.8) ? 'http://dx.doi.org/' : 'https://doi.org/'}${writtenDoi}`;
   if (doiUrl !== undefined) urls.push(doiUrl);
 
   const names = people.map(displayName);
+  const authorNames = collective === undefined ? names : [...names.slice(0, collectiveAt), collective, ...names.slice(collectiveAt)];
   const licensed = random.chance(0.8);
+  // Most NLM-derived records carry a copyright line and no licence URL.
+  const copyrightOnly = !licensed && profile !== 'bench' && random.chance(0.6);
+  if (copyrightOnly) kinds.push('copyright-no-licence');
   const copyright = random.pick([`Copyright© ${year}, ${publisher}`, `© ${year} The Authors`, `Copyright © ${year} ${names[0] ?? 'The Authors'} et al.`]);
   const licenseUrl = random.pick(['https://creativecommons.org/licenses/by/4.0/', 'https://creativecommons.org/licenses/by-nc/4.0/', 'https://creativecommons.org/licenses/by-nc-nd/4.0/']);
-  const spellingParts = [`${id}${date}`, title, ...names, ...corporate, journal.abbreviation, ...topics];
+  const spellingParts = [`${id}${harvested}`, title, ...authorNames, ...corporate, ...(abbreviationInSource ? [journal.abbreviation] : []), heading];
   if (abstract !== undefined) spellingParts.push(abstract);
   spellingParts.push(publisher, date, date, `/pmc/articles/${pmcid}/`);
   if (pmid !== undefined) spellingParts.push(`/pubmed/${pmid}`);
   if (doiUrl !== undefined) spellingParts.push(doiUrl);
   spellingParts.push('Text', languagePair.map(([, code]) => code).join(' '));
+  if (copyrightOnly) spellingParts.push(copyright);
   if (licensed) spellingParts.push(copyright, `${licenseUrl}This is an open-access article distributed under the terms of the Creative Commons Attribution License, which permits unrestricted use, distribution, and reproduction in any medium, provided the original work is properly cited.`);
 
   // Fields in the order the PubMed import adds them (the stored order older VuFind prints).
@@ -171,15 +236,15 @@ function makeArticle(random: Random, profile: CorpusProfile, hasWorkKeys: boolea
   doc.title_short = title;
   doc.title_full = title;
   doc.title_sort = titles.sort;
-  if (names.length > 0) {
-    doc.author = names;
-    doc.author_sort = names[0] as string;
+  if (authorNames.length > 0) {
+    doc.author = authorNames;
+    doc.author_sort = authorNames[0] as string;
   }
   if (corporate.length > 0) {
     doc.author_corporate = corporate;
-    if (names.length === 0) doc.author_sort = corporate[0] as string;
+    if (authorNames.length === 0) doc.author_sort = corporate[0] as string;
   }
-  doc.author_facet = [...names, ...corporate];
+  doc.author_facet = [...authorNames, ...corporate];
   doc.publisher = [publisher];
   doc.publishDate = [String(year)];
   if (abstract !== undefined) doc.description = abstract;
@@ -187,13 +252,21 @@ function makeArticle(random: Random, profile: CorpusProfile, hasWorkKeys: boolea
   doc.language = languages;
   doc.format = formats;
   doc.url = urls;
+  if (pageStart !== undefined) doc.container_start_page = pages ?? pageStart;
   doc.spelling = [spellingParts.join(' ')];
-  doc.spellingShingle = [...topics, ...names, title];
+  doc.spellingShingle = [...topics, ...authorNames, title];
   doc.title_fullStr = title;
   doc.title_full_unstemmed = title;
-  if (hasWorkKeys) doc.work_keys_str_mv = computeWorkKeys({ uniformTitles: [], titles: titles.keys, authors: [...names, ...corporate] });
+  if (hasWorkKeys) doc.work_keys_str_mv = computeWorkKeys({ uniformTitles: [], titles: titles.keys, authors: [...authorNames, ...corporate] });
 
-  const truth: CorpusTruth = { authors: people, corporateAuthors: corporate, pmcid, isbn: [], year, languages, formats, journalAbbreviation: journal.abbreviation };
+  const truth: CorpusTruth = {
+    authors: people, corporateAuthors: collective === undefined ? corporate : [collective, ...corporate.filter((name) => name !== collective)],
+    pmcid, isbn: [], year, languages, formats, kinds, publicationTypes: headingTypes, published: { year, month, day },
+  };
+  if (abbreviationInSource) truth.journalAbbreviation = journal.abbreviation;
+  if (pageStart !== undefined) truth.pageStart = pageStart;
+  if (pages !== undefined) truth.pages = pages;
+  if (licensed || copyrightOnly) truth.copyright = copyright;
   if (pmid !== undefined) truth.pmid = pmid;
   if (doi !== undefined) truth.doi = doi;
   return { doc, truth };
@@ -201,7 +274,9 @@ function makeArticle(random: Random, profile: CorpusProfile, hasWorkKeys: boolea
 
 function makeBook(random: Random, hasWorkKeys: boolean): { doc: Record<string, string | string[]> ; truth: CorpusTruth } {
   const corporateMain = random.chance(0.08);
-  const people = makeAuthors(random, (corporateMain ? 0 : 1) + random.weighted<number>([[0, 45], [1, 25], [2, 15], [3, 8], [5, 5], [8, 2]]), random.weighted<GivenStyle>([['full', 85], ['initials-dotted', 10], ['first-full', 5]]));
+  const made = makeAuthors(random, (corporateMain ? 0 : 1) + random.weighted<number>([[0, 45], [1, 25], [2, 15], [3, 8], [5, 5], [8, 2]]), random.weighted<GivenStyle>([['full', 85], ['initials-dotted', 10], ['first-full', 5]]));
+  const people = made.people;
+  const kinds: string[] = [...new Set<string>(made.kinds)];
   const corporate = corporateMain || random.chance(0.05) ? [random.pick(CORPORATE_AUTHORS)] : [];
   // MARC names carry dates ("Bryant, Dorothy, 1930-"); the work keys leave them out.
   const withDates = people.map((person) => {
@@ -212,6 +287,12 @@ function makeBook(random: Random, hasWorkKeys: boolean): { doc: Record<string, s
   });
   const main = corporateMain ? [] : withDates.slice(0, 1);
   const others = corporateMain ? withDates : withDates.slice(1);
+  const otherPeople = corporateMain ? people : people.slice(1);
+  // author2_role runs parallel to author2: most records leave every role empty or fill every
+  // one (MARC 700 $4/$e); a few mix them, which a flattened scrape cannot place.
+  const roleStyle = others.length === 0 ? 'none' : random.weighted<string>([['empty', 55], ['filled', 43], ['mixed', 2]]);
+  const roles = others.map(() => (roleStyle === 'empty' ? '' : roleStyle === 'filled' ? random.weighted<string>([['edt', 40], ['trl', 25], ['ill', 15], ['aut', 20]]) : random.pick(['', 'edt', 'trl'])));
+  if (roles.some((role) => role !== '' && role !== 'aut')) kinds.push('author2-role');
   const book = bookTitle(random);
   const fullTitle = book.subtitle === undefined ? book.title : `${book.title} : ${book.subtitle}`;
   const keyTitle = book.subtitle === undefined ? book.title : `${book.title} ${book.subtitle}`;
@@ -248,7 +329,11 @@ function makeBook(random: Random, hasWorkKeys: boolean): { doc: Record<string, s
   doc.language = uniqueLanguages;
   doc.format = formats;
   if (main.length > 0) doc.author = main;
-  if (others.length > 0) doc.author2 = others;
+  if (others.length > 0) {
+    doc.author2 = others;
+    doc.author2_role = roles;
+  }
+  if (main.length > 0) doc.author_role = [''];
   if (corporate.length > 0) doc.author_corporate = corporate;
   doc.author_facet = [...main, ...others, ...corporate];
   doc.author_sort = main[0] ?? corporate[0] ?? others[0] ?? '';
@@ -274,7 +359,11 @@ function makeBook(random: Random, hasWorkKeys: boolean): { doc: Record<string, s
     const titles = book.nonFiling > 0 ? [keyTitle, keyTitle.slice(book.nonFiling)] : [keyTitle];
     doc.work_keys_str_mv = computeWorkKeys({ uniformTitles: uniform, titles, authors: ordered });
   }
-  const truth: CorpusTruth = { authors: people, corporateAuthors: corporate, isbn: isbns, year, languages: uniqueLanguages, formats };
+  const isAuthor = (index: number): boolean => roles[index] === '' || roles[index] === 'aut';
+  const truthAuthors = [...(corporateMain ? [] : people.slice(0, 1)), ...otherPeople.filter((_, index) => isAuthor(index))];
+  const contributors = otherPeople.flatMap((person, index) => (isAuthor(index) ? [] : [{ name: displayName(person), role: roles[index] as string }]));
+  const truth: CorpusTruth = { authors: truthAuthors, corporateAuthors: corporate, isbn: isbns, year, languages: uniqueLanguages, formats, kinds, published: { year } };
+  if (contributors.length > 0) truth.contributors = contributors;
   return { doc, truth };
 }
 

@@ -1,4 +1,5 @@
 import { parseDoi } from './doi.js';
+import type { IssueCode } from '../model/rules.js';
 import { accepted, quote, refused, startsWithIgnoreCase, type Parsed } from './parsed.js';
 import { checkPmcidSyntax, checkPmidDigits } from './pubmed-syntax.js';
 
@@ -40,6 +41,12 @@ export interface LinkedIdentifiers {
   doi?: string;
   pmid?: string;
   pmcid?: string;
+  /** A DOI, PubMed or PMC link whose identifier fails its check: why (`doi.invalid`...). */
+  refused?: { code: IssueCode; message: string };
+}
+
+function refusedLink(parsed: Parsed): LinkedIdentifiers {
+  return parsed.ok ? {} : { refused: { code: parsed.code, message: parsed.message } };
 }
 
 const DOI_HOSTS = new Set(['doi.org', 'dx.doi.org', 'www.doi.org']);
@@ -56,7 +63,8 @@ const SCHEMELESS_HOST_PREFIXES = ['www.ncbi.nlm.nih.gov/', 'pubmed.ncbi.nlm.nih.
  * `https://www.ncbi.nlm.nih.gov/pubmed/N`, `https://pmc.ncbi.nlm.nih.gov/articles/PMCN/`,
  * `https://www.ncbi.nlm.nih.gov/pmc/articles/PMCN/`, Europe PMC article links, and the
  * host-less paths VuFind's `spelling` text holds (see {@link identifiersFromPath}).
- * Returns an empty object for any other text; never throws.
+ * Returns an empty object for any other text, and `refused` for an identifier link whose
+ * identifier fails its check; never throws.
  */
 export function identifiersFromUrl(text: string): LinkedIdentifiers {
   const trimmed = text.trim();
@@ -67,7 +75,7 @@ export function identifiersFromUrl(text: string): LinkedIdentifiers {
   const host = url.hostname;
   if (DOI_HOSTS.has(host)) {
     const doi = parseDoi(`https://doi.org${url.pathname}`);
-    return doi.ok ? { doi: doi.value } : {};
+    return doi.ok ? { doi: doi.value } : refusedLink(doi);
   }
   const segments = pathSegments(url.pathname);
   if (PUBMED_HOSTS.has(host)) return pmidFrom(segments[0]);
@@ -117,12 +125,12 @@ function fromEuropePmcSegments(segments: readonly string[]): LinkedIdentifiers {
 function pmidFrom(segment: string | undefined): LinkedIdentifiers {
   if (segment === undefined) return {};
   const parsed = checkPmidDigits(segment, segment);
-  return parsed.ok ? { pmid: parsed.value } : {};
+  return parsed.ok ? { pmid: parsed.value } : refusedLink(parsed);
 }
 
 function pmcidFrom(segment: string): LinkedIdentifiers {
   const parsed = checkPmcidSyntax(segment, segment);
-  return parsed.ok ? { pmcid: parsed.value } : {};
+  return parsed.ok ? { pmcid: parsed.value } : refusedLink(parsed);
 }
 
 /** Path segments without empty ones; a query or fragment ends the path. */

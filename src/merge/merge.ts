@@ -4,7 +4,8 @@ import { RunStateReader, type Fingerprint, type RunStateRecord } from '../model/
 import type { SeverityOverrides } from '../model/rules.js';
 import type { Issue } from '../model/issue.js';
 import { FingerprintTable, sameFingerprint } from '../pipeline/fingerprint-table.js';
-import { emptySummary, sortedSummary, type RunSummary } from '../pipeline/summary.js';
+import { emptySummary, sortedSummary } from '../pipeline/counts.js';
+import type { RunSummary } from '../pipeline/summary.js';
 import { findWriter } from '../write/index.js';
 import type { RecordWriter, WriterOptions } from '../write/types.js';
 import { UsageError } from '../errors.js';

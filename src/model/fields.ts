@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { BibRecordSchema, type BibRecord } from './record.js';
+import { BibRecordSchema } from './record.js';
 
 /** Short names for identifier fields: `doi` means `identifiers.doi`. */
 const ALIASES: Readonly<Record<string, string>> = {
@@ -41,14 +41,4 @@ export function modelFieldNames(): string[] {
   return [...Object.keys(ALIASES), ...Object.keys(BibRecordSchema.shape)].sort();
 }
 
-/** True when the record has a non-empty value at the path. */
-export function isFilled(record: BibRecord, segments: readonly string[]): boolean {
-  let value: unknown = record;
-  for (const segment of segments) {
-    if (value === null || typeof value !== 'object') return false;
-    value = (value as Record<string, unknown>)[segment];
-  }
-  if (value === undefined || value === null || value === '') return false;
-  if (Array.isArray(value)) return value.length > 0;
-  return true;
-}
+export { isFilled } from './filled.js';

@@ -11,6 +11,8 @@ export const PersonNameSchema = z.object({
   given: z.string().optional().describe('Given names as written: "Ja Wook", "Tae-Eun", "J A"'),
   initials: z.string().optional().describe('NLM initials of the given name: "JW", "TE"'),
   suffix: z.string().optional().describe('Jr., Sr., III ...'),
+  dates: z.string().optional().describe('Life dates as catalogued (MARC 100$d): "1668-1744", "1950-"'),
+  roles: z.array(z.string()).optional().describe('Relator codes or terms as catalogued (author_role / author2_role): "edt"'),
 });
 export type PersonName = z.infer<typeof PersonNameSchema>;
 
@@ -35,7 +37,8 @@ export const ContainerSchema = z.object({
   abbreviation: z.string().optional().describe('NLM journal title abbreviation (MedlineTA)'),
   volume: z.string().optional(),
   issue: z.string().optional(),
-  pages: z.string().optional(),
+  pages: z.string().optional().describe('A page range as given ("113-25"); a lone start page is pageStart'),
+  pageStart: z.string().optional().describe('First page ("113")'),
 });
 
 export const IdentifiersSchema = z.object({
@@ -43,9 +46,13 @@ export const IdentifiersSchema = z.object({
   pmcid: z.string().optional().describe('With its PMC prefix: "PMC10335903"'),
   doi: z.string().optional().describe('Bare DOI, lower-cased prefix kept as given: "10.9758/cpn.22.1034"'),
   isbn: z.array(z.string()).describe('ISBN-13 without hyphens, validated'),
+  isbnAsCatalogued: z.array(z.string()).optional().describe('The valid ISBNs as the record gives them ("88-207-3749-3"), in order'),
   issn: z.array(z.string()).describe('ISSN as NNNN-NNNC, validated'),
+  issnTypes: z.record(z.string(), z.enum(['Print', 'Electronic'])).optional()
+    .describe('ISSN -> Print/Electronic, only where the record says which (eissn/pissn fields)'),
   oclc: z.array(z.string()),
   lccn: z.string().optional(),
+  controlNumbers: z.array(z.string()).optional().describe('System control numbers as catalogued (ctrlnum, MARC 035): "(OCoLC)ocm30585539"'),
 });
 
 /** How a value reached the record when it was not read from its own source field. */
@@ -59,13 +66,36 @@ export type Inference = z.infer<typeof InferenceSchema>;
 export const RecordTypeSchema = z.enum(['article', 'book', 'chapter', 'journal', 'thesis', 'other']);
 export type RecordType = z.infer<typeof RecordTypeSchema>;
 
+/** A secondary author with a role other than author (author2 + author2_role: editor, translator...). */
+export const ContributorSchema = z.object({
+  person: PersonNameSchema.optional(),
+  organization: z.string().optional().describe('A corporate body (never written as a person)'),
+  role: z.string().describe('Relator code or term as catalogued: "edt", "trl", "editor"'),
+});
+export type Contributor = z.infer<typeof ContributorSchema>;
+
+export const CallNumbersSchema = z.object({
+  lcc: z.array(z.string()).describe('Library of Congress call numbers as catalogued (callnumber-raw)'),
+  dewey: z.array(z.string()).describe('Dewey numbers as catalogued (dewey-raw)'),
+});
+
+export const HoldingsSchema = z.object({
+  building: z.array(z.string()),
+  institution: z.array(z.string()),
+  collection: z.array(z.string()),
+});
+
 export const BibRecordSchema = z.object({
   id: z.string().describe('The VuFind/Solr unique key'),
   type: RecordTypeSchema,
   title: z.string().optional(),
   subtitle: z.string().optional(),
+  alternativeTitles: z.array(z.string()).optional().describe('Other titles (title_alt: varying forms, translated titles)'),
   authors: z.array(PersonNameSchema).describe('Personal authors in order (author, then author2)'),
-  corporateAuthors: z.array(z.string()),
+  corporateAuthors: z.array(z.string()).describe('Corporate and collective authors (author_corporate, and collective names found in author/author2)'),
+  corporateAuthorPositions: z.array(z.number().int().min(0)).optional()
+    .describe('Where each corporateAuthors entry stands among all authors, persons and bodies in source order (0-based); absent: after the persons'),
+  contributors: z.array(ContributorSchema).optional().describe('Secondary authors with a role other than author'),
   abstract: z.string().optional(),
   languages: z.array(LanguageSchema),
   published: PublicationDateSchema,
@@ -82,6 +112,9 @@ export const BibRecordSchema = z.object({
   copyright: z.string().optional(),
   series: z.array(z.string()),
   physicalDescription: z.string().optional(),
+  dateSpan: z.array(z.string()).optional().describe('Publication span of a serial as catalogued (dateSpan): "1922-1975"'),
+  callNumbers: CallNumbersSchema.optional(),
+  holdings: HoldingsSchema.optional().describe('Where the catalogue holds the item (building, institution, collection)'),
   /** Values recovered indirectly (e.g. from `spelling`); everything else came from its own field. */
   inferred: z.array(InferenceSchema),
   /** The record's Solr `_version_`, kept as exact digits. */

@@ -1,6 +1,6 @@
 import type { Issue } from '../model/issue.js';
 import type { RawRecord, RawValue } from '../model/raw-record.js';
-import type { BibRecord, Inference, Language, PersonName } from '../model/record.js';
+import type { BibRecord, Contributor, Inference, Language, PersonName } from '../model/record.js';
 import {
   identifiersFromUrl,
   parseDoi,
@@ -15,6 +15,7 @@ import { lookupLanguage } from '../vocab/languages.js';
 import { canonicalPublicationType } from '../vocab/publication-types.js';
 import { checkedDate, parsePublicationDate } from './dates.js';
 import { parsePersonName } from './names.js';
+import { isCollectiveName } from '../vocab/collective-names.js';
 import { recordTypeOf } from './record-type.js';
 import { recoverFromSpelling } from './spelling.js';
 import { collapseWhitespace, SPACE_AND_PUNCTUATION, trimEndChars } from '../text.js';
@@ -61,14 +62,15 @@ export function normalizeRecord(raw: RawRecord): NormalizeResult {
 
   const formats = list(fields.format);
   const type = recordTypeOf(formats, first(fields.record_format));
+  const marc = (first(fields.record_format) ?? '').toLowerCase() === 'marc';
   const mainAuthors = list(fields.author);
-  const authors: PersonName[] = [...mainAuthors, ...list(fields.author2)].map(parsePersonName);
+  const people = collectPeople(fields);
 
   const record: BibRecord = {
     id,
     type,
-    authors: dedupeAuthors(authors),
-    corporateAuthors: unique(list(fields.author_corporate).map((name) => tidy(name) ?? name)),
+    authors: people.authors,
+    corporateAuthors: people.corporate,
     languages: [],
     published: parsePublicationDate(list(fields.publishDate)),
     container: {},
@@ -77,10 +79,14 @@ export function normalizeRecord(raw: RawRecord): NormalizeResult {
     subjects: [],
     publicationTypes: [],
     formats,
-    series: unique(list(fields.series).map((name) => tidy(name) ?? name)),
+    series: unique([...list(fields.series), ...list(fields.series2)].map((name) => tidy(name) ?? name)),
     inferred,
     source: { ...raw.source, format: raw.format },
   };
+  if (people.contributors.length > 0) record.contributors = people.contributors;
+  // Only worth keeping when a body stands before a person (PubMed lists consortia mid-list).
+  if (people.positions.some((position, index) => position < people.authors.length + index)) record.corporateAuthorPositions = people.positions;
+  addCatalogueFields(record, fields);
 
   const title = tidy(first(fields.title) ?? first(fields.title_short) ?? first(fields.title_full));
   if (title) record.title = title;
@@ -103,8 +109,13 @@ export function normalizeRecord(raw: RawRecord): NormalizeResult {
   if (volume) record.container.volume = volume;
   const issue = first(fields.container_issue);
   if (issue) record.container.issue = issue;
-  const startPage = first(fields.container_start_page);
-  if (startPage) record.container.pages = startPage;
+  const pages = first(fields.container_start_page);
+  if (pages) {
+    // VuFind's field is the start page; some exporters put the whole range in it.
+    const range = PAGE_RANGE.exec(pages);
+    record.container.pageStart = range ? (range[1] as string) : pages;
+    if (range) record.container.pages = pages;
+  }
 
   for (const name of list(fields.language)) {
     const language: Language = lookupLanguage(name) ?? { name };
@@ -113,11 +124,16 @@ export function normalizeRecord(raw: RawRecord): NormalizeResult {
 
   collectIdentifiers(record, fields, report);
 
+  // The leading topics of a PubMed-harvest record (not MARC: there a genre such as
+  // `Bibliography` is a form heading) are its publication types; a keyword after them that
+  // happens to name a type (`practice guideline`) stays a subject.
+  let leading = !marc;
   for (const subject of [...list(fields.topic), ...list(fields.genre), ...list(fields.geographic), ...list(fields.era)]) {
-    const publicationType = canonicalPublicationType(subject);
+    const publicationType = leading ? canonicalPublicationType(subject) : undefined;
     if (publicationType) {
       if (!record.publicationTypes.includes(publicationType)) record.publicationTypes.push(publicationType);
     } else {
+      leading = false;
       const tidied = tidy(subject) ?? subject;
       if (!record.subjects.includes(tidied)) record.subjects.push(tidied);
     }
@@ -127,16 +143,81 @@ export function normalizeRecord(raw: RawRecord): NormalizeResult {
   return { record, issues };
 }
 
-/** Drops exact repeats (author and author2 sometimes both carry a name). */
-function dedupeAuthors(authors: PersonName[]): PersonName[] {
-  const seen = new Set<string>();
-  return authors.filter((author) => {
-    const key = `${author.family}\u0000${author.given ?? ''}\u0000${author.suffix ?? ''}`;
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
+const PAGE_RANGE = /^\s*(\S+?)\s*[-\u2010-\u2013]\s*(\S+)\s*$/u;
+/** Relators that make a secondary author an author (MARC `aut`, `cre`, or no relator at all). */
+const AUTHOR_ROLES: ReadonlySet<string> = new Set(['', 'aut', 'author', 'cre', 'creator', '-']);
+
+interface People {
+  authors: PersonName[];
+  corporate: string[];
+  /** Position of each corporate name among all authors, when a collective name stood among the persons. */
+  positions: number[];
+  contributors: Contributor[];
 }
+
+/**
+ * Authors in order, every name kept (the same full name twice is two people: nothing is
+ * collapsed); collective names to `corporate`, never to persons; secondary authors with a
+ * role other than author (`author2_role` `edt`, `trl`...) to `contributors`. Role lists run
+ * parallel to their author lists.
+ */
+function collectPeople(fields: Record<string, RawValue>): People {
+  const people: People = { authors: [], corporate: [], positions: [], contributors: [] };
+  const addCorporate = (name: string): void => {
+    const tidied = tidy(name) ?? name;
+    if (people.corporate.includes(tidied)) return;
+    people.positions.push(people.authors.length + people.corporate.length);
+    people.corporate.push(tidied);
+  };
+  const withRole = (person: PersonName, role: string): PersonName => (role ? { ...person, roles: [role] } : person);
+  const mainRoles = rawList(fields.author_role);
+  list(fields.author).forEach((name, index) => {
+    if (isCollectiveName(name)) addCorporate(name);
+    else people.authors.push(withRole(parsePersonName(name), (mainRoles[index] ?? '').trim()));
+  });
+  for (const name of list(fields.author_corporate)) addCorporate(name);
+  const otherRoles = rawList(fields.author2_role);
+  list(fields.author2).forEach((name, index) => {
+    const role = (otherRoles[index] ?? '').trim();
+    const collective = isCollectiveName(name);
+    if (AUTHOR_ROLES.has(role.toLowerCase().replace(/[.]$/u, ''))) {
+      if (collective) addCorporate(name);
+      else people.authors.push(withRole(parsePersonName(name), role));
+    } else {
+      people.contributors.push(collective ? { organization: tidy(name) ?? name, role } : { person: parsePersonName(name), role });
+    }
+  });
+  return people;
+}
+
+/** Role lists keep empty values: they hold positions. */
+function rawList(value: RawValue | undefined): string[] {
+  if (value === undefined) return [];
+  return Array.isArray(value) ? value : [value];
+}
+
+/** Catalogue fields users want kept (issue 10, item 14): as catalogued, tidied of ISBD punctuation. */
+function addCatalogueFields(record: BibRecord, fields: Record<string, RawValue>): void {
+  const tidied = (name: string): string[] => unique(list(fields[name]).map((value) => tidy(value) ?? value));
+  const alternativeTitles = tidied('title_alt');
+  if (alternativeTitles.length > 0) record.alternativeTitles = alternativeTitles;
+  const dateSpan = unique(list(fields.dateSpan));
+  if (dateSpan.length > 0) record.dateSpan = dateSpan;
+  const lcc = unique(list(fields['callnumber-raw']));
+  const dewey = unique(list(fields['dewey-raw']));
+  if (lcc.length > 0 || dewey.length > 0) record.callNumbers = { lcc, dewey };
+  const holdings = { building: unique(list(fields.building)), institution: unique(list(fields.institution)), collection: unique(list(fields.collection)) };
+  if (holdings.building.length + holdings.institution.length + holdings.collection.length > 0) record.holdings = holdings;
+  const controlNumbers = unique(list(fields.ctrlnum));
+  if (controlNumbers.length > 0) record.identifiers.controlNumbers = controlNumbers;
+  // MARC 035 `(OCoLC)ocm30585539` is the OCLC number 30585539 when oclc_num lacks it.
+  for (const number of controlNumbers) {
+    const oclc = OCLC_CONTROL_NUMBER.exec(number)?.[1];
+    if (oclc && !record.identifiers.oclc.includes(oclc)) record.identifiers.oclc.push(oclc);
+  }
+}
+
+const OCLC_CONTROL_NUMBER = /^\(OCoLC\)\s*(?:ocm|ocn|on)?0*(\d{1,12})$/u;
 
 type Report = (code: IssueCode, message: string, field?: string, actual?: unknown) => void;
 
@@ -151,11 +232,25 @@ function collectIdentifiers(record: BibRecord, fields: Record<string, RawValue>,
   };
   for (const text of list(fields.isbn)) {
     const parsed = parseIsbn(text);
-    if (parsed.ok && !ids.isbn.includes(parsed.value)) ids.isbn.push(parsed.value);
+    if (!parsed.ok || ids.isbn.includes(parsed.value)) continue;
+    ids.isbn.push(parsed.value);
+    (ids.isbnAsCatalogued ??= []).push(text);
   }
-  for (const text of list(fields.issn)) {
-    const parsed = parseIssn(text);
-    if (parsed.ok && !ids.issn.includes(parsed.value)) ids.issn.push(parsed.value);
+  const typed: [string, 'Print' | 'Electronic'][] = [
+    ['issn', 'Print'], ['pissn_str', 'Print'], ['pissn_str_mv', 'Print'], ['eissn_str', 'Electronic'], ['eissn_str_mv', 'Electronic'],
+  ];
+  for (const [field, issnType] of typed) {
+    for (const text of list(fields[field])) {
+      const parsed = parseIssn(text);
+      if (!parsed.ok) {
+        // `issn` itself is checked by validation; the typed fields only here.
+        if (field !== 'issn') report(parsed.code, parsed.message, field, text);
+        continue;
+      }
+      if (!ids.issn.includes(parsed.value)) ids.issn.push(parsed.value);
+      // Only a field that says which kind of ISSN it holds sets the type.
+      if (field !== 'issn') (ids.issnTypes ??= {})[parsed.value] = issnType;
+    }
   }
   const lccn = first(fields.lccn);
   if (lccn) ids.lccn = lccn;
@@ -170,13 +265,19 @@ function collectIdentifiers(record: BibRecord, fields: Record<string, RawValue>,
     for (const text of list(fields[field])) {
       const parsed = parse(text);
       if (parsed.ok) setOnce(key, parsed.value, field);
+      else report(parsed.code, `${parsed.message}; it is not written as an identifier`, field, text);
     }
   }
   for (const text of list(fields.url)) {
     const parsed = parseHttpUrl(text);
     if (!parsed.ok) continue;
-    if (!record.urls.includes(parsed.value)) record.urls.push(parsed.value);
     const linked = identifiersFromUrl(parsed.value);
+    if (linked.refused) {
+      // A resolver link to a malformed identifier is neither an identifier nor a working link.
+      report(linked.refused.code, `${linked.refused.message} (in the link ${JSON.stringify(text)}); neither the identifier nor the link is written`, 'url', text);
+      continue;
+    }
+    if (!record.urls.includes(parsed.value)) record.urls.push(parsed.value);
     if (linked.doi) setOnce('doi', linked.doi, 'url');
     if (linked.pmid) setOnce('pmid', linked.pmid, 'url');
     if (linked.pmcid) setOnce('pmcid', linked.pmcid, 'url');

@@ -25,7 +25,7 @@ function tidyGivenName(given: string): string {
 /**
  * Parses one personal name as VuFind stores it, `Family, Given[, Suffix][, dates]`.
  * A name with no comma is taken as a family name only (it may be a mononym); MARC
- * dates are dropped; the NLM initials are derived from the given name.
+ * dates go to `dates`; the NLM initials are derived from the given name.
  */
 export function parsePersonName(text: string): PersonName {
   const parts = text.split(',').map((part) => part.trim());
@@ -34,7 +34,10 @@ export function parsePersonName(text: string): PersonName {
   const givenParts: string[] = [];
   for (const part of parts) {
     if (part === '') continue;
-    if (NAME_DATES.test(part)) continue;
+    if (NAME_DATES.test(part)) {
+      name.dates = trimEndChars(part, '.');
+      continue;
+    }
     // "Fontana, V" is an initial; "King, Martin Luther, V" a suffix.
     if (isNameSuffix(part) && (givenParts.length > 0 || part.length > 1)) {
       name.suffix = part;
@@ -50,3 +53,4 @@ export function parsePersonName(text: string): PersonName {
   }
   return name;
 }
+

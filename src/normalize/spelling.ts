@@ -17,7 +17,9 @@ export interface SpellingFindings {
 
 const LICENSE_URL = /https?:\/\/creativecommons\.org\/(?:licenses\/[a-z-]{2,12}\/\d\.\d|publicdomain\/(?:zero|mark)\/\d\.\d)\/?/i;
 const ISO_DATE = /(\d{4})-(\d{2})-(\d{2})/g;
-const COPYRIGHT = /(?:Copyright|©)/;
+const COPYRIGHT = /(?:Copyright|©|\(c\) \d{4})/g;
+/** A copyright line is one sentence or two; longer text after the mark is something else. */
+const MAX_COPYRIGHT_LENGTH = 300;
 /** A journal abbreviation is a short run of words: anything longer is not one. */
 const MAX_ABBREVIATION_LENGTH = 120;
 
@@ -49,17 +51,21 @@ export function recoverFromSpelling(fields: Record<string, RawValue>, authorName
   const spelling = collapseWhitespace(values(fields.spelling).join(' '));
   if (!spelling) return findings;
 
-  for (const match of spelling.matchAll(ISO_DATE)) findings.dates.push(match[0]);
-
-  const license = LICENSE_URL.exec(spelling);
-  if (license) {
-    findings.license = license[0].endsWith('/') ? license[0] : `${license[0]}/`;
-    const copyrightAt = spelling.search(COPYRIGHT);
-    if (copyrightAt !== -1 && copyrightAt < license.index) {
-      const text = spelling.slice(copyrightAt, license.index).trim();
-      if (text.length > 0 && text.length <= 300) findings.copyright = text;
-    }
+  for (const match of spelling.matchAll(ISO_DATE)) {
+    // The OAI datestamp is glued to the id (`pubmed-103359032023-08-31`): the harvest
+    // date, never the publication date. Dates of the record stand as words of their own.
+    const before = spelling.charAt(match.index - 1);
+    if (match.index > 0 && before !== ' ') continue;
+    findings.dates.push(match[0]);
   }
+
+  const description = collapseWhitespace(firstValue(fields.description) ?? '');
+  // The copyright line follows the abstract (never search the abstract: it may say "copyright").
+  const afterAbstract = description ? endOf(spelling, description, 0) : -1;
+  const license = LICENSE_URL.exec(spelling);
+  if (license) findings.license = license[0].endsWith('/') ? license[0] : `${license[0]}/`;
+  const copyright = copyrightStatement(spelling, Math.max(afterAbstract, 0), license?.index);
+  if (copyright) findings.copyright = copyright;
 
   const title = collapseWhitespace(firstValue(fields.title_full) ?? firstValue(fields.title) ?? '');
   let cursor = title ? Math.max(endOf(spelling, title, 0), 0) : 0;
@@ -79,18 +85,23 @@ export function recoverFromSpelling(fields: Record<string, RawValue>, authorName
   }
   if (afterAuthors === -1) return findings;
 
-  const description = collapseWhitespace(firstValue(fields.description) ?? '');
   const publisher = collapseWhitespace(firstValue(fields.publisher) ?? '');
-  const anchor = description ? description.slice(0, 60) : publisher;
-  if (!anchor) return findings;
-  const gapEnd = description ? spelling.indexOf(anchor, afterAuthors) : publisherBeforeDate(spelling, publisher, afterAuthors);
+  const gapEnd = description
+    ? spelling.indexOf(description.slice(0, 60), afterAuthors)
+    : publisher
+      ? publisherBeforeDate(spelling, publisher, afterAuthors)
+      : nextDateOrLink(spelling, afterAuthors);
   if (gapEnd === -1) return findings;
 
   let gap = spelling.slice(afterAuthors, gapEnd).trim();
   // Publication types close the gap; peel them off from the end, longest name first.
-  const candidates = [...new Set([...values(fields.topic), ...values(fields.genre)])]
-    .map((name) => canonicalPublicationType(name) ?? name)
-    .sort((a, b) => b.length - a.length);
+  // As written in the source (`Case Report`), which is what `spelling` holds.
+  // A scrape's topic cell may be flattened ("Article Depression Ketamine"): the heading the
+  // gap ends with is then a run of its first words.
+  const topics = [...values(fields.topic), ...values(fields.genre)].map((name) => collapseWhitespace(name));
+  const firstWords = (topics[0] ?? '').split(' ');
+  const prefixes = firstWords.map((_, index) => firstWords.slice(0, index + 1).join(' '));
+  const candidates = [...new Set([...topics, ...prefixes])].filter((name) => name !== '').sort((a, b) => b.length - a.length);
   const peeled: string[] = [];
   for (let changed = true; changed && gap; ) {
     changed = false;
@@ -103,7 +114,7 @@ export function recoverFromSpelling(fields: Record<string, RawValue>, authorName
       }
     }
   }
-  findings.publicationTypes = peeled.filter((type) => canonicalPublicationType(type) !== undefined);
+  findings.publicationTypes = peeled.map((type) => canonicalPublicationType(type)).filter((type) => type !== undefined);
   if (gap && gap.length <= MAX_ABBREVIATION_LENGTH) findings.journalAbbreviation = gap;
   return findings;
 }
@@ -119,4 +130,30 @@ function publisherBeforeDate(spelling: string, publisher: string, from: number):
     if (/^ \d{4}$/u.test(after)) return at;
   }
   return first;
+}
+
+/**
+ * The copyright statement: from its mark (`Copyright`, `©`) to the licence URL when one
+ * follows, else to the end of `spelling` (the statement closes the layout; most records
+ * carry no licence URL). The first mark after the abstract starts it; a run too long to be
+ * a copyright line is not taken.
+ */
+function copyrightStatement(spelling: string, from: number, licenseAt: number | undefined): string | undefined {
+  const end = licenseAt !== undefined && licenseAt > from ? licenseAt : spelling.length;
+  let start = -1;
+  for (const match of spelling.slice(from, end).matchAll(COPYRIGHT)) {
+    start = from + match.index;
+    break;
+  }
+  if (start === -1) return undefined;
+  const text = spelling.slice(start, end).trim();
+  return text.length > 0 && text.length <= MAX_COPYRIGHT_LENGTH ? text : undefined;
+}
+
+/** A record without abstract and publisher: the gap ends where the dates or the links start. */
+const DATE_OR_LINK = /\s(?:\d{4}-\d{2}-\d{2}(?=\s|$)|\/pmc\/|\/pubmed\/|https?:\/\/)/u;
+
+function nextDateOrLink(spelling: string, from: number): number {
+  const match = DATE_OR_LINK.exec(spelling.slice(from));
+  return match ? from + match.index : -1;
 }

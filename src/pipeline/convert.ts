@@ -31,10 +31,38 @@ export interface ConvertOptions extends RunOptions {
   runState?: { shard: ShardDescription } | undefined;
 }
 
+/**
+ * Text of one output gathered into large writes: a write per batch would cost a system
+ * call (and a stream round trip) per few kilobytes. Text is encoded as it comes, so the
+ * strings die young instead of waiting in the heap for the write.
+ */
+class WriteBuffer {
+  private pieces: Uint8Array[] = [];
+  private bytes = 0;
+  constructor(private readonly sink: Sink, private readonly limit = 1 << 18) {}
+
+  async add(text: string | Uint8Array): Promise<void> {
+    if (text.length === 0) return;
+    const bytes = typeof text === 'string' ? Buffer.from(text) : text;
+    this.pieces.push(bytes);
+    this.bytes += bytes.byteLength;
+    if (this.bytes >= this.limit) await this.flush();
+  }
+
+  async flush(): Promise<void> {
+    if (this.pieces.length === 0) return;
+    const pieces = this.pieces;
+    this.pieces = [];
+    this.bytes = 0;
+    await this.sink.write(pieces.length === 1 ? pieces[0]! : Buffer.concat(pieces));
+  }
+}
+
 interface Output {
   writer: RecordWriter;
   session: WriterSession;
   sink: Sink;
+  buffer: WriteBuffer;
   /** The document's start is written with its first record (see RecordWriter.requiresRecords). */
   started: boolean;
   recordsWritten: number;
@@ -43,7 +71,7 @@ interface Output {
 async function ensureStarted(output: Output): Promise<void> {
   if (output.started) return;
   output.started = true;
-  await output.sink.write(output.session.start());
+  await output.buffer.add(output.session.start());
 }
 
 export function resolveWriters(names: readonly string[]): RecordWriter[] {
@@ -83,7 +111,7 @@ export async function convert(options: ConvertOptions): Promise<RunSummary> {
       const session = writer.open(writerOptions);
       const sink = options.outDir ? new AtomicFileSink(join(options.outDir, writer.fileName)) : new StreamSink(options.output ?? process.stdout);
       sinks.push(sink);
-      outputs.push({ writer, session, sink, started: false, recordsWritten: 0 });
+      outputs.push({ writer, session, sink, buffer: new WriteBuffer(sink), started: false, recordsWritten: 0 });
     }
     const rejectsPath = options.outDir ? join(options.outDir, 'rejects.ndjson') : options.rejectsPath;
     if (rejectsPath) sinks.push((rejects = new AtomicFileSink(rejectsPath)));
@@ -130,12 +158,8 @@ export async function convert(options: ConvertOptions): Promise<RunSummary> {
         const separator = output.recordsWritten > 0 ? (output.writer.recordSeparator ?? '') : '';
         output.recordsWritten += batch.written[index]!;
         await ensureStarted(output);
-        const text = batch.texts[index]!;
-        if (typeof text === 'string') await output.sink.write(separator + text);
-        else {
-          await output.sink.write(separator);
-          await output.sink.write(text);
-        }
+        await output.buffer.add(separator);
+        await output.buffer.add(batch.texts[index]!);
       }
     }));
     // Every chosen format is named in the summary, also with no record written.
@@ -153,7 +177,8 @@ export async function convert(options: ConvertOptions): Promise<RunSummary> {
         continue;
       }
       await ensureStarted(output);
-      await output.sink.write(output.session.end());
+      await output.buffer.add(output.session.end());
+      await output.buffer.flush();
       await output.sink.commit();
     }
     for (const sink of sinks) if (!outputs.some((output) => output.sink === sink)) await sink.commit();

@@ -172,7 +172,8 @@ async function* runBatches(options: EngineOptions, batchBytes: number): AsyncGen
 interface InFlight {
   id: number;
   input: number;
-  kind: BatchInput['kind'];
+  /** True for chunks whose records are numbered from 1 (the engine places them). */
+  numberedFromOne: boolean;
   first: Promise<Pass1Result>;
   second?: Promise<Pass2Result>;
   /** Run once the batch's results were taken (a live source saves its cursor). */
@@ -187,12 +188,14 @@ function handled<T>(promise: Promise<T>): Promise<T> {
 
 /**
  * Runs every batch through both passes and yields the pass-2 results strictly in input
- * order. At most `2 x parallelism` batches are held at once, which bounds memory whatever
+ * order. At most `2 x workers` batches are held at once, which bounds memory whatever
  * the input size; no batch is ever run twice.
  */
 export async function* runEngine(options: EngineOptions): AsyncGenerator<Pass2Result> {
   const { executor, checks } = options;
-  const maxHeld = Math.max(2, executor.parallelism * 2);
+  // On one thread a batch goes through both passes before the next is read: its records die
+  // young instead of being promoted while another batch is parsed. Workers get two each.
+  const maxHeld = executor.parallelism === 1 ? 1 : executor.parallelism * 2;
   const batchBytes = executor.parallelism > 1 ? BATCH_BYTES_WORKERS : BATCH_BYTES_INLINE;
   const checking: InFlight[] = [];
   const finishing: InFlight[] = [];
@@ -208,15 +211,15 @@ export async function* runEngine(options: EngineOptions): AsyncGenerator<Pass2Re
       currentInput = head.input;
       ordinalsBefore = 0;
     }
-    // Chunks number their records from 1; records read on this thread are numbered already.
-    const ordinalBase = head.kind === 'chunk' ? ordinalsBefore : 0;
+    // Line chunks number their records from 1; records read on this thread, and XML chunks, are numbered already.
+    const ordinalBase = head.numberedFromOne ? ordinalsBefore : 0;
     const findings: RecordFindings[] = [];
     keys.forEach((key, index) => {
       if (ordinalBase > 0 && key.source.ordinal !== undefined) key.source = { ...key.source, ordinal: key.source.ordinal + ordinalBase };
       const found = checks.check(key);
       if (found) findings.push({ index, ...found });
     });
-    if (head.kind === 'chunk') ordinalsBefore += keys.length;
+    if (head.numberedFromOne) ordinalsBefore += keys.length;
     head.second = handled(executor.secondPass(head.id, { ordinalBase, findings }));
     finishing.push(head);
   };
@@ -230,7 +233,8 @@ export async function* runEngine(options: EngineOptions): AsyncGenerator<Pass2Re
 
   for await (const { input, batch, commit } of runBatches(options, batchBytes)) {
     const id = nextId++;
-    checking.push({ id, input, kind: batch.kind, first: handled(executor.firstPass(id, batch)), commit });
+    const numberedFromOne = batch.kind === 'chunk' && batch.chunk.kind !== 'xml';
+    checking.push({ id, input, numberedFromOne, first: handled(executor.firstPass(id, batch)), commit });
     while (checking.length + finishing.length >= maxHeld) {
       if (finishing.length > 0 && (checking.length === 0 || finishing.length >= executor.parallelism)) yield* deliver();
       else await check();

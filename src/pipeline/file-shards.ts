@@ -86,9 +86,9 @@ export function atFilePositions(batch: ReadBatch, file: string, share: InputShar
     const chunk = batch.chunk;
     return {
       kind: 'chunk',
-      chunk: chunk.kind === 'lines'
-        ? { ...chunk, firstLine: chunk.firstLine + lineDelta, firstByteOffset: chunk.firstByteOffset + byteDelta }
-        : { ...chunk, line: chunk.line + lineDelta, byteOffset: chunk.byteOffset + byteDelta },
+      chunk: chunk.kind === 'oversized'
+        ? { ...chunk, line: chunk.line + lineDelta, byteOffset: chunk.byteOffset + byteDelta }
+        : { ...chunk, firstLine: chunk.firstLine + lineDelta, firstByteOffset: chunk.firstByteOffset + byteDelta },
     };
   }
   const records = batch.records.map((record): RawRecord => {

@@ -1,4 +1,5 @@
 import type { Logger } from 'pino';
+import { UsageError } from '../errors.js';
 import type { Issue } from '../model/issue.js';
 import { applySeverities, type SeverityOverrides } from '../model/rules.js';
 import type { Profile } from '../biblio-schema/profile.js';
@@ -7,7 +8,8 @@ import type { WriterOptions } from '../write/types.js';
 import { CrossRecordChecks, fillRateIssues, type FillRateCount, type FillRateRule } from './cross-record.js';
 import { runEngine, type ReadProgress } from './engine.js';
 import type { SolrReadOptions } from './sources.js';
-import { countIssues, emptySummary, sortedSummary, type RunSummary } from './summary.js';
+import { countIssues, emptySummary, sortedSummary } from './counts.js';
+import type { RunSummary } from './summary.js';
 import type { EngineSettings, Pass2Result } from './workers/batch-work.js';
 import { createExecutor } from './workers/executor.js';
 import type { Share } from '../read/byte-ranges.js';
@@ -82,13 +84,19 @@ function addSummary(total: RunSummary, delta: Readonly<RunSummary>): void {
  */
 export async function runCommand(options: RunOptions, spec: RunSpec, onBatch: (result: Pass2Result) => Promise<void> | void): Promise<RunOutcome> {
   const fillRates = options.fillRates ?? [];
+  // The model's schema (zod) is loaded only when a rule needs a field path resolved.
+  const resolve = fillRates.length === 0 ? undefined : (await import('../model/fields.js')).resolveModelField;
   const settings: EngineSettings = {
     formats: spec.formats ?? [],
     writerOptions: spec.writerOptions ?? {},
     profile: options.profile,
     severities: options.severities,
     limits: { ...DEFAULT_READ_LIMITS, ...options.limits },
-    fillRates,
+    fillRates: fillRates.map((rule) => {
+      const path = resolve?.(rule.field);
+      if (path === undefined) throw new UsageError(`Unknown record field "${rule.field}" in a fill-rate rule`);
+      return { ...rule, path };
+    }),
     ignore: options.ignore ?? [],
     collect: { rejects: false, skipped: false, issues: false, stats: false, records: false, logRejected: false, logSkipped: false, ...spec.collect },
   };

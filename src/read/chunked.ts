@@ -1,4 +1,5 @@
 import type { RawRecord } from '../model/raw-record.js';
+import type { LineChunk, OversizedLine } from './lines.js';
 import type { ReadBatch, ReadContext, RecordChunk } from './types.js';
 
 /** Records parsed on one thread are handed on in groups of about this many. */
@@ -37,8 +38,11 @@ export async function* readBySplitting(
       continue;
     }
     const records = parseChunk(batch.chunk, context);
-    shiftOrdinals(records, before);
-    before += records.length;
+    // XML chunks number their documents themselves (their splitter counts them).
+    if (batch.chunk.kind !== 'xml') {
+      shiftOrdinals(records, before);
+      before += records.length;
+    }
     yield* records;
   }
 }
@@ -54,4 +58,10 @@ export async function* recordBatches(records: AsyncIterable<RawRecord>): AsyncGe
     }
   }
   if (group.length > 0) yield { kind: 'records', records: group };
+}
+
+/** A chunk a line-based reader cut (anything else reaching it is a bug). */
+export function lineChunkOf(chunk: RecordChunk): LineChunk | OversizedLine {
+  if (chunk.kind === 'xml') throw new Error('A line-based reader was given an XML chunk');
+  return chunk;
 }

@@ -4,7 +4,7 @@ import type { SourcePosition } from '../model/issue.js';
 import type { RawRecord } from '../model/raw-record.js';
 import type { IssueCode } from '../model/rules.js';
 import { parseJsonExact } from './exact-json.js';
-import { readBySplitting, recordBatches } from './chunked.js';
+import { lineChunkOf, readBySplitting, recordBatches } from './chunked.js';
 import { lineChunks, linesOf, type TextLine } from './lines.js';
 import { StrictUtf8Decoder } from './utf8.js';
 import { JsonOpenTracker } from './json-positions.js';
@@ -109,7 +109,7 @@ async function* splitSolrJson(input: AsyncIterable<Uint8Array>, context: ReadCon
 /** NDJSON lines: every non-blank line is a document, an array of documents, or a select response. */
 function parseSolrJsonChunk(chunk: RecordChunk, context: ReadContext): RawRecord[] {
   const records: RawRecord[] = [];
-  for (const line of linesOf(chunk)) {
+  for (const line of linesOf(lineChunkOf(chunk))) {
     if (line.oversizedBytes !== undefined) {
       const message = `Line ${line.line} is ${line.oversizedBytes} bytes long, over the record size limit of ${context.limits.maxRecordBytes}`;
       records.push(errorRecord('read.limit-exceeded', message, { file: context.file, line: line.line, byteOffset: line.byteOffset, ordinal: records.length + 1 }, truncate(line.text, 1 << 20)));

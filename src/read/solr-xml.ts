@@ -4,7 +4,12 @@ import type { RawRecord } from '../model/raw-record.js';
 import { isMultiValued } from '../biblio-schema/index.js';
 import { makeIssue, type IssueCode } from '../model/rules.js';
 import { rawRecordFromSolrDoc } from './solr-doc.js';
-import type { ReadContext, RecordReader } from './types.js';
+import { isUtf8 } from 'node:buffer';
+import { readBySplitting, recordBatches } from './chunked.js';
+import { firstInvalidUtf8Offset } from './lines.js';
+import { peekBytes } from './peek.js';
+import type { ReadBatch, ReadContext, RecordChunk, RecordReader, XmlChunk } from './types.js';
+import { XmlDocBoundaries } from './xml-doc-boundaries.js';
 import { StrictUtf8Decoder } from './utf8.js';
 
 const FORMAT = 'solr-xml';
@@ -23,7 +28,9 @@ export const solrXmlReader: RecordReader = {
   name: FORMAT,
   description: 'Solr XML: a select response (<response><result><doc>) or an update document (<add><doc>)',
   detect: looksLikeSolrXml,
-  read: readSolrXml,
+  read: (input, context) => readBySplitting(splitSolrXml, parseSolrXmlChunk, input, context),
+  split: splitSolrXml,
+  parseChunk: parseSolrXmlChunk,
 };
 
 /** After an optional XML declaration, comments and a DOCTYPE naming the root: `<response` or `<add`. */
@@ -133,169 +140,293 @@ function errorRecord(code: IssueCode, message: string, source: SourcePosition): 
   return { format: FORMAT, source, fields: {}, issues: [makeIssue(code, { message, source })] };
 }
 
-async function* readSolrXml(input: AsyncIterable<Uint8Array>, context: ReadContext): AsyncGenerator<RawRecord> {
-  const { file, limits } = context;
-  const parser = new SaxesParser({ xmlns: false, position: true });
-  const ready: RawRecord[] = [];
-  let ordinal = 0;
-  let failed = false;
+/** Where a part of an input starts, for a parser that reads only that part. */
+interface XmlPart {
+  /** Open tags of the container the part's documents sit in (`<response><result ...>`), for parts after the first. */
+  prefix: string;
+  firstLine: number;
+  firstByteOffset: number;
+  /** Documents in the input before this part. */
+  ordinalBefore: number;
+  /** What a fatal error does to the rest of the input: the last part stops reading, others skip to the next part. */
+  last: boolean;
+}
 
+const WHOLE_INPUT: XmlPart = { prefix: '', firstLine: 1, firstByteOffset: 0, ordinalBefore: 0, last: true };
+
+/**
+ * The Solr XML documents of an input, or of one part of it, fed as text; records come out
+ * of `take()`. Positions are those of the whole input.
+ */
+class XmlDocParser {
+  private readonly parser = new SaxesParser({ xmlns: false, position: true });
+  private readonly ready: RawRecord[] = [];
+  private ordinal: number;
+  failed = false;
   // Where we are: the element stack outside documents, the node stack inside one.
-  const path: string[] = [];
-  let docKind: 'response' | 'update' | undefined;
-  let docNodes: XmlNode[] = []; // [doc, field, value...] while inside a document
-  let docLine = 0;
-  let docChars = 0;
-  let docTooLarge = false;
+  private readonly path: string[] = [];
+  private docKind: 'response' | 'update' | undefined;
+  private docNodes: XmlNode[] = []; // [doc, field, value...] while inside a document
+  private docLine = 0;
+  private docChars = 0;
+  private docTooLarge = false;
+  private readonly guard = new PrologGuard();
+  private rootSeen = false;
 
-  const stop = (record: RawRecord): void => {
-    if (failed) return;
-    failed = true;
-    ready.push(record);
-  };
-
-  /** Drops what the document held so far; the rest of it is skipped. */
-  const markTooLarge = (): void => {
-    docTooLarge = true;
-    docNodes[0]!.children = [];
-  };
-
-  const isDocumentStart = (tag: string): boolean => {
-    if (tag !== 'doc') return false;
-    if (path.length === 1 && path[0] === 'add') return true;
-    return path.length === 2 && path[0] === 'response' && path[1] === 'result';
-  };
-
-  parser.on('opentag', (tag: SaxesTagPlain) => {
-    if (failed) return;
-    const name = typeof tag.attributes.name === 'string' ? tag.attributes.name : undefined;
-    if (docNodes.length > 0) {
-      const node: XmlNode = { tag: tag.name, name, text: '', children: [] };
-      docChars += ELEMENT_COST;
-      if (docChars > limits.maxRecordBytes) markTooLarge();
-      // Past the limit the nodes only keep the nesting balanced; nothing is attached.
-      if (!docTooLarge) docNodes[docNodes.length - 1]!.children.push(node);
-      docNodes.push(node);
-      return;
-    }
-    if (path.length === 0 && tag.name !== 'response' && tag.name !== 'add') {
-      stop(errorRecord('read.not-a-record', `The XML root element is <${tag.name}>, not a Solr <response> or <add>; reading of ${file} stopped`, { file, line: parser.line }));
-      return;
-    }
-    // Only the main result holds the documents (not grouped or "more like this" results).
-    if (path.length === 1 && path[0] === 'response' && tag.name === 'result' && name !== undefined && name !== 'response') {
-      path.push('other-result');
-      return;
-    }
-    if (isDocumentStart(tag.name)) {
-      docKind = path[0] === 'add' ? 'update' : 'response';
-      docNodes = [{ tag: 'doc', name, text: '', children: [] }];
-      docLine = parser.line;
-      docChars = 0;
-      docTooLarge = false;
-      return;
-    }
-    path.push(tag.name);
-  });
-
-  const addText = (text: string): void => {
-    if (failed || docNodes.length === 0 || docTooLarge) return;
-    docChars += text.length;
-    if (docChars > limits.maxRecordBytes) {
-      markTooLarge();
-      return;
-    }
-    docNodes[docNodes.length - 1]!.text += text;
-  };
-  parser.on('text', addText);
-  parser.on('cdata', addText);
-
-  parser.on('closetag', () => {
-    if (failed) return;
-    if (docNodes.length === 0) {
-      path.pop();
-      return;
-    }
-    const node = docNodes.pop()!;
-    if (docNodes.length > 0) return;
-    ordinal++;
-    const source: SourcePosition = { file, line: docLine, ordinal };
-    if (docTooLarge) {
-      ready.push(errorRecord('read.limit-exceeded', `Document ${ordinal} (line ${docLine}) is larger than the record size limit of ${limits.maxRecordBytes} characters`, source));
-      return;
-    }
-    const doc = docKind === 'update' ? updateDocObject(node.children) : objectOf(node.children);
-    ready.push(rawRecordFromSolrDoc(doc, FORMAT, source, limits));
-  });
-
-  parser.on('doctype', () => {
-    // Unreachable when the prolog guard below works; kept so that no DOCTYPE is ever honoured.
-    stop(errorRecord('read.entity-declaration', `${file}: XML input declares a DOCTYPE (line ${parser.line}); bibpipe never expands entities, reading stopped`, { file, line: parser.line }));
-  });
-
-  parser.on('error', (error: Error) => {
-    stop(errorRecord('read.malformed', `XML syntax error at line ${parser.line}, column ${parser.column} after ${ordinal} records: ${error.message}; reading of ${file} stopped`, { file, line: parser.line, ordinal: ordinal + 1 }));
-  });
-
-  const guard = new PrologGuard();
-  const decoder = new StrictUtf8Decoder();
-  let started = false;
-  let rootSeen = false;
-  parser.on('opentagstart', () => {
-    rootSeen = true;
-  });
-
-  const feed = (text: string): void => {
-    let rest = text;
-    while (rest.length > 0 && !failed) {
-      if (rootSeen) {
-        parser.write(guard.release() + rest);
+  constructor(private readonly context: ReadContext, private readonly part: XmlPart) {
+    this.ordinal = part.ordinalBefore;
+    const { parser } = this;
+    const { file, limits } = context;
+    parser.on('opentagstart', () => {
+      this.rootSeen = true;
+    });
+    parser.on('opentag', (tag: SaxesTagPlain) => {
+      if (this.failed) return;
+      const name = typeof tag.attributes.name === 'string' ? tag.attributes.name : undefined;
+      if (this.docNodes.length > 0) {
+        const node: XmlNode = { tag: tag.name, name, text: '', children: [] };
+        this.docChars += ELEMENT_COST;
+        if (this.docChars > limits.maxRecordBytes) this.markTooLarge();
+        // Past the limit the nodes only keep the nesting balanced; nothing is attached.
+        if (!this.docTooLarge) this.docNodes[this.docNodes.length - 1]!.children.push(node);
+        this.docNodes.push(node);
         return;
       }
-      const step = guard.scan(rest);
-      if (step.pass.length > 0) parser.write(step.pass);
-      if (step.declaration === undefined || failed) return;
+      const path = this.path;
+      if (path.length === 0 && tag.name !== 'response' && tag.name !== 'add') {
+        this.stop(errorRecord('read.not-a-record', `The XML root element is <${tag.name}>, not a Solr <response> or <add>; reading of ${file} stopped`, { file, line: this.line() }));
+        return;
+      }
+      // Only the main result holds the documents (not grouped or "more like this" results).
+      if (path.length === 1 && path[0] === 'response' && tag.name === 'result' && name !== undefined && name !== 'response') {
+        path.push('other-result');
+        return;
+      }
+      if (isDocumentStart(path, tag.name)) {
+        this.docKind = path[0] === 'add' ? 'update' : 'response';
+        this.docNodes = [{ tag: 'doc', name, text: '', children: [] }];
+        this.docLine = this.line();
+        this.docChars = 0;
+        this.docTooLarge = false;
+        return;
+      }
+      path.push(tag.name);
+    });
+    const addText = (text: string): void => {
+      if (this.failed || this.docNodes.length === 0 || this.docTooLarge) return;
+      this.docChars += text.length;
+      if (this.docChars > limits.maxRecordBytes) {
+        this.markTooLarge();
+        return;
+      }
+      this.docNodes[this.docNodes.length - 1]!.text += text;
+    };
+    parser.on('text', addText);
+    parser.on('cdata', addText);
+    parser.on('closetag', () => {
+      if (this.failed) return;
+      if (this.docNodes.length === 0) {
+        this.path.pop();
+        return;
+      }
+      const node = this.docNodes.pop()!;
+      if (this.docNodes.length > 0) return;
+      this.ordinal++;
+      const source: SourcePosition = { file, line: this.docLine, ordinal: this.ordinal };
+      if (this.docTooLarge) {
+        this.ready.push(errorRecord('read.limit-exceeded', `Document ${this.ordinal} (line ${this.docLine}) is larger than the record size limit of ${limits.maxRecordBytes} characters`, source));
+        return;
+      }
+      const doc = this.docKind === 'update' ? updateDocObject(node.children) : objectOf(node.children);
+      this.ready.push(rawRecordFromSolrDoc(doc, FORMAT, source, limits));
+    });
+    parser.on('doctype', () => {
+      // Unreachable when the prolog guard works; kept so that no DOCTYPE is ever honoured.
+      this.stop(errorRecord('read.entity-declaration', `${file}: XML input declares a DOCTYPE (line ${this.line()}); bibpipe never expands entities, reading stopped`, { file, line: this.line() }));
+    });
+    parser.on('error', (error: Error) => {
+      this.stop(errorRecord('read.malformed', `XML syntax error at line ${this.line()}, column ${parser.column} after ${this.ordinal} records: ${error.message}; ${this.stopNote()}`, { file, line: this.line(), ordinal: this.ordinal + 1 }));
+    });
+    if (part.prefix !== '') {
+      // The container's open tags, so that this part's documents are where they were.
+      this.guard.skipBytes(part.firstByteOffset - Buffer.byteLength(part.prefix));
+      this.feed(part.prefix);
+    } else {
+      this.guard.skipBytes(part.firstByteOffset);
+    }
+  }
+
+  /** The input's line of the parser's position (a prefix adds no line). */
+  private line(): number {
+    return this.part.firstLine - 1 + this.parser.line;
+  }
+
+  private stopNote(): string {
+    return this.part.last ? `reading of ${this.context.file} stopped` : `the rest of ${this.context.file} up to its next document boundary was skipped`;
+  }
+
+  private stop(record: RawRecord): void {
+    if (this.failed) return;
+    this.failed = true;
+    this.ready.push(record);
+  }
+
+  /** Drops what the document held so far; the rest of it is skipped. */
+  private markTooLarge(): void {
+    this.docTooLarge = true;
+    this.docNodes[0]!.children = [];
+  }
+
+  feed(text: string): void {
+    let rest = text;
+    while (rest.length > 0 && !this.failed) {
+      if (this.rootSeen) {
+        this.parser.write(this.guard.release() + rest);
+        return;
+      }
+      const step = this.guard.scan(rest);
+      if (step.pass.length > 0) this.parser.write(step.pass);
+      if (step.declaration === undefined || this.failed) return;
       // The parser has seen everything before the declaration: inside the root element it
       // is content (CDATA, a comment), which the parser itself judges.
-      if (rootSeen) {
+      if (this.rootSeen) {
         rest = step.rest;
         continue;
       }
-      stop(errorRecord('read.entity-declaration', `${file}: XML input declares ${step.declaration.what} at byte offset ${step.declaration.byteOffset}; bibpipe never expands entities, reading stopped`, { file, byteOffset: step.declaration.byteOffset, ordinal: ordinal + 1 }));
+      const { file } = this.context;
+      this.stop(errorRecord('read.entity-declaration', `${file}: XML input declares ${step.declaration.what} at byte offset ${step.declaration.byteOffset}; bibpipe never expands entities, reading stopped`, { file, byteOffset: step.declaration.byteOffset, ordinal: this.ordinal + 1 }));
     }
-  };
+  }
 
+  /** Bytes that are not UTF-8 (`at` is an offset into the whole input): the rest of the part is not read. */
+  invalidUtf8(at: number, atEnd: boolean): void {
+    const { file } = this.context;
+    const what = atEnd ? `The input ends inside a UTF-8 sequence (offset ${at})` : `Invalid UTF-8 byte at offset ${at}`;
+    const note = this.part.last ? `reading of ${file} stopped after ${this.ordinal} records` : `the rest of ${file} up to its next document boundary was skipped`;
+    this.stop(errorRecord('read.invalid-utf8', `${what}; ${note}`, { file, byteOffset: at, ordinal: this.ordinal + 1 }));
+  }
+
+  /** A BOM was taken off the text: its bytes still count in offsets. */
+  skipBom(): void {
+    this.guard.skipBytes(3);
+  }
+
+  /** After the last text of the part. */
+  end(): void {
+    if (this.failed) return;
+    const held = this.guard.release();
+    if (held.length > 0) this.parser.write(held);
+    // A part before the last ends inside the root: only the last one may close it.
+    if (!this.failed && this.part.last) this.parser.close();
+  }
+
+  take(): RawRecord[] {
+    return this.ready.splice(0);
+  }
+}
+
+function isDocumentStart(path: readonly string[], tag: string): boolean {
+  if (tag !== 'doc') return false;
+  if (path.length === 1 && path[0] === 'add') return true;
+  return path.length === 2 && path[0] === 'response' && path[1] === 'result';
+}
+
+/** A whole input, streamed through one parser on this thread. */
+async function* readSolrXmlStreaming(input: AsyncIterable<Uint8Array>, context: ReadContext): AsyncGenerator<RawRecord> {
+  const reader = new XmlDocParser(context, WHOLE_INPUT);
+  const decoder = new StrictUtf8Decoder();
+  let started = false;
   for await (const chunk of input) {
     let text = decoder.decode(chunk);
     if (text === undefined) {
-      const at = decoder.invalidAt!;
-      stop(errorRecord('read.invalid-utf8', `Invalid UTF-8 byte at offset ${at}; reading of ${file} stopped after ${ordinal} records`, { file, byteOffset: at, ordinal: ordinal + 1 }));
-      yield* ready.splice(0);
+      reader.invalidUtf8(decoder.invalidAt!, false);
+      yield* reader.take();
       return;
     }
     if (!started && text.length > 0) {
       started = true;
       if (text.charCodeAt(0) === 0xfeff) {
         text = text.slice(1);
-        guard.skipBytes(3);
+        reader.skipBom();
       }
     }
-    feed(text);
-    yield* ready.splice(0);
-    if (failed) return;
+    reader.feed(text);
+    yield* reader.take();
+    if (reader.failed) return;
   }
   const last = decoder.end();
-  if (last === undefined) {
-    stop(errorRecord('read.invalid-utf8', `The input ends inside a UTF-8 sequence (offset ${decoder.invalidAt}); reading of ${file} stopped after ${ordinal} records`, { file, byteOffset: decoder.invalidAt, ordinal: ordinal + 1 }));
-  } else {
-    feed(last);
+  if (last === undefined) reader.invalidUtf8(decoder.invalidAt!, true);
+  else reader.feed(last);
+  reader.end();
+  yield* reader.take();
+}
+
+/** True when the prolog (before the root element) declares a DOCTYPE or an entity. */
+function prologDeclares(head: string): boolean {
+  let at = 0;
+  for (;;) {
+    const lt = head.indexOf('<', at);
+    if (lt === -1) return false;
+    if (head.startsWith('<?', lt)) at = head.indexOf('?>', lt) + 2;
+    else if (head.startsWith('<!--', lt)) at = head.indexOf('-->', lt) + 3;
+    else return head.startsWith('<!', lt);
+    if (at < 2) return false;
   }
-  if (!failed) {
-    const held = guard.release();
-    if (held.length > 0) parser.write(held);
-    if (!failed) parser.close();
+}
+
+/** Bytes of documents cut apart at most this much over the record limit are dropped unseen (UTF-8 takes up to 4 bytes a character). */
+const BYTES_PER_CHARACTER = 4;
+
+/**
+ * Parts of whole documents, cut after top-level `</doc>` ends, for workers to parse. An
+ * input that declares a DOCTYPE or entities is streamed here instead: the prolog guard
+ * refuses it on this thread.
+ */
+async function* splitSolrXml(input: AsyncIterable<Uint8Array>, context: ReadContext, targetBytes: number): AsyncGenerator<ReadBatch> {
+  const { head, stream } = await peekBytes(input, 64 * 1024);
+  if (prologDeclares(head.toString('utf8'))) {
+    yield* recordBatches(readSolrXmlStreaming(stream, context));
+    return;
   }
-  yield* ready.splice(0);
+  const { file, limits } = context;
+  const boundaries = new XmlDocBoundaries(targetBytes, limits.maxRecordBytes * BYTES_PER_CHARACTER + 64 * 1024);
+  const batches = function* (parts: ReturnType<XmlDocBoundaries['push']>): Generator<ReadBatch> {
+    for (const part of parts) {
+      if ('bytes' in part) yield { kind: 'chunk', chunk: { kind: 'xml', ...part } };
+      else {
+        const source: SourcePosition = { file, line: part.line, ordinal: part.ordinal };
+        yield { kind: 'records', records: [errorRecord('read.limit-exceeded', `Document ${part.ordinal} (line ${part.line}) is larger than the record size limit of ${limits.maxRecordBytes} characters`, source)] };
+      }
+    }
+  };
+  for await (const bytes of stream) yield* batches(boundaries.push(bytes));
+  yield* batches(boundaries.finish());
+}
+
+/** The documents of one part, parsed with the container's open tags before them. */
+function parseSolrXmlChunk(chunk: RecordChunk, context: ReadContext): RawRecord[] {
+  if (chunk.kind !== 'xml') throw new Error('solr-xml parses XML chunks only');
+  const part: XmlChunk = chunk;
+  const bytes = Buffer.isBuffer(part.bytes) ? part.bytes : Buffer.from(part.bytes.buffer, part.bytes.byteOffset, part.bytes.byteLength);
+  const reader = new XmlDocParser(context, part);
+  const valid = isUtf8(bytes) ? bytes.length : firstInvalidUtf8Offset(bytes);
+  let text = bytes.toString('utf8', 0, valid);
+  if (part.firstByteOffset === 0 && text.charCodeAt(0) === 0xfeff) {
+    text = text.slice(1);
+    reader.skipBom();
+  }
+  reader.feed(text);
+  if (valid < bytes.length) {
+    let cutOff = false;
+    try {
+      new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(valid), { stream: true });
+      cutOff = part.last;
+    } catch {
+      cutOff = false;
+    }
+    reader.invalidUtf8(part.firstByteOffset + valid, cutOff);
+  } else reader.end();
+  return reader.take();
 }
 
 /**

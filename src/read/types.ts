@@ -51,7 +51,20 @@ export interface RecordReader {
   parseChunk?(chunk: RecordChunk, context: ReadContext): RawRecord[];
 }
 
+/** Whole Solr XML documents as bytes, with the container's open tags to parse them in. */
+export interface XmlChunk {
+  kind: 'xml';
+  bytes: Uint8Array;
+  prefix: string;
+  firstLine: number;
+  firstByteOffset: number;
+  /** Documents before this chunk: XML chunks number their records themselves. */
+  ordinalBefore: number;
+  /** The input's last chunk (it closes the root element). */
+  last: boolean;
+}
+
 /** Whole records as bytes, cut by a reader's `split`; plain data, so it can be posted to a worker. */
-export type RecordChunk = LineChunk | OversizedLine;
+export type RecordChunk = LineChunk | OversizedLine | XmlChunk;
 
 export type ReadBatch = { kind: 'chunk'; chunk: RecordChunk } | { kind: 'records'; records: RawRecord[] };

@@ -1,10 +1,10 @@
-import { z } from 'zod';
-import type { RawValue } from '../model/raw-record.js';
-import type { FieldDefinition, ValueKind } from '../biblio-schema/index.js';
+import type { ValueKind } from '../biblio-schema/index.js';
 
 /**
- * Field-level rules as zod schemas, built from the biblio schema's field types. A raw value
- * is text (readers keep numbers as exact digits), so each Solr type is a string shape.
+ * Field-level rules as plain predicates, one per Solr field class: they run once per value
+ * of every record, so they are functions, not schemas (the zod schemas built on them, for
+ * library users, are in field-schemas.ts). A raw value is text (readers keep numbers as
+ * exact digits), so each Solr type is a string shape.
  */
 
 const INT64_MIN = -(2n ** 63n);
@@ -17,7 +17,6 @@ const FLOAT_TEXT = /^(?:-?(?:\d{1,400}(?:\.\d{0,400})?|\.\d{1,400})(?:[eE][-+]?\
 /** What Solr returns for a date field: `2012-09-27T14:51:17Z`, milliseconds optional. */
 const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{1,9})?Z$/;
 
-/** zod runs refinements even after the pattern failed, so this re-checks before `BigInt`, which throws. */
 function inRange(text: string, min: bigint, max: bigint): boolean {
   if (!INTEGER_TEXT.test(text)) return false;
   const value = BigInt(text);
@@ -31,13 +30,13 @@ function isRealInstant(text: string): boolean {
   return new Date(time).toISOString().slice(0, 19) === text.slice(0, 19);
 }
 
-export const VALUE_SCHEMAS: Readonly<Record<ValueKind, z.ZodType<string>>> = {
-  text: z.string(),
-  int32: z.string().regex(INTEGER_TEXT).refine((text) => inRange(text, INT32_MIN, INT32_MAX), { message: 'outside the 32-bit integer range' }),
-  int64: z.string().regex(INTEGER_TEXT).refine((text) => inRange(text, INT64_MIN, INT64_MAX), { message: 'outside the 64-bit integer range' }),
-  float: z.string().regex(FLOAT_TEXT),
-  date: z.string().regex(ISO_INSTANT).refine(isRealInstant, { message: 'not a real date and time' }),
-  boolean: z.enum(['true', 'false']),
+export const VALUE_CHECKS: Readonly<Record<ValueKind, (text: string) => boolean>> = {
+  text: () => true,
+  int32: (text) => inRange(text, INT32_MIN, INT32_MAX),
+  int64: (text) => inRange(text, INT64_MIN, INT64_MAX),
+  float: (text) => FLOAT_TEXT.test(text),
+  date: (text) => ISO_INSTANT.test(text) && isRealInstant(text),
+  boolean: (text) => text === 'true' || text === 'false',
 };
 
 /** Words for `expected` in issues. */
@@ -50,16 +49,7 @@ export const EXPECTED_BY_KIND: Readonly<Record<ValueKind, string>> = {
   boolean: '"true" or "false"',
 };
 
-/**
- * The whole-field rule of one field: a single-valued field takes one value (a list of one
- * is accepted, as Solr does); a multi-valued field takes a value or a list.
- */
-export function fieldSchema(definition: FieldDefinition): z.ZodType<RawValue> {
-  const value = VALUE_SCHEMAS[definition.kind];
-  return definition.multiValued ? z.union([value, z.array(value)]) : z.union([value, z.array(value).max(1)]);
-}
-
 /** True when a value fits the field's type; text values always fit. */
 export function fitsKind(kind: ValueKind, value: string): boolean {
-  return kind === 'text' || VALUE_SCHEMAS[kind].safeParse(value).success;
+  return VALUE_CHECKS[kind](value);
 }

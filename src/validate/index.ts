@@ -9,8 +9,6 @@ import type { Profile } from '../biblio-schema/profile.js';
 import { makeIssue, type IssueCode } from '../model/rules.js';
 
 export { resolveField, isMultiValued, isPseudoField, COPY_FIELDS, type FieldDefinition, type ValueKind } from '../biblio-schema/index.js';
-export { ProfileSchema, loadProfile, parseProfile, type Profile } from '../biblio-schema/profile.js';
-export { fieldSchema, VALUE_SCHEMAS } from './field-rules.js';
 
 export interface ValidateOptions {
   /** A site's local fields (see profiles/example-local-fields.json). */

@@ -1,13 +1,14 @@
 import { stringify } from 'csv-stringify/sync';
 import type { Issue } from '../model/issue.js';
-import type { BibRecord } from '../model/record.js';
+import type { BibRecord, Contributor } from '../model/record.js';
 import { fullTitle, invertedName, isoDate } from '../model/display.js';
 import type { RecordWriter, WriterOptions, WriterSession } from './types.js';
 
 /**
  * CSV (RFC 4180): comma-separated, CRLF line ends, a header row, UTF-8 (a BOM with
  * `csvBom`). Columns are fixed up front, never taken from the records: `csvColumns` picks
- * and orders them, the default is every column of `CSV_COLUMNS` in table order.
+ * and orders them, the default is every column of `CSV_COLUMNS` in table order; the columns
+ * of `OPT_IN_CSV_COLUMNS` are written only when named.
  *
  * Multi-valued cells join their values with `csvSeparator` (default `|`), order kept. So
  * that a cell can be split back unambiguously, a backslash inside a value is written `\\`
@@ -34,10 +35,12 @@ export const CSV_COLUMNS: readonly CsvColumn[] = [
   { id: 'corporate_authors', description: 'Corporate authors in order', value: (r) => r.corporateAuthors },
   { id: 'doi', description: 'DOI without URL prefix', value: (r) => r.identifiers.doi },
   { id: 'pmid', description: 'PubMed ID', value: (r) => r.identifiers.pmid },
+  { id: 'contributors', description: 'Secondary authors with a role other than author, each "Family, Given (role)" or "Body (role)"', value: (r) => (r.contributors ?? []).map(contributorText) },
   { id: 'pmcid', description: 'PubMed Central ID with its PMC prefix', value: (r) => r.identifiers.pmcid },
   { id: 'isbn', description: 'ISBN-13s', value: (r) => r.identifiers.isbn },
   { id: 'issn', description: 'ISSNs (NNNN-NNNC)', value: (r) => r.identifiers.issn },
   { id: 'oclc', description: 'OCLC numbers', value: (r) => r.identifiers.oclc },
+  { id: 'lccn', description: 'Library of Congress Control Number', value: (r) => r.identifiers.lccn },
   { id: 'year', description: 'Publication year', value: (r) => r.published.year },
   { id: 'date', description: 'Publication date, ISO 8601 at the known precision (YYYY, YYYY-MM, YYYY-MM-DD), else the source text', value: (r) => isoDate(r.published) ?? r.published.text },
   { id: 'languages', description: 'Languages as ISO 639-2/B codes (the name when no code is known)', value: (r) => r.languages.map((l) => l.iso639_2b ?? l.name) },
@@ -48,7 +51,8 @@ export const CSV_COLUMNS: readonly CsvColumn[] = [
   { id: 'journal_abbreviation', description: 'NLM journal title abbreviation', value: (r) => r.container.abbreviation },
   { id: 'volume', description: 'Volume', value: (r) => r.container.volume },
   { id: 'issue', description: 'Issue', value: (r) => r.container.issue },
-  { id: 'pages', description: 'Pages as given', value: (r) => r.container.pages },
+  { id: 'page_start', description: 'First page', value: (r) => r.container.pageStart },
+  { id: 'pages', description: 'Page range as given (empty when only the first page is known)', value: (r) => r.container.pages },
   { id: 'series', description: 'Series titles', value: (r) => r.series },
   { id: 'urls', description: 'URLs', value: (r) => r.urls },
   { id: 'subjects', description: 'Subjects (topics)', value: (r) => r.subjects },
@@ -61,7 +65,31 @@ export const CSV_COLUMNS: readonly CsvColumn[] = [
   { id: 'source_line', description: '1-based line where the record starts in its input', value: (r) => r.source.line },
 ];
 
-const COLUMNS_BY_ID = new Map(CSV_COLUMNS.map((column) => [column.id, column]));
+/**
+ * Columns written only when `csvColumns` names them: catalogue detail most users of a CSV
+ * do not need, which would widen every row of the default set.
+ */
+export const OPT_IN_CSV_COLUMNS: readonly CsvColumn[] = [
+  { id: 'author_dates', description: 'Life dates of each personal author as catalogued, in author order (empty where none)', value: (r) => r.authors.map((a) => a.dates ?? '') },
+  { id: 'author_roles', description: 'Roles (relator codes or terms) of each personal author, in author order (empty where none)', value: (r) => r.authors.map((a) => (a.roles ?? []).join(' ')) },
+  { id: 'alternative_titles', description: 'Other titles (varying forms, translated titles)', value: (r) => r.alternativeTitles },
+  { id: 'isbn_as_catalogued', description: 'The valid ISBNs as the record writes them', value: (r) => r.identifiers.isbnAsCatalogued },
+  { id: 'control_numbers', description: 'System control numbers as catalogued (ctrlnum: "(OCoLC)ocm30585539")', value: (r) => r.identifiers.controlNumbers },
+  { id: 'call_numbers_lcc', description: 'Library of Congress call numbers as catalogued', value: (r) => r.callNumbers?.lcc },
+  { id: 'call_numbers_dewey', description: 'Dewey numbers as catalogued', value: (r) => r.callNumbers?.dewey },
+  { id: 'physical_description', description: 'Physical description ("296 p. : ill. ; 24 cm")', value: (r) => r.physicalDescription },
+  { id: 'date_span', description: 'Publication span of a serial ("1922-1975")', value: (r) => r.dateSpan },
+  { id: 'building', description: 'Building (library, location) holding the item', value: (r) => r.holdings?.building },
+  { id: 'institution', description: 'Institution holding the item', value: (r) => r.holdings?.institution },
+  { id: 'collection', description: 'Collection the record belongs to', value: (r) => r.holdings?.collection },
+];
+
+function contributorText(contributor: Contributor): string {
+  const name = contributor.person ? invertedName(contributor.person) : contributor.organization ?? '';
+  return contributor.role ? `${name} (${contributor.role})` : name;
+}
+
+const COLUMNS_BY_ID = new Map([...CSV_COLUMNS, ...OPT_IN_CSV_COLUMNS].map((column) => [column.id, column]));
 const FORMULA_TRIGGERS = new Set(['=', '+', '-', '@', '\t', '\r']);
 export const DEFAULT_CSV_SEPARATOR = '|';
 

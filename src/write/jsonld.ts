@@ -1,8 +1,9 @@
 import type { Issue } from '../model/issue.js';
-import type { BibRecord, PersonName, RecordType } from '../model/record.js';
+import type { BibRecord, Contributor, PersonName, RecordType } from '../model/record.js';
 import { doiUrl, pmcUrl, pubmedUrl } from '../identifiers/index.js';
 import { fullTitle, isoDate, naturalName } from '../model/display.js';
 import type { RecordWriter, WriterOptions, WriterSession } from './types.js';
+import { authorsInOrder } from './author-order.js';
 
 /**
  * JSON-LD (schema.org). The file is a JSON array with one self-contained document per
@@ -11,8 +12,10 @@ import type { RecordWriter, WriterOptions, WriterSession } from './types.js';
  * `@vocab` would silently turn a misspelt key into a bogus IRI, so the conformance tests
  * check each expanded term against the schema.org vocabulary.
  *
- * Shapes: `@type` by record type; `@id` the DOI URL when there is one; `author` an ordered
- * `@list` of `Person` then `Organization`; identifiers as `PropertyValue`s; an article's
+ * Shapes: `@type` by record type; `@id` the DOI URL when there is one; the catalogue record
+ * id as the first `identifier` of every document (`propertyID` `vufind`); `author` an ordered
+ * `@list` of `Person`s and `Organization`s in source order (collective names are never persons); secondary
+ * authors by role as `editor`/`translator`/`illustrator`/`contributor`; identifiers as `PropertyValue`s; an article's
  * journal as `isPartOf` (`PublicationIssue` -> `PublicationVolume` -> `Periodical` when
  * issue/volume are known, schema.org's bibliographic pattern).
  */
@@ -41,12 +44,38 @@ function oneOrMany(values: readonly JsonValue[]): JsonValue | undefined {
   return values.length === 1 ? values[0] : [...values];
 }
 
+/** MARC life dates `1668-1744`, `1950-`, `-1744`: years only; other forms (`fl. 1850`) are not dates of birth or death. */
+const LIFE_DATES = /^(\d{3,4})?\s*-\s*(\d{3,4})?\.?$/u;
+
 function person(name: PersonName): JsonObject {
   const node: JsonObject = { '@type': 'Person', name: naturalName(name) };
   if (name.given) node.givenName = name.given;
   node.familyName = name.family;
   if (name.suffix) node.honorificSuffix = name.suffix;
+  const life = name.dates === undefined ? null : LIFE_DATES.exec(name.dates);
+  if (life?.[1]) node.birthDate = life[1];
+  if (life?.[2]) node.deathDate = life[2];
   return node;
+}
+
+/** MARC relator code or term -> the schema.org property that says the role. */
+const ROLE_PROPERTIES: Readonly<Record<string, string>> = {
+  edt: 'editor', editor: 'editor', 'ed.': 'editor', 'eds.': 'editor',
+  trl: 'translator', translator: 'translator', 'tr.': 'translator',
+  ill: 'illustrator', illustrator: 'illustrator',
+};
+
+/** Secondary authors grouped by the property their role maps to (`contributor` for any other role). */
+function contributorProperties(contributors: readonly Contributor[]): Map<string, JsonObject[]> {
+  const byProperty = new Map<string, JsonObject[]>();
+  for (const contributor of contributors) {
+    const property = ROLE_PROPERTIES[contributor.role.trim().toLowerCase()] ?? 'contributor';
+    const node: JsonObject = contributor.person ? person(contributor.person) : { '@type': 'Organization', name: contributor.organization ?? '' };
+    const list = byProperty.get(property) ?? [];
+    list.push(node);
+    byProperty.set(property, list);
+  }
+  return byProperty;
 }
 
 function propertyValue(propertyID: string, label: string, value: string, url?: string): JsonObject {
@@ -57,7 +86,8 @@ function propertyValue(propertyID: string, label: string, value: string, url?: s
 
 function identifiers(record: BibRecord): JsonObject[] {
   const ids = record.identifiers;
-  const list: JsonObject[] = [];
+  // The way back to the source record, on every document (a DOI is not on every record).
+  const list: JsonObject[] = [propertyValue('vufind', 'Record id', record.id)];
   if (ids.pmid) list.push(propertyValue('pubmed', 'PMID', ids.pmid, pubmedUrl(ids.pmid)));
   if (ids.pmcid) list.push(propertyValue('pmc', 'PMCID', ids.pmcid, pmcUrl(ids.pmcid)));
   if (ids.doi) list.push(propertyValue('doi', 'DOI', ids.doi, doiUrl(ids.doi)));
@@ -66,6 +96,9 @@ function identifiers(record: BibRecord): JsonObject[] {
   if (record.type !== 'article') for (const issn of ids.issn) list.push(propertyValue('issn', 'ISSN', issn));
   for (const oclc of ids.oclc) list.push(propertyValue('oclc', 'OCLC', oclc));
   if (ids.lccn) list.push(propertyValue('lccn', 'LCCN', ids.lccn));
+  for (const number of ids.controlNumbers ?? []) list.push(propertyValue('ctrlnum', 'Control number', number));
+  for (const number of record.callNumbers?.lcc ?? []) list.push(propertyValue('lcc', 'LC call number', number));
+  for (const number of record.callNumbers?.dewey ?? []) list.push(propertyValue('ddc', 'Dewey number', number));
   return list;
 }
 
@@ -113,6 +146,7 @@ function container(record: BibRecord): JsonValue | undefined {
     if (place) parts.push(place);
   }
   for (const series of record.series) parts.push({ '@type': record.type === 'book' ? 'BookSeries' : 'CreativeWorkSeries', name: series });
+  for (const collection of record.holdings?.collection ?? []) parts.push({ '@type': 'Collection', name: collection });
   return oneOrMany(parts);
 }
 
@@ -127,17 +161,18 @@ function describe(record: BibRecord): JsonObject {
     node.headline = title;
   }
   if (record.subtitle) node.alternativeHeadline = record.subtitle;
+  const alternateName = oneOrMany(record.alternativeTitles ?? []);
+  if (alternateName !== undefined) node.alternateName = alternateName;
   const url = ids.doi ? doiUrl(ids.doi) : record.urls.find(isAbsoluteUrl);
   if (url) node.url = url;
   const identifierList = identifiers(record);
   if (identifierList.length > 0) node.identifier = identifierList;
   const sameAs = [...(ids.pmid ? [pubmedUrl(ids.pmid)] : []), ...(ids.pmcid ? [pmcUrl(ids.pmcid)] : [])];
   if (sameAs.length > 0) node.sameAs = sameAs;
-  const authors: JsonObject[] = [
-    ...record.authors.map(person),
-    ...record.corporateAuthors.map((name): JsonObject => ({ '@type': 'Organization', name })),
-  ];
+  const authors: JsonObject[] = authorsInOrder(record).map((entry): JsonObject =>
+    'person' in entry ? person(entry.person) : { '@type': 'Organization', name: entry.organization });
   if (authors.length > 0) node.author = authors;
+  for (const [property, people] of contributorProperties(record.contributors ?? [])) node[property] = oneOrMany(people) as JsonValue;
   const date = isoDate(record.published);
   if (date) node.datePublished = date;
   const inLanguage = languages(record);
@@ -161,12 +196,37 @@ function describe(record: BibRecord): JsonObject {
     const issn = oneOrMany(ids.issn);
     if (issn !== undefined) node.issn = issn;
   }
-  if (record.container.pages && record.type !== 'book') node.pagination = record.container.pages;
+  // `pagination` is the page range; a start page alone is only `pageStart`.
+  if (record.type !== 'book') {
+    if (record.container.pageStart) node.pageStart = record.container.pageStart;
+    if (record.container.pages) node.pagination = record.container.pages;
+  }
+  if (record.physicalDescription) node.materialExtent = record.physicalDescription;
+  if (record.type === 'journal') {
+    // A serial's span (`1922-1975`): Periodical is a CreativeWorkSeries, which has start and end dates.
+    const span = /^(\d{4})\s*-\s*(\d{4})?$/u.exec(record.dateSpan?.[0] ?? '');
+    if (span?.[1]) node.startDate = span[1];
+    if (span?.[2]) node.endDate = span[2];
+  }
+  const holder = holdingArchive(record);
+  if (holder) node.holdingArchive = holder;
   const partOf = container(record);
   if (partOf !== undefined) node.isPartOf = partOf;
   const keywords = oneOrMany(record.subjects);
   if (keywords !== undefined) node.keywords = keywords;
   if (record.abstract) node.abstract = record.abstract;
+  return node;
+}
+
+/** The institution (and building) holding the item, as the catalogue names them. */
+function holdingArchive(record: BibRecord): JsonObject | undefined {
+  const holdings = record.holdings;
+  const name = holdings?.institution[0];
+  const building = holdings?.building[0];
+  if (!name && !building) return undefined;
+  const node: JsonObject = { '@type': 'ArchiveOrganization' };
+  if (name) node.name = name;
+  if (building) node.location = building;
   return node;
 }
 

@@ -2,24 +2,32 @@ import { XMLBuilder } from 'fast-xml-parser';
 import type { Issue } from '../model/issue.js';
 import type { BibRecord, PersonName } from '../model/record.js';
 import { makeIssue } from '../model/rules.js';
-import { findMeshPublicationType, MESH_PUBLICATION_TYPES } from '../vocab/publication-types.js';
+import { findMeshPublicationType, NOT_JOURNAL_ARTICLE_TYPES } from '../vocab/publication-types.js';
 import { fullTitle, initialsOf, monthAbbreviation } from '../model/display.js';
 import type { RecordWriter, WriterOptions, WriterSession } from './types.js';
+import { authorsInOrder } from './author-order.js';
 
 /**
  * MEDLINE XML: a `PubmedArticleSet` valid under NLM's pubmed_250101.dtd, in the DOCTYPE
  * efetch output carries. Element order follows the DTD's content models.
  *
- * Choices the model forces (documented here because the DTD requires what we may lack):
+ * Nothing is written as fact that the record does not support. What the DTD requires and
+ * a catalogue record cannot say is written as a documented default (docs/accuracy.md,
+ * "MEDLINE defaults"):
  * - Only records with a PMID are written (`accepts` reports `medline.no-pmid`).
- * - MedlineTA: the abbreviation, else `medlineTaFallback`, else the journal title, else `Unknown`
- *   (reported by `medlineWarnings` as `medline.no-journal-abbreviation`).
- * - No pages and no DOI: an empty `Pagination/MedlinePgn`, as NLM writes for unpaginated items.
+ * - MedlineTA: the journal abbreviation, else the journal title (reported by
+ *   `medlineWarnings` as `medline.no-journal-abbreviation`); a record with neither is not
+ *   written (`medline.no-journal`) unless `medlineTaFallback` names a value to write.
+ * - Defaults the record cannot support: `MedlineCitation/@Status` `PubMed-not-MEDLINE`
+ *   (not indexed for MEDLINE by NLM), `@Owner` `NLM`, `Article/@PubModel` `Print`,
+ *   `JournalIssue/@CitedMedium` `Print`, `PublicationStatus` `ppublish`, and `IssnType`
+ *   `Print` unless the record says which kind the ISSN is (`issnTypes`).
+ * - Pages: a start page alone is `StartPage`; `MedlinePgn` only from a page range. No pages
+ *   and no DOI: an empty `Pagination/MedlinePgn`, as NLM writes for unpaginated items.
  * - No date: an empty `PubDate/MedlineDate` (reported as `medline.no-publication-date`).
- * - The model does not say whether an ISSN is print or electronic: the first is written as
- *   `IssnType="Print"`.
- * - Publication types: `Journal Article` first, then those with a known MeSH UI; the others
- *   are dropped (reported as `medline.publication-type-unmapped`).
+ * - Publication types: `Journal Article` first unless a type NLM lists without it
+ *   (Editorial, Letter, Comment...) is present, then the record's types that have a MeSH
+ *   UI; a type without a known UI is left out (reported as `medline.publication-type-unmapped`).
  * - Subjects become a `KeywordList Owner="NOTNLM"` (keywords not assigned by NLM).
  * - A set with no article is DTD-invalid (`PubmedArticle+`); the caller should not write a
  *   MEDLINE file when no record was accepted.
@@ -31,6 +39,7 @@ export const MEDLINE_DOCTYPE =
 const SET_OPEN = '<PubmedArticleSet>';
 const SET_CLOSE = '</PubmedArticleSet>';
 const JOURNAL_ARTICLE = 'Journal Article';
+const JOURNAL_ARTICLE_UI = 'D016428';
 
 /** Characters XML 1.0 cannot carry at all (C0 controls other than tab/LF/CR, U+FFFE/U+FFFF, lone surrogates). */
 const XML_FORBIDDEN_CHARS = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
@@ -47,19 +56,47 @@ export function medlineArticleTitle(title: string | undefined): string {
   return last === '.' || last === '?' || last === '!' ? trimmed : `${trimmed}.`;
 }
 
-export function medlineJournalAbbreviation(record: BibRecord, options: WriterOptions): string {
-  return record.container.abbreviation || options.medlineTaFallback || record.container.title || 'Unknown';
+/** MedlineTA: the abbreviation, else the journal title, else the declared fallback; undefined when none. */
+export function medlineJournalAbbreviation(record: BibRecord, options: WriterOptions): string | undefined {
+  return record.container.abbreviation || record.container.title || options.medlineTaFallback || undefined;
+}
+
+/**
+ * The publication types NLM would list, by NLM name: `Journal Article` unless a type that
+ * NLM lists without it is present, then the record's own. MEDLINE XML and .nbib share it.
+ */
+export function medlinePublicationTypes(record: BibRecord): string[] {
+  const names: string[] = [];
+  const own = record.publicationTypes.map((type) => findMeshPublicationType(type)?.name ?? type);
+  if (!own.some((type) => NOT_JOURNAL_ARTICLE_TYPES.has(type))) names.push(JOURNAL_ARTICLE);
+  for (const type of own) if (!names.includes(type)) names.push(type);
+  return names;
+}
+
+/** Why a record cannot be written in MEDLINE formats (no PMID, no journal), or undefined. */
+export function medlineRefusal(record: BibRecord, options: WriterOptions, format: string): Issue | undefined {
+  const where = { recordId: record.id, source: stripFormat(record.source) };
+  if (!record.identifiers.pmid) {
+    return makeIssue('medline.no-pmid', { ...where, field: 'identifiers.pmid', message: `No PMID: the record is not written to ${format}` });
+  }
+  if (medlineJournalAbbreviation(record, options) === undefined) {
+    return makeIssue('medline.no-journal', {
+      ...where, field: 'container',
+      message: `No journal abbreviation and no journal title: the record is not written to ${format} (MedlineTA is required; --medline-ta-fallback opts into a fallback)`,
+    });
+  }
+  return undefined;
 }
 
 /** The MEDLINE-only findings for a record `accepts` let through (the pipeline reports them). */
 export function medlineWarnings(record: BibRecord, options: WriterOptions = {}): Issue[] {
   const where = { recordId: record.id, source: stripFormat(record.source) };
   const issues: Issue[] = [];
-  if (!record.container.abbreviation) {
-    const fallback = medlineJournalAbbreviation(record, options);
+  const fallback = medlineJournalAbbreviation(record, options);
+  if (!record.container.abbreviation && fallback !== undefined) {
     issues.push(makeIssue('medline.no-journal-abbreviation', {
       ...where, field: 'container.abbreviation', actual: fallback,
-      message: `No journal abbreviation; MedlineTA "${fallback}" is written instead`,
+      message: `No journal abbreviation; MedlineTA "${fallback}" (${record.container.title ? 'the journal title' : 'the declared fallback'}) is written instead`,
     }));
   }
   if (record.published.year === undefined && !record.published.text) {
@@ -67,11 +104,11 @@ export function medlineWarnings(record: BibRecord, options: WriterOptions = {}):
       ...where, field: 'published', message: 'No publication date; an empty MedlineDate is written (PubDate is required)',
     }));
   }
-  const unmapped = record.publicationTypes.filter((type) => !findMeshPublicationType(type));
+  const unmapped = record.publicationTypes.filter((type) => findMeshPublicationType(type)?.ui === undefined);
   if (unmapped.length > 0) {
     issues.push(makeIssue('medline.publication-type-unmapped', {
       ...where, field: 'publicationTypes', actual: unmapped,
-      expected: Object.keys(MESH_PUBLICATION_TYPES).join(' | '),
+      expected: 'an NLM publication type with a known MeSH UI (src/vocab/publication-types.ts)',
       message: `Publication type(s) without a known MeSH UI are left out of MEDLINE XML: ${unmapped.join('; ')}`,
     }));
   }
@@ -105,12 +142,21 @@ function pubDate(record: BibRecord): XmlNode {
   return date;
 }
 
-function pagination(pages: string): XmlNode {
-  const parts = pages.split('-').map((part) => part.trim());
-  if (parts.length === 2 && parts[0] && parts[1]) {
-    return { StartPage: xmlSafeText(parts[0]), EndPage: xmlSafeText(parts[1]), MedlinePgn: xmlSafeText(pages) };
+/**
+ * `113-25`: StartPage 113, EndPage 125 (NLM's MedlinePgn drops the end page's leading digits
+ * it shares with the start page; EndPage spells them out), MedlinePgn as given. A start page
+ * alone is only a StartPage: it is not the pagination.
+ */
+function pagination(pages: string | undefined, pageStart: string | undefined): XmlNode | undefined {
+  const parts = (pages ?? '').split(/[-\u2010-\u2013]/u).map((part) => part.trim());
+  if (pages && parts.length === 2 && parts[0] && parts[1]) {
+    const [start, end] = parts as [string, string];
+    const fullEnd = /^\d+$/u.test(start) && /^\d+$/u.test(end) && end.length < start.length ? start.slice(0, start.length - end.length) + end : end;
+    return { StartPage: xmlSafeText(start), EndPage: xmlSafeText(fullEnd), MedlinePgn: xmlSafeText(pages) };
   }
-  return { MedlinePgn: xmlSafeText(pages) };
+  if (pages) return { MedlinePgn: xmlSafeText(pages) };
+  if (pageStart) return { StartPage: xmlSafeText(pageStart) };
+  return undefined;
 }
 
 function author(person: PersonName): XmlNode {
@@ -123,12 +169,13 @@ function author(person: PersonName): XmlNode {
 }
 
 function publicationTypes(record: BibRecord): XmlNode[] {
-  const names = [JOURNAL_ARTICLE];
-  for (const type of record.publicationTypes) {
-    const known = findMeshPublicationType(type);
-    if (known && !names.includes(known.name)) names.push(known.name);
+  const nodes: XmlNode[] = [];
+  for (const name of medlinePublicationTypes(record)) {
+    const ui = name === JOURNAL_ARTICLE ? JOURNAL_ARTICLE_UI : findMeshPublicationType(name)?.ui;
+    if (ui !== undefined) nodes.push(textWith({ UI: ui }, name));
   }
-  return names.map((name) => textWith({ UI: MESH_PUBLICATION_TYPES[name] ?? '' }, name));
+  // PublicationTypeList needs one type: a record whose only types lack a UI is still an article.
+  return nodes.length > 0 ? nodes : [textWith({ UI: JOURNAL_ARTICLE_UI }, JOURNAL_ARTICLE)];
 }
 
 function languages(record: BibRecord): string[] {
@@ -145,25 +192,24 @@ function article(record: BibRecord): XmlNode {
 
   const journal: XmlNode = {};
   const issn = identifiers.issn[0];
-  if (issn) journal.ISSN = textWith({ IssnType: 'Print' }, issn);
+  if (issn) journal.ISSN = textWith({ IssnType: identifiers.issnTypes?.[issn] ?? 'Print' }, issn);
   journal.JournalIssue = journalIssue;
   if (container.title) journal.Title = xmlSafeText(container.title);
   if (container.abbreviation) journal.ISOAbbreviation = xmlSafeText(container.abbreviation);
 
   const node: XmlNode = { '@_PubModel': 'Print', Journal: journal };
   node.ArticleTitle = xmlSafeText(medlineArticleTitle(fullTitle(record.title, record.subtitle)));
-  if (container.pages) node.Pagination = pagination(container.pages);
+  const pages = pagination(container.pages, container.pageStart);
+  if (pages) node.Pagination = pages;
   if (identifiers.doi) node.ELocationID = textWith({ EIdType: 'doi', ValidYN: 'Y' }, identifiers.doi);
   // The DTD needs Pagination or ELocationID; NLM writes an empty MedlinePgn for unpaginated items.
-  if (!container.pages && !identifiers.doi) node.Pagination = { MedlinePgn: '' };
+  if (!pages && !identifiers.doi) node.Pagination = { MedlinePgn: '' };
   if (record.abstract) {
     node.Abstract = { AbstractText: xmlSafeText(record.abstract) };
     if (record.copyright) node.Abstract.CopyrightInformation = xmlSafeText(record.copyright);
   }
-  const authors = [
-    ...record.authors.map(author),
-    ...record.corporateAuthors.map((name): XmlNode => ({ '@_ValidYN': 'Y', CollectiveName: xmlSafeText(name) })),
-  ];
+  const authors = authorsInOrder(record).map((entry): XmlNode =>
+    'person' in entry ? author(entry.person) : { '@_ValidYN': 'Y', CollectiveName: xmlSafeText(entry.organization) });
   if (authors.length > 0) node.AuthorList = { '@_CompleteYN': 'Y', Author: authors };
   node.Language = languages(record);
   node.PublicationTypeList = { PublicationType: publicationTypes(record) };
@@ -177,7 +223,7 @@ function pubmedArticle(record: BibRecord, options: WriterOptions): XmlNode {
     '@_Owner': 'NLM',
     PMID: textWith({ Version: '1' }, pmid),
     Article: article(record),
-    MedlineJournalInfo: { MedlineTA: xmlSafeText(medlineJournalAbbreviation(record, options)) },
+    MedlineJournalInfo: { MedlineTA: xmlSafeText(medlineJournalAbbreviation(record, options) ?? '') },
   };
   if (record.subjects.length > 0) {
     citation.KeywordList = { '@_Owner': 'NOTNLM', Keyword: record.subjects.map((subject) => textWith({ MajorTopicYN: 'N' }, subject)) };
@@ -224,14 +270,8 @@ export const medlineXmlWriter: RecordWriter = {
   fileName: 'medline.xml',
   mediaType: 'application/xml',
   requiresRecords: true,
-  accepts(record: BibRecord): Issue | undefined {
-    if (record.identifiers.pmid) return undefined;
-    return makeIssue('medline.no-pmid', {
-      recordId: record.id,
-      source: stripFormat(record.source),
-      field: 'identifiers.pmid',
-      message: 'No PMID: the record is not written to MEDLINE XML',
-    });
+  accepts(record: BibRecord, options: WriterOptions = {}): Issue | undefined {
+    return medlineRefusal(record, options, 'MEDLINE XML');
   },
   open(options: WriterOptions): WriterSession {
     return {

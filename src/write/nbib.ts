@@ -1,7 +1,6 @@
 import type { Issue } from '../model/issue.js';
 import type { BibRecord } from '../model/record.js';
-import { medlineArticleTitle, medlineJournalAbbreviation, medlineXmlWriter } from './medline-xml.js';
-import { findMeshPublicationType } from '../vocab/publication-types.js';
+import { medlineArticleTitle, medlineJournalAbbreviation, medlinePublicationTypes, medlineRefusal } from './medline-xml.js';
 import { fullTitle, initialsOf, monthAbbreviation } from '../model/display.js';
 import type { RecordWriter, WriterOptions, WriterSession } from './types.js';
 
@@ -54,11 +53,12 @@ function publicationDate(record: BibRecord): string | undefined {
 }
 
 function source(record: BibRecord, journal: string, date: string | undefined): string {
-  const { volume, issue, pages } = record.container;
+  const { volume, issue, pages, pageStart } = record.container;
   let text = `${journal}.`;
   if (date) text += ` ${date}`;
   if (volume) text += `;${volume}${issue ? `(${issue})` : ''}`;
-  if (pages) text += `:${pages}`;
+  const where = pages ?? pageStart;
+  if (where) text += `:${where}`;
   text += '.';
   if (record.identifiers.doi) text += ` doi: ${record.identifiers.doi}.`;
   return text;
@@ -67,7 +67,7 @@ function source(record: BibRecord, journal: string, date: string | undefined): s
 /** One record in MEDLINE tagged format, ending with the blank line that separates records. */
 export function nbibRecord(record: BibRecord, options: WriterOptions = {}): string {
   const ids = record.identifiers;
-  const journal = medlineJournalAbbreviation(record, options);
+  const journal = medlineJournalAbbreviation(record, options) ?? '';
   const date = publicationDate(record);
   const parts: string[] = [
     field('PMID', ids.pmid),
@@ -79,6 +79,7 @@ export function nbibRecord(record: BibRecord, options: WriterOptions = {}): stri
     field('IP', record.container.issue),
     field('DP', date),
     field('TI', medlineArticleTitle(fullTitle(record.title, record.subtitle))),
+    // PG is the pagination: a page range only (a start page alone is in SO).
     field('PG', record.container.pages),
     field('LID', ids.doi && `${ids.doi} [doi]`),
     field('AB', record.abstract),
@@ -92,8 +93,7 @@ export function nbibRecord(record: BibRecord, options: WriterOptions = {}): stri
   for (const name of record.corporateAuthors) parts.push(field('CN', name));
   const languages = record.languages.map((language) => language.iso639_2b).filter((code) => code !== undefined);
   for (const code of languages.length > 0 ? new Set(languages) : ['und']) parts.push(field('LA', code));
-  const types = ['Journal Article', ...record.publicationTypes.map((type) => findMeshPublicationType(type)?.name ?? type)];
-  for (const type of new Set(types)) parts.push(field('PT', type));
+  for (const type of medlinePublicationTypes(record)) parts.push(field('PT', type));
   parts.push(field('PL', record.placeOfPublication), field('TA', journal), field('JT', record.container.title));
   if (record.subjects.length > 0) parts.push(field('OTO', 'NOTNLM'));
   for (const subject of record.subjects) parts.push(field('OT', subject));
@@ -107,9 +107,8 @@ export const nbibWriter: RecordWriter = {
   description: 'MEDLINE tagged text (.nbib, PubMed format) for reference managers; records without a PMID are skipped',
   fileName: 'records.nbib',
   mediaType: 'application/nbib',
-  accepts(record: BibRecord): Issue | undefined {
-    const issue = medlineXmlWriter.accepts(record);
-    return issue && { ...issue, message: 'No PMID: the record is not written to MEDLINE tagged text' };
+  accepts(record: BibRecord, options: WriterOptions = {}): Issue | undefined {
+    return medlineRefusal(record, options, 'MEDLINE tagged text');
   },
   open(options: WriterOptions): WriterSession {
     return {

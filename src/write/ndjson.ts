@@ -1,6 +1,6 @@
-import { z } from 'zod';
+import { readFileSync } from 'node:fs';
 import type { Issue } from '../model/issue.js';
-import { BibRecordSchema, type BibRecord } from '../model/record.js';
+import type { BibRecord } from '../model/record.js';
 import type { RecordWriter, WriterOptions, WriterSession } from './types.js';
 
 /**
@@ -12,21 +12,36 @@ import type { RecordWriter, WriterOptions, WriterSession } from './types.js';
 
 type KeyOrder = { keys: readonly string[]; children: ReadonlyMap<string, KeyOrder> };
 
-/** Where an object schema sits inside wrappers (optional, nullable, array...), its key order. */
-function keyOrderOf(schema: z.ZodType): KeyOrder | undefined {
-  if (schema instanceof z.ZodOptional || schema instanceof z.ZodNullable) return keyOrderOf(schema.unwrap() as z.ZodType);
-  if (schema instanceof z.ZodDefault) return keyOrderOf(schema.unwrap() as z.ZodType);
-  if (schema instanceof z.ZodArray) return keyOrderOf(schema.element as z.ZodType);
-  if (!(schema instanceof z.ZodObject)) return undefined;
-  const children = new Map<string, KeyOrder>();
-  for (const [key, child] of Object.entries(schema.shape as Record<string, z.ZodType>)) {
-    const order = keyOrderOf(child);
-    if (order) children.set(key, order);
-  }
-  return { keys: Object.keys(schema.shape), children };
+/** The part of a JSON Schema that tells key order: properties, array items, references. */
+interface JsonSchemaNode {
+  properties?: Record<string, JsonSchemaNode>;
+  items?: JsonSchemaNode;
+  anyOf?: JsonSchemaNode[];
+  $ref?: string;
+  $defs?: Record<string, JsonSchemaNode>;
 }
 
-const RECORD_KEY_ORDER = keyOrderOf(BibRecordSchema);
+/**
+ * The key order of an object schema, read from schemas/record.schema.json, which is
+ * generated from BibRecordSchema (a test keeps it current): the same order as the zod
+ * schema, without loading zod on every worker thread.
+ */
+function keyOrderOf(schema: JsonSchemaNode | undefined, root: JsonSchemaNode): KeyOrder | undefined {
+  if (schema === undefined) return undefined;
+  if (schema.$ref?.startsWith('#/$defs/')) return keyOrderOf(root.$defs?.[schema.$ref.slice(8)], root);
+  if (schema.items) return keyOrderOf(schema.items, root);
+  if (schema.anyOf) return schema.anyOf.map((option) => keyOrderOf(option, root)).find((order) => order !== undefined);
+  if (!schema.properties) return undefined;
+  const children = new Map<string, KeyOrder>();
+  for (const [key, child] of Object.entries(schema.properties)) {
+    const order = keyOrderOf(child, root);
+    if (order) children.set(key, order);
+  }
+  return { keys: Object.keys(schema.properties), children };
+}
+
+const RECORD_SCHEMA = JSON.parse(readFileSync(new URL('../../schemas/record.schema.json', import.meta.url), 'utf8')) as JsonSchemaNode;
+const RECORD_KEY_ORDER = keyOrderOf(RECORD_SCHEMA, RECORD_SCHEMA);
 
 function ordered(value: unknown, order: KeyOrder | undefined): unknown {
   if (Array.isArray(value)) return value.map((item) => ordered(item, order));

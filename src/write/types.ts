@@ -11,7 +11,10 @@ export interface WriterOptions {
   csvBom?: boolean;
   /** CSV: leave cells that start with = + - @ TAB CR as they are (machine consumers). */
   csvNoFormulaEscape?: boolean;
-  /** MEDLINE: MedlineTA to write when a record has no journal abbreviation (default: the journal title). */
+  /**
+   * MEDLINE/.nbib: MedlineTA to write for a record with neither a journal abbreviation nor a
+   * journal title (opt-in; without it such a record is skipped as `medline.no-journal`).
+   */
   medlineTaFallback?: string;
 }
 
@@ -41,8 +44,11 @@ export interface RecordWriter {
   /** File name used under `--out-dir`. */
   readonly fileName: string;
   readonly mediaType: string;
-  /** Why a record cannot be written in this format (an info issue), or undefined when it can. */
-  accepts(record: BibRecord): Issue | undefined;
+  /**
+   * Why a record cannot be written in this format (an info issue), or undefined when it can.
+   * `options` are the run's writer options (MEDLINE's `medlineTaFallback` changes the answer).
+   */
+  accepts(record: BibRecord, options?: WriterOptions): Issue | undefined;
   /**
    * True when a document with no records would be invalid (a PubmedArticleSet needs at
    * least one article): such an output is then not written at all, and the run says so.

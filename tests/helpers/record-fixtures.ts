@@ -25,6 +25,6 @@ export function loadAllRecords(): BibRecord[] {
 export function render(writer: RecordWriter, records: readonly BibRecord[], options: WriterOptions = {}): string {
   const session = writer.open(options);
   let text = session.start();
-  for (const record of records) if (writer.accepts(record) === undefined) text += session.write(record);
+  for (const record of records) if (writer.accepts(record, options) === undefined) text += session.write(record);
   return text + session.end();
 }

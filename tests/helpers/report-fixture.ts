@@ -3,7 +3,7 @@ import { dirname, join } from 'node:path';
 import { expect } from 'vitest';
 import type { Issue } from '../../src/model/issue.js';
 import type { ValidationResult } from '../../src/pipeline/validate.js';
-import { countIssues, emptySummary, sortedSummary } from '../../src/pipeline/summary.js';
+import { countIssues, emptySummary, sortedSummary } from '../../src/pipeline/counts.js';
 import { PROJECT_ROOT } from './shared.js';
 
 /** The characters reports must escape: markup, quotes, workflow-command separators, newlines, a C0 control. */

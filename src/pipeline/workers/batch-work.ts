@@ -1,7 +1,7 @@
 import type { Issue } from '../../model/issue.js';
 import type { RawRecord } from '../../model/raw-record.js';
 import type { BibRecord } from '../../model/record.js';
-import { isFilled, resolveModelField } from '../../model/fields.js';
+import { isFilled } from '../../model/filled.js';
 import { applySeverities, hasError, type SeverityOverrides } from '../../model/rules.js';
 import type { Profile } from '../../biblio-schema/profile.js';
 import { shiftOrdinals } from '../../read/chunked.js';
@@ -14,7 +14,8 @@ import type { FillRateCount, FillRateRule, RecordFindings, RecordKeys } from '..
 import { fingerprint } from '../fingerprint-table.js';
 import { processRecord, type ProcessedRecord } from '../process.js';
 import { rejectLine } from '../rejects.js';
-import { countIssues, emptySummary, type RunSummary } from '../summary.js';
+import { countIssues, emptySummary } from '../counts.js';
+import type { RunSummary } from '../summary.js';
 import type { RunStateRecord } from '../../model/run-state.js';
 
 /**
@@ -36,7 +37,8 @@ export interface EngineSettings {
   profile?: Profile | undefined;
   severities?: SeverityOverrides | undefined;
   limits: ReadLimits;
-  fillRates: readonly FillRateRule[];
+  /** Fill-rate rules with their model paths resolved (on the main thread: resolving needs the schema). */
+  fillRates: ReadonlyArray<FillRateRule & { path: readonly string[] }>;
   /** Record ids whose findings are left out of counts and reports (the config's `ignore`). */
   ignore: readonly string[];
   /** What pass 2 returns besides counts. */
@@ -181,6 +183,7 @@ function applyFindings(processed: ProcessedRecord, normalizeIssues: number, find
 export function secondPass(held: HeldBatch, request: Pass2Request, settings: EngineSettings): Pass2Result {
   const { processed } = held;
   if (request.ordinalBase > 0) {
+    // (Only line chunks, which number their records from 1, get a base.)
     shiftOrdinals(processed.map((record) => record.raw), request.ordinalBase);
     for (const record of processed) if (record.record) record.record.source.ordinal = record.raw.source.ordinal;
   }
@@ -196,7 +199,6 @@ export function secondPass(held: HeldBatch, request: Pass2Request, settings: Eng
   const summary = emptySummary();
   for (const writer of writers) summary.written[writer.name] = 0;
   const ignored = settings.ignore.length > 0 ? new Set(settings.ignore) : undefined;
-  const fillPaths = settings.fillRates.map((rule) => resolveModelField(rule.field) ?? []);
   const fillRates: FillRateCount[] = settings.fillRates.map(() => ({ records: 0, filled: 0 }));
   const result: Pass2Result = { texts, written, rejects: '', skipped: '', summary, logs: [], issues: [], fillRates, stats: [], records: [] };
   const state = settings.collect.state ? (result.state = [] as StateEntry[]) : undefined;
@@ -220,7 +222,7 @@ export function secondPass(held: HeldBatch, request: Pass2Request, settings: Eng
     } else {
       summary.converted++;
       const record = item.record;
-      countFillRates(record, settings.fillRates, fillPaths, fillRates);
+      countFillRates(record, settings.fillRates, fillRates);
       writers.forEach((writer, at) => write(writer, sessions[at]!, at, record, item, result, settings, entry));
     }
     const counted = ignored === undefined ? item.issues : item.issues.filter((issue) => issue.recordId === undefined || !ignored.has(issue.recordId));
@@ -253,29 +255,28 @@ function stateEntry(item: ProcessedRecord, keys: RecordKeys | undefined, finding
 /** The entry with the record's counted findings and fill-rate bits. */
 function finishStateEntry(entry: StateEntry, item: ProcessedRecord, counted: readonly Issue[], settings: EngineSettings): StateEntry {
   entry.issueCodes = counted.map((issue) => issue.code);
-  if (item.record && !item.rejected && settings.fillRates.length > 0) {
-    const paths = settings.fillRates.map((rule) => resolveModelField(rule.field) ?? []);
+  if (item.record && !item.rejected) {
     settings.fillRates.forEach((rule, index) => {
       if (rule.type !== undefined && rule.type !== item.record!.type) return;
       entry.fillCounted |= 1 << index;
-      if (isFilled(item.record!, paths[index]!)) entry.fillFilled |= 1 << index;
+      if (isFilled(item.record!, rule.path)) entry.fillFilled |= 1 << index;
     });
   }
   return entry;
 }
 
-function countFillRates(record: BibRecord, rules: readonly FillRateRule[], paths: readonly string[][], counts: FillRateCount[]): void {
+function countFillRates(record: BibRecord, rules: EngineSettings['fillRates'], counts: FillRateCount[]): void {
   rules.forEach((rule, index) => {
     if (rule.type !== undefined && rule.type !== record.type) return;
     const count = counts[index]!;
     count.records++;
-    if (isFilled(record, paths[index]!)) count.filled++;
+    if (isFilled(record, rule.path)) count.filled++;
   });
 }
 
 function write(writer: RecordWriter, session: ReturnType<RecordWriter['open']>, at: number, record: BibRecord, item: ProcessedRecord, result: Pass2Result, settings: EngineSettings, entry: StateEntry | undefined): void {
   const { raw, issues } = item;
-  const refusal = writer.accepts(record);
+  const refusal = writer.accepts(record, settings.writerOptions);
   if (refusal) {
     const issue: Issue = { ...refusal, recordId: record.id, source: raw.source };
     issues.push(issue);

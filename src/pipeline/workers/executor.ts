@@ -89,8 +89,9 @@ export class WorkerPool implements BatchExecutor {
     this.home.set(batch, target);
     this.load[target]!++;
     // Chunk bytes are moved to the worker, not copied.
-    const transfer = input.kind === 'chunk' && input.chunk.kind === 'lines' ? [input.chunk.bytes.buffer as ArrayBuffer] : [];
-    if (transfer.length > 0 && input.kind === 'chunk' && input.chunk.kind === 'lines' && input.chunk.bytes.byteLength !== input.chunk.bytes.buffer.byteLength) {
+    const owned = input.kind === 'chunk' && input.chunk.kind !== 'oversized' ? input.chunk.bytes : undefined;
+    const transfer = owned ? [owned.buffer as ArrayBuffer] : [];
+    if (owned && owned.byteLength !== owned.buffer.byteLength) {
       // A view into a larger buffer cannot be moved without breaking its other users: it is copied instead.
       transfer.length = 0;
     }

@@ -1,7 +1,7 @@
 import type { Issue, SourcePosition } from '../../model/issue.js';
 import type { RawRecord } from '../../model/raw-record.js';
 import { makeIssue } from '../../model/rules.js';
-import { readBySplitting } from '../chunked.js';
+import { lineChunkOf, readBySplitting } from '../chunked.js';
 import { lineChunks, linesOf, type LineChunk, type TextLine } from '../lines.js';
 import type { ReadBatch, ReadContext, RecordChunk, RecordReader } from '../types.js';
 import { readCoreTable } from './core-table.js';
@@ -165,7 +165,7 @@ async function* splitStaffView(input: AsyncIterable<Uint8Array>, context: ReadCo
 }
 
 function parseStaffViewChunk(chunk: RecordChunk, context: ReadContext): RawRecord[] {
-  return parsePages(linesOf(chunk), context);
+  return parsePages(linesOf(lineChunkOf(chunk)), context);
 }
 
 export const staffViewReader: RecordReader = {

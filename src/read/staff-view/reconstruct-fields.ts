@@ -7,9 +7,10 @@ import { isMultiValuedField } from './field-schema.js';
 import type { TableRow } from './page-assembler.js';
 import { splitAuthorNames, type AuthorSplit } from './unflatten-authors.js';
 import {
-  FORMAT_VOCABULARY, LANGUAGE_VOCABULARY, splitByCopySources, splitOnWhitespace, type CopySource, type PhraseVocabulary,
+  FORMAT_VOCABULARY, LANGUAGE_VOCABULARY, splitByCopySources, splitKeepingQualifiers, splitOnWhitespace, type CopySource, type PhraseVocabulary,
 } from './unflatten-values.js';
 import { splitWorkKeys } from './work-keys.js';
+import { leadingPublicationTypes } from '../../vocab/publication-types.js';
 
 /**
  * Turns staff-table rows into Solr fields: single-valued cells as strings, multi-valued
@@ -30,10 +31,15 @@ interface Cell {
 }
 
 /** Fields whose values hold no spaces, so whitespace separates them. */
-const WHITESPACE_FIELDS = new Set(['url', 'publishDate', 'isbn', 'issn', 'oclc_num', 'ctrlnum', 'hierarchy_top_id', 'hierarchy_parent_id']);
+const WHITESPACE_FIELDS = new Set(['url', 'publishDate', 'oclc_num', 'ctrlnum', 'hierarchy_top_id', 'hierarchy_parent_id']);
+/** Identifiers that may carry a parenthesized qualifier (`(pbk.)`). */
+const QUALIFIED_FIELDS = new Set(['isbn', 'issn']);
 const VOCABULARY_FIELDS = new Map<string, PhraseVocabulary>([['format', FORMAT_VOCABULARY], ['language', LANGUAGE_VOCABULARY]]);
 const AUTHOR_FIELDS = ['author', 'author2', 'author_facet'] as const;
 const SHINGLE_SOURCES = ['author', 'title', 'contents', 'series', 'topic'] as const;
+const SUBJECT_FIELDS = new Set(['topic', 'genre', 'geographic', 'era']);
+/** Role lists run parallel to their author lists; relator codes are single words. */
+const ROLE_FIELDS = new Map([['author_role', 'author'], ['author2_role', 'author2'], ['author_corporate_role', 'author_corporate']]);
 /** Alternatives named per ambiguity issue: enough to act on, small enough to read. */
 const MAX_REPORTED_GAPS = 5;
 
@@ -102,6 +108,8 @@ export function reconstructFields(rows: readonly TableRow[], context: Reconstruc
     const vocabulary = VOCABULARY_FIELDS.get(name);
     if (WHITESPACE_FIELDS.has(name)) {
       fields[name] = splitOnWhitespace(cell.text);
+    } else if (QUALIFIED_FIELDS.has(name)) {
+      fields[name] = splitKeepingQualifiers(cell.text);
     } else if (vocabulary !== undefined) {
       const split = vocabulary.split(cell.text);
       fields[name] = split.values;
@@ -119,6 +127,27 @@ export function reconstructFields(rows: readonly TableRow[], context: Reconstruc
         return [{ flattened: sourceCell.text, values: typeof value === 'string' ? [value] : value }];
       });
       fields[name] = splitByCopySources(cell.text, sources).values;
+    } else if (ROLE_FIELDS.has(name)) {
+      const names = fields[ROLE_FIELDS.get(name) as string];
+      const count = names === undefined ? 0 : typeof names === 'string' ? 1 : names.length;
+      const roles = splitOnWhitespace(cell.text);
+      // Empty roles vanish from a flattened cell: only a full set can be placed.
+      fields[name] = roles.length === count ? roles : [];
+      if (roles.length > 0 && roles.length !== count) {
+        issues.push(makeIssue('value.split-ambiguous', {
+          message: `Field "${name}": ${roles.length} role(s) for ${count} name(s); empty roles vanish from a flattened cell, so no role can be placed and none is kept`,
+          recordId, source: issueAt(cell.row), field: name, actual: roles,
+        }));
+      }
+    } else if (SUBJECT_FIELDS.has(name)) {
+      fields[name] = splitSubjectCell(name, cell.text, cells.get('record_format')?.text);
+      const flattened = (fields[name] as string[]).at(-1);
+      if (flattened !== undefined && flattened.includes(' ')) {
+        issues.push(makeIssue('subject.flattened', {
+          message: `Field "${name}": "${flattened.length > 80 ? `${flattened.slice(0, 80)}…` : flattened}" may hold several headings; nothing on the page says where one ends, so it is kept as the flattened text`,
+          recordId, source: issueAt(cell.row), field: name, actual: flattened,
+        }));
+      }
     } else {
       fields[name] = cell.text.length > 0 ? [cell.text] : [];
     }
@@ -137,6 +166,18 @@ export function reconstructFields(rows: readonly TableRow[], context: Reconstruc
     if (value !== undefined) ordered[name] = value;
   }
   return { fields: ordered, issues };
+}
+
+/**
+ * A flattened subject cell. The first heading of a PubMed-harvest article (not MARC) is its
+ * publication type, which may be several words (`Systematic Review`, `Case Report`): each
+ * known type at the start (longest first) is its own value. The rest stays as the flattened text.
+ */
+function splitSubjectCell(name: string, text: string, recordFormat: string | undefined): string[] {
+  if (text.length === 0) return [];
+  if (name !== 'topic' || (recordFormat ?? '').trim().toLowerCase() === 'marc') return [text];
+  const { types, rest } = leadingPublicationTypes(text);
+  return rest === '' ? (types.length > 1 ? types : [text]) : [...types, rest];
 }
 
 function capLength(text: string, row: TableRow, context: ReconstructContext, issues: Issue[]): string {

@@ -2,6 +2,7 @@ import { collapseWhitespace } from '../../text.js';
 import { findFamilyCommas, tokenizeNames, type NameToken } from './name-tokens.js';
 import { COMPOUND_GIVEN_TAILS } from './name-lexicon.js';
 import { WORK_KEY_MAX_LENGTH } from './work-keys.js';
+import { separateMononyms } from './mononyms.js';
 
 /**
  * Undoes the flattening of `author`, `author2` and `author_facet`: the Staff View printed
@@ -150,7 +151,12 @@ export function splitAuthorNames(flattened: string, evidence: AuthorEvidence): A
   if (tokens.length === 0) return { names: [], ambiguous: [], confirmed: 0 };
   const anchors = findFamilyCommas(tokens, evidence.expectedCount);
   if (anchors.length <= 1) {
-    return { names: [flattened.trim()], ambiguous: [], confirmed: 0 };
+    const whole = { names: [flattened.trim()], ambiguous: [], confirmed: 0 };
+    // All single-word names (`Sutomo Mulyadi`) or one person beside them: the evidence decides.
+    if (anchors.length === 0 && evidence.expectedCount === tokens.length) {
+      return separateMononyms(flattened, tokens, { names: tokens.map((token) => token.text), ambiguous: [], confirmed: 0 }, evidence);
+    }
+    return separateMononyms(flattened, tokens, whole, evidence);
   }
 
   const gaps: Gap[] = [];
@@ -226,7 +232,7 @@ export function splitAuthorNames(flattened: string, evidence: AuthorEvidence): A
     }
     if (alternatives.length > 0) ambiguous.push({ chosen: [names[index] as string, names[index + 1] as string], alternatives });
   }
-  return { names, ambiguous, confirmed };
+  return separateMononyms(flattened, tokens, { names, ambiguous, confirmed }, evidence);
 }
 
 type AuthorCost = (author: number, first: number, last: number) => number;

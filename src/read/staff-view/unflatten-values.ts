@@ -11,6 +11,26 @@ export function splitOnWhitespace(text: string): string[] {
   return text.split(/\s+/u).filter((value) => value.length > 0);
 }
 
+/**
+ * Splits on white space, but keeps a parenthesized qualifier with the value before it:
+ * MARC ISBNs carry them (`9780306406157 (pbk. : alk. paper)`), and a qualifier never
+ * starts a value.
+ */
+export function splitKeepingQualifiers(text: string): string[] {
+  const values: string[] = [];
+  let depth = 0;
+  for (const word of splitOnWhitespace(text)) {
+    const joins = values.length > 0 && (depth > 0 || word.startsWith('('));
+    if (joins) values[values.length - 1] += ` ${word}`;
+    else values.push(word);
+    for (const char of word) {
+      if (char === '(') depth += 1;
+      else if (char === ')' && depth > 0) depth -= 1;
+    }
+  }
+  return values;
+}
+
 export interface VocabularySplit {
   values: string[];
   /** Runs of words that matched no vocabulary entry (each kept as one value). */
