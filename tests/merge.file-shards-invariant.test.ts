@@ -92,7 +92,8 @@ describe.each([
       for (let index = 1; index <= count; index++) {
         const outDir = join(root, `${kind}-${count}-${index}`);
         directories.push(outDir);
-        await convert({ inputs: [input], to: FORMATS, outDir, runState: { shard: { kind: 'file-range', index, count } } });
+        // Even N on two worker threads (chunks parsed off the main thread), odd N on one.
+        await convert({ inputs: [input], to: FORMATS, outDir, workers: count % 2 === 0 ? 2 : 1, runState: { shard: { kind: 'file-range', index, count } } });
       }
       // Every record in exactly one share: converted or rejected, each position once.
       const positions = (directory: string): string[] =>
