@@ -288,11 +288,11 @@ export async function mergeShards(options: MergeOptions): Promise<MergeResult> {
         const reader = cursor.outputs[at]!;
         if (cursor.taken[at]! > 0) expectBytes(reader, output.separator, 'separator');
         cursor.taken[at]!++;
-        let text = reader.take(bytes);
+        const text = reader.take(bytes);
         if (rerun) return;
-        if (renumber && output.writer.name === 'ndjson') text = renumberNdjsonRecord(text, record.ordinal, ordinal);
         if (output.count > 0) output.file.write(output.separator);
-        output.file.write(text);
+        if (renumber && output.writer.name === 'ndjson') for (const part of renumberNdjsonRecord(text, record.ordinal, ordinal)) output.file.write(part);
+        else output.file.write(text);
         output.count++;
       });
       if (record.rejectBytes > 0) {

@@ -11,17 +11,21 @@ import type { Issue } from '../model/issue.js';
 
 const SOURCE_KEY = Buffer.from('"source":{"file":');
 
-/** The NDJSON record line with `source.ordinal` changed from `from` to `to`. */
-export function renumberNdjsonRecord(line: Buffer, from: number, to: number): Buffer {
+/**
+ * The NDJSON record line with `source.ordinal` changed from `from` to `to`, as three parts
+ * to write one after the other (slices of the line around the new number: no copy of the
+ * record is made).
+ */
+export function renumberNdjsonRecord(line: Buffer, from: number, to: number): [Buffer, Buffer, Buffer] {
   const source = line.lastIndexOf(SOURCE_KEY);
   if (source === -1) throw new Error('an NDJSON record without its "source" object');
-  const key = Buffer.from(`"ordinal":${from}`);
+  const key = `"ordinal":${from}`;
   let at = line.indexOf(key, source);
   while (at !== -1) {
     const before = line[at - 1];
     const after = line[at + key.length];
     if ((before === 0x2c || before === 0x7b) && (after === 0x2c || after === 0x7d)) {
-      return Buffer.concat([line.subarray(0, at), Buffer.from(`"ordinal":${to}`), line.subarray(at + key.length)]);
+      return [line.subarray(0, at), Buffer.from(`"ordinal":${to}`), line.subarray(at + key.length)];
     }
     at = line.indexOf(key, at + 1);
   }
