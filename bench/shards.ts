@@ -41,7 +41,7 @@ async function timed(work: () => Promise<unknown>): Promise<number> {
 
 mkdirSync(scratch, { recursive: true });
 try {
-  const inputs = await writeInputs(scratch, count, Number(values.seed));
+  const inputs = await writeInputs(scratch, { count, seed: Number(values.seed), shapes: ['ndjson'], repeatIds: false });
   const single = join(scratch, 'single');
   const shardDirs = Array.from({ length: shards }, (_, index) => join(scratch, `shard-${index + 1}`));
   const merged = join(scratch, 'merged');
@@ -63,5 +63,5 @@ try {
   console.log(`merged outputs ${identical ? 'byte-identical to' : 'DIFFER from'} the single run (${names.join(', ')})`);
   if (!identical) process.exitCode = 1;
 } finally {
-  for (const name of readdirSync(scratch)) if (!name.startsWith('records-') && !name.startsWith('response-') && !name.startsWith('staff-view-') && !name.startsWith('inputs-')) rmSync(join(scratch, name), { recursive: true, force: true });
+  for (const name of ['single', 'merged', ...Array.from({ length: shards }, (_, index) => `shard-${index + 1}`)]) rmSync(join(scratch, name), { recursive: true, force: true });
 }

@@ -1,13 +1,35 @@
 import { spawn } from 'node:child_process';
 import { closeSync, existsSync, openSync, readFileSync, rmSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { join } from 'node:path';
 
-/** One timed child process: wall time and the peak resident memory of the process tree. */
+/** One timed child process: wall and CPU time, the peak resident memory, the load around it. */
 export interface Measurement {
   wallSeconds: number;
+  /** User + system CPU time of the process and its threads (GNU time), or undefined without it. */
+  cpuSeconds: number | undefined;
+  /** 1-minute load average just before and just after the run. */
+  loadBefore: number;
+  loadAfter: number;
   /** Peak RSS in bytes (the largest process of the run), or undefined when not measurable. */
   peakRssBytes: number | undefined;
   exitCode: number;
+  /** From a bibpipe convert's summary.json: so that a fast run that rejected everything shows. */
+  counts?: RecordCounts;
+}
+
+export interface RecordCounts {
+  read: number;
+  converted: number;
+  rejected: number;
+}
+
+/** The counts of a convert's summary.json in `outDir`, or undefined when there is none. */
+export function readCounts(outDir: string): RecordCounts | undefined {
+  const path = join(outDir, 'summary.json');
+  if (!existsSync(path)) return undefined;
+  const summary = JSON.parse(readFileSync(path, 'utf8')) as Partial<RecordCounts>;
+  return { read: Number(summary.read), converted: Number(summary.converted), rejected: Number(summary.rejected) };
 }
 
 export interface Command {
@@ -22,7 +44,7 @@ export interface Command {
 
 const GNU_TIME = '/usr/bin/time';
 
-/** GNU time reports the peak RSS of what it runs (`%M`, in KiB, from wait4's rusage). */
+/** GNU time reports the peak RSS (`%M`, KiB) and CPU times (`%U`, `%S`) of what it runs, from wait4's rusage. */
 function hasGnuTime(): boolean {
   return existsSync(GNU_TIME);
 }
@@ -36,11 +58,12 @@ export async function measure(command: Command, scratch: string): Promise<Measur
   const rssFile = join(scratch, `rss-${process.pid}-${Date.now()}.txt`);
   const useTime = hasGnuTime();
   const program = useTime ? GNU_TIME : command.program;
-  const args = useTime ? ['-f', '%M', '-o', rssFile, command.program, ...command.args] : [...command.args];
+  const args = useTime ? ['-f', '%M %U %S', '-o', rssFile, command.program, ...command.args] : [...command.args];
   const stdin = command.stdinFile ? openSync(command.stdinFile, 'r') : 'ignore';
   const stdout = command.stdoutFile ? openSync(command.stdoutFile, 'w') : 'ignore';
   let stderr = '';
   let polledPeak = 0;
+  const loadBefore = loadavg()[0]!;
   const started = process.hrtime.bigint();
   try {
     const exitCode = await new Promise<number>((resolve, reject) => {
@@ -67,12 +90,15 @@ export async function measure(command: Command, scratch: string): Promise<Measur
     });
     const wallSeconds = Number(process.hrtime.bigint() - started) / 1e9;
     let peakRssBytes: number | undefined = polledPeak > 0 ? polledPeak : undefined;
+    let cpuSeconds: number | undefined;
     if (useTime && existsSync(rssFile)) {
-      const kib = Number(readFileSync(rssFile, 'utf8').trim().split('\n').pop());
-      if (Number.isFinite(kib) && kib > 0) peakRssBytes = kib * 1024;
+      // The last line is ours; a line before it is GNU time's "Command exited with non-zero status".
+      const [kib, user, system] = (readFileSync(rssFile, 'utf8').trim().split('\n').pop() ?? '').split(' ').map(Number);
+      if (kib !== undefined && Number.isFinite(kib) && kib > 0) peakRssBytes = kib * 1024;
+      if (user !== undefined && system !== undefined && Number.isFinite(user + system)) cpuSeconds = user + system;
     }
     if (exitCode > 1) throw new Error(`${command.program} ${command.args.join(' ')} failed (exit ${exitCode}): ${stderr.slice(0, 2000)}`);
-    return { wallSeconds, peakRssBytes, exitCode };
+    return { wallSeconds, cpuSeconds, peakRssBytes, exitCode, loadBefore, loadAfter: loadavg()[0]! };
   } finally {
     if (typeof stdin === 'number') closeSync(stdin);
     if (typeof stdout === 'number') closeSync(stdout);

@@ -16,6 +16,7 @@ import { validateRecord } from '../../src/validate/index.js';
 import { csvWriter } from '../../src/write/csv.js';
 import { writers } from '../../src/write/index.js';
 import { ndjsonWriter } from '../../src/write/ndjson.js';
+import { HOSTILE_TARGETS } from './hostile-targets.js';
 
 /**
  * Fuzz targets shared by the short property tests (`npm test`) and the long campaign
@@ -245,6 +246,7 @@ export const FUZZ_TARGETS: FuzzTarget[] = [
       if (cellOf('title') !== title) throw new Error(`CSV title ${JSON.stringify(cellOf('title'))} vs ${JSON.stringify(title)}`);
     }),
   },
+  ...HOSTILE_TARGETS,
 ];
 
 export interface FuzzOutcome {

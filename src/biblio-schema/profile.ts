@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
+import { jsonSyntaxProblem, prototypeKeyPath } from '../json-syntax.js';
 
 const FieldNameSchema = z
   .string()
@@ -39,6 +40,8 @@ export type ProfileField = z.infer<typeof ProfileFieldSchema>;
 
 /** Checks parsed JSON as a profile; `origin` names the file in the error. */
 export function parseProfile(json: unknown, origin: string): Profile {
+  const prototypeKey = prototypeKeyPath(json);
+  if (prototypeKey !== undefined) throw new Error(`Invalid schema profile ${origin}: the key "${prototypeKey}" is not allowed`);
   const result = ProfileSchema.safeParse(json);
   if (!result.success) {
     throw new Error(`Invalid schema profile ${origin}:\n${z.prettifyError(result.error)}\nSee profiles/example-local-fields.json for the expected shape.`);
@@ -58,7 +61,7 @@ export async function loadProfile(path: string): Promise<Profile> {
   try {
     json = JSON.parse(text);
   } catch (error) {
-    throw new Error(`Schema profile ${path} is not valid JSON: ${(error as Error).message}`);
+    throw new Error(`Schema profile ${path} is not valid JSON: ${jsonSyntaxProblem(error)}`);
   }
   return parseProfile(json, path);
 }

@@ -12,6 +12,8 @@ import { RULES } from '../model/rules.js';
 import { writers } from '../write/index.js';
 import { reporters } from '../report/index.js';
 import { watchInterrupts, SIGNAL_EXIT_CODES } from './interrupt.js';
+import { terminalSafe } from '../model/display.js';
+import { describeStdoutFailure, OutputStreamGone, STDOUT_EXIT_CODES } from './stdio.js';
 import { addLimitOptions, limitsFromFlags, type LimitFlags } from './limits-options.js';
 import { createProgressDisplay, logDestination, type ProgressDisplay } from './progress.js';
 import { runStats } from './stats-command.js';
@@ -34,6 +36,17 @@ function parseWorkers(value: string): number {
   const count = Number(value);
   if (!Number.isInteger(count) || count < 1 || count > 256) throw new InvalidArgumentError('expected a whole number of threads from 1 to 256');
   return count;
+}
+
+/** An empty separator would join a multi-valued cell's values into one indivisible string. */
+function parseSeparator(value: string): string {
+  if (value === '') throw new InvalidArgumentError('the separator cannot be empty (multi-valued cells could not be split again)');
+  return value;
+}
+
+/** `--to csv,csv` asks for one CSV file: each format is written once. */
+function formatList(value: string, previous: string[] = []): string[] {
+  return [...new Set(commaList(value, previous))];
 }
 
 function commaList(value: string, previous: string[] = []): string[] {
@@ -71,7 +84,7 @@ function buildProgram(streams: CliStreams, state: { exitCode: number; debug: boo
       writeOut: (text) => streams.stdout.write(text),
       writeErr: (text) => streams.stderr.write(text),
       // A usage error is one line, like every other error of the CLI.
-      outputError: (text, write) => write(`bibpipe: ${text.trim().replaceAll('\n', ' ')} (run bibpipe --help for usage)\n`),
+      outputError: (text, write) => write(`bibpipe: ${terminalSafe(text.trim().replaceAll('\n', ' '))} (run bibpipe --help for usage)\n`),
     });
 
   const common = (command: Command): Command =>
@@ -89,11 +102,11 @@ function buildProgram(streams: CliStreams, state: { exitCode: number; debug: boo
       .command('convert')
       .description('convert records to one or more output formats')
       .argument('<inputs...>', 'files, directories, or - for stdin')
-      .requiredOption('--to <formats>', `comma list of output formats: ${writers.map((w) => w.name).join(', ')}`, commaList)
+      .requiredOption('--to <formats>', `comma list of output formats: ${writers.map((w) => w.name).join(', ')}`, formatList)
       .option('--out-dir <dir>', 'write each format, rejects.ndjson, skipped.ndjson and summary.json into this directory')
       .option('--rejects <file>', 'without --out-dir: write rejected records (NDJSON) to this file')
       .option('--columns <columns>', 'CSV columns, comma-separated (see the README for the list)', commaList)
-      .option('--separator <text>', 'CSV separator for multi-valued cells', '|')
+      .option('--separator <text>', 'CSV separator for multi-valued cells', parseSeparator, '|')
       .option('--bom', 'CSV: start with a UTF-8 byte order mark (for Excel)')
       .option('--no-formula-escape', 'CSV: keep cells starting with = + - @ as they are (machine consumers only)')
       .option('--medline-ta-fallback <text>', 'MEDLINE: MedlineTA for records without a journal abbreviation'),
@@ -218,8 +231,11 @@ export async function runCli(argv: readonly string[], streams: CliStreams): Prom
     if (error instanceof CommanderError) {
       return error.exitCode === 0 ? EXIT.ok : EXIT.usage;
     }
+    // stdout gone (EPIPE, ENOSPC): one line from the stdio guard, not an error report.
+    if (error instanceof OutputStreamGone) return describeStdoutFailure(error)?.exitCode ?? STDOUT_EXIT_CODES.ENOSPC;
     const message = error instanceof Error ? error.message : String(error);
-    streams.stderr.write(`bibpipe: error: ${message}\n`);
+    // File names in messages are the user's bytes: an ESC in one must not drive the terminal.
+    streams.stderr.write(`bibpipe: error: ${message.split('\n').map(terminalSafe).join('\n')}\n`);
     if (state.debug && error instanceof Error && error.stack) streams.stderr.write(`${error.stack}\n`);
     return EXIT.usage;
   }

@@ -1,6 +1,7 @@
 import { Writable } from 'node:stream';
 import cliProgress from 'cli-progress';
 import type { RunProgress } from '../pipeline/convert.js';
+import { terminalSafe } from '../model/display.js';
 
 /**
  * The progress bar of a long run, on stderr, and only on a terminal: cli-progress (widely
@@ -100,10 +101,11 @@ export function readableLogLine(line: string): string {
   try {
     entry = JSON.parse(line) as Record<string, unknown>;
   } catch {
-    return line;
+    return terminalSafe(line);
   }
   const { level, time: _time, msg, ...fields } = entry;
   const name = typeof level === 'number' ? (LEVEL_NAMES[level] ?? String(level)) : String(level);
   const rest = Object.keys(fields).length > 0 ? ` ${JSON.stringify(fields)}` : '';
-  return `bibpipe ${name}: ${String(msg ?? '')}${rest}`;
+  // Messages name files and fields from the data; JSON leaves C1 controls as they are.
+  return terminalSafe(`bibpipe ${name}: ${String(msg ?? '')}${rest}`);
 }

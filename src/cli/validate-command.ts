@@ -5,6 +5,7 @@ import type { Writable } from 'node:stream';
 import { loadConfig } from '../config/load.js';
 import { solrOptionsFromFlags, type SolrFlags } from './solr-options.js';
 import { limitsFromFlags, type LimitFlags } from './limits-options.js';
+import { writeFully } from './stdio.js';
 import { UsageError } from '../errors.js';
 import { validate, type ValidationResult } from '../pipeline/validate.js';
 import { htmlReporter, parseReporterSpec, type ReporterTarget } from '../report/index.js';
@@ -91,7 +92,8 @@ export async function runValidate(inputs: readonly string[], flags: ValidateFlag
   for (const { reporter, file } of targets) {
     const text = reporter.render(result, { color: file === undefined && useColor(stdout, flags.color) });
     if (file === undefined) {
-      stdout.write(text);
+      // Awaited: a report that did not reach stdout must not pass for a delivered one.
+      await writeFully(stdout, text);
       continue;
     }
     await mkdir(dirname(file), { recursive: true });

@@ -2,6 +2,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { z } from 'zod';
 import { UsageError } from '../errors.js';
+import { jsonSyntaxProblem, prototypeKeyPath } from '../json-syntax.js';
 import { ConfigSchema, type Config } from './schema.js';
 
 /** Looked for in this order in each directory, from the working directory upward. */
@@ -46,6 +47,8 @@ export async function findConfigFile(cwd: string): Promise<string | undefined> {
 
 /** Checks parsed JSON as a config; `file` names the config in the UsageError. */
 export function parseConfig(json: unknown, file: string): Config {
+  const prototypeKey = prototypeKeyPath(json);
+  if (prototypeKey !== undefined) throw new UsageError(`Invalid config ${file}: the key "${prototypeKey}" is not allowed (__proto__ is never a rule code, field or option)`);
   const result = ConfigSchema.safeParse(json);
   if (!result.success) throw new UsageError(`Invalid config ${file}:\n${z.prettifyError(result.error)}`);
   return result.data;
@@ -69,7 +72,7 @@ export async function loadConfig(options: LoadConfigOptions): Promise<LoadedConf
   try {
     json = JSON.parse(text);
   } catch (error) {
-    throw new UsageError(`Config ${file} is not valid JSON: ${(error as Error).message}`);
+    throw new UsageError(`Config ${file} is not valid JSON: ${jsonSyntaxProblem(error)}`);
   }
   const config = parseConfig(json, file);
   const profilePath = config.profile === undefined ? undefined : resolve(dirname(file), config.profile);

@@ -238,7 +238,7 @@ export async function mergeShards(options: MergeOptions): Promise<MergeResult> {
       }
       const shard = cursor.shard.state.shard as { index?: number; count?: number };
       const share = { index: shard.index ?? 1, count: shard.count ?? 1 };
-      const rerun = await rerunRejected(settings, file, { byteOffset: record.byteOffset, ordinal, id: record.id, share, localOrdinal: record.ordinal }, finding);
+      const rerun = await rerunRejected(settings, file, { byteOffset: record.byteOffset, line: record.line, ordinal, id: record.id, share, localOrdinal: record.ordinal }, finding);
       countCodes(record.issueCodes, -1);
       countCodes(rerun.counted.map((issue) => issue.code), 1);
       if (record.converted) {

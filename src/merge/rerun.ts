@@ -27,14 +27,14 @@ export interface RerunRecord {
 export async function rerunRejected(
   settings: RunState['settings'],
   file: string,
-  position: { byteOffset: number | undefined; ordinal: number; id: string | undefined; share: Share; localOrdinal: number },
+  position: { byteOffset: number | undefined; line: number | undefined; ordinal: number; id: string | undefined; share: Share; localOrdinal: number },
   finding: Issue,
 ): Promise<RerunRecord> {
   const limits: ReadLimits = { ...DEFAULT_READ_LIMITS, ...(settings.limits as Partial<ReadLimits> | undefined) };
   const input = await openInput(file, settings.from);
   // At its byte offset when the reader gave one; else the share is read up to it.
   const raw = position.byteOffset !== undefined
-    ? await recordAt(input, file, position.byteOffset, position.ordinal, limits)
+    ? await recordAt(input, file, position.byteOffset, position.line, position.ordinal, limits)
     : await recordOfShare(input, file, position.share, position.localOrdinal, position.ordinal, limits);
   if (raw === undefined || raw.fields.id !== position.id) {
     throw new Error(`merge: cannot read record "${position.id}" (record ${position.localOrdinal} of share ${position.share.index}/${position.share.count}) again from ${file}: the file changed since the shard runs`);

@@ -62,3 +62,18 @@ export const MONTH_ABBREVIATIONS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'J
 export function monthAbbreviation(month: number): string | undefined {
   return MONTH_ABBREVIATIONS[month - 1];
 }
+
+/**
+ * Characters a terminal acts on instead of showing: C0 and C1 controls (ESC starts a
+ * sequence that can retitle or clear the screen; U+009B is a one-character CSI), DEL, the
+ * line and paragraph separators and the bidirectional overrides and isolates (which reorder
+ * what is shown). JSON.stringify leaves C1 and the rest as they are, so they are escaped here.
+ */
+const TERMINAL_ACTIVE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+
+const SHORT_ESCAPES: Record<string, string> = { '\n': '\\n', '\r': '\\r', '\t': '\\t', '\b': '\\b', '\f': '\\f' };
+
+/** Text safe to print on a terminal: every character it would act on shown as `\n` or `\u001b`. */
+export function terminalSafe(text: string): string {
+  return text.replace(TERMINAL_ACTIVE, (char) => SHORT_ESCAPES[char] ?? `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}

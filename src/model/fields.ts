@@ -24,7 +24,8 @@ function unwrap(schema: z.ZodType): z.ZodType {
  * Paths go through objects only; a list ends the path (filled = at least one value).
  */
 export function resolveModelField(name: string): string[] | undefined {
-  const segments = (ALIASES[name] ?? name).split('.');
+  // hasOwn: `constructor` or `toString` must not find Object's members.
+  const segments = (Object.hasOwn(ALIASES, name) ? ALIASES[name]! : name).split('.');
   let schema: z.ZodType = BibRecordSchema;
   for (const segment of segments) {
     const object = unwrap(schema);

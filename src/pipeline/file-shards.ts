@@ -103,13 +103,14 @@ export function atFilePositions(batch: ReadBatch, file: string, share: InputShar
  * read it (merge re-runs a record the single run would have judged differently), with the
  * whole file's positions and the given ordinal. Undefined when the file cannot be entered there.
  */
-export async function recordAt(input: OpenedInput, file: string, byteOffset: number, ordinal: number, limits: ReadLimits): Promise<RawRecord | undefined> {
+export async function recordAt(input: OpenedInput, file: string, byteOffset: number, line: number | undefined, ordinal: number, limits: ReadLimits): Promise<RawRecord | undefined> {
   const splittable = await formatOf(input, file);
   await input.bytes[Symbol.asyncIterator]().return?.();
   if (splittable === undefined || input.reader === undefined) return undefined;
   const { size } = await stat(file);
   const range = { start: byteOffset, end: size };
-  const lines = await linesBefore(file, byteOffset);
+  // A line-based record starts its line: its line number says how many lines come before.
+  const lines = line !== undefined && splittable.format !== 'solr-xml' ? line - 1 : await linesBefore(file, byteOffset);
   let share: InputShare;
   if (splittable.format === 'solr-xml' && byteOffset > 0) {
     const { opening } = await xmlFrame(file, size);

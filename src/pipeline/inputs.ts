@@ -1,8 +1,6 @@
 import { createReadStream } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
 import { isAbsolute, join, resolve } from 'node:path';
-import { createBrotliDecompress, createGunzip, createInflate } from 'node:zlib';
-import { Readable } from 'node:stream';
 import { glob, isDynamicPattern } from 'tinyglobby';
 import { headText, peekBytes } from '../read/peek.js';
 import { blankInputReader, isBlankText } from '../read/blank-input.js';
@@ -10,6 +8,7 @@ import { detectReader, findReader } from '../read/index.js';
 import { isSolrSource } from '../read/solr-http.js';
 import type { RecordReader } from '../read/types.js';
 import { UsageError } from '../errors.js';
+import { decompressed, DEFAULT_DECOMPRESSION_LIMITS, type DecompressionLimits } from './decompress.js';
 
 export { UsageError } from '../errors.js';
 
@@ -23,6 +22,16 @@ export interface OpenedInput {
   reader: RecordReader | undefined;
   /** How the format was chosen, for logs. */
   compression: 'gzip' | 'deflate' | 'brotli' | 'none';
+  /**
+   * The input has no byte at all (after decompression, when that was looked at): for the
+   * run's "empty input" message. False when not known to be empty.
+   */
+  empty: boolean;
+}
+
+/** The line a run logs for an input with no content: it holds no record, and adds nothing. */
+export function emptyInputMessage(name: string): string {
+  return `${name}: empty input (0 bytes): no records`;
 }
 
 /**
@@ -87,22 +96,29 @@ function compressionOf(head: Buffer, name: string): OpenedInput['compression'] {
   return 'none';
 }
 
-/** Opens one input: decompresses by content, then picks the reader from `--from` or the content. */
-export async function openInput(name: string, from: string | undefined): Promise<OpenedInput> {
+export interface OpenInputOptions {
+  decompression?: DecompressionLimits | undefined;
+  /** Aborting ends the decompressed bytes at the next chunk. */
+  signal?: AbortSignal | undefined;
+}
+
+/**
+ * Opens one input: decompresses by content, then picks the reader from `--from` or the
+ * content. Compressed data that is cut off, corrupt or a decompression bomb ends `bytes`
+ * with a CompressedInputError (src/pipeline/decompress.ts) after the bytes that were good.
+ */
+export async function openInput(name: string, from: string | undefined, options: OpenInputOptions = {}): Promise<OpenedInput> {
   const raw: AsyncIterable<Uint8Array> = name === '-' ? process.stdin : createReadStream(name);
   const peeked = await peekBytes(raw, 4);
   const compression = compressionOf(peeked.head, name);
   let bytes: AsyncIterable<Uint8Array> = peeked.stream;
-  if (compression !== 'none') {
-    const decompressor = compression === 'gzip' ? createGunzip() : compression === 'deflate' ? createInflate() : createBrotliDecompress();
-    bytes = Readable.from(peeked.stream).pipe(decompressor);
-  }
+  if (compression !== 'none') bytes = decompressed(peeked.stream, compression, options.decompression ?? DEFAULT_DECOMPRESSION_LIMITS, options.signal);
   if (from !== undefined && from !== 'auto') {
     const reader = findReader(from);
     if (!reader) throw new UsageError(`Unknown input format "${from}"`);
-    return { name, bytes, reader, compression };
+    return { name, bytes, reader, compression, empty: peeked.head.length === 0 };
   }
   const head = await peekBytes(bytes, 64 * 1024);
   const text = headText(head.head);
-  return { name, bytes: head.stream, reader: detectReader(text) ?? (isBlankText(text) ? blankInputReader : undefined), compression };
+  return { name, bytes: head.stream, reader: detectReader(text) ?? (isBlankText(text) ? blankInputReader : undefined), compression, empty: head.head.length === 0 };
 }

@@ -1,4 +1,5 @@
-import { createWriteStream } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { constants, createWriteStream, unlinkSync } from 'node:fs';
 import { rename, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import type { Writable } from 'node:stream';
@@ -36,6 +37,38 @@ function writeWithBackpressure(stream: Writable, text: string | Uint8Array): Pro
 export type OpenTemporaryFile = (path: string) => Writable;
 
 /**
+ * Created new or not at all, never through a symbolic link: a link or file planted under
+ * the temporary name makes the open fail (EEXIST, ELOOP) instead of writing to its target.
+ */
+const EXCLUSIVE_NO_FOLLOW = constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | (constants.O_NOFOLLOW ?? 0);
+
+// fs.open takes numeric flags too (O_NOFOLLOW has no letter); @types/node only lists strings.
+export const openExclusive: OpenTemporaryFile = (path) => createWriteStream(path, { flags: EXCLUSIVE_NO_FOLLOW as unknown as string, mode: 0o644 });
+
+/** A name beside `path` that nobody can guess ahead: 96 random bits. */
+export function temporaryNameFor(path: string): string {
+  return join(dirname(path), `.${basename(path)}.${randomBytes(12).toString('hex')}.partial`);
+}
+
+/** Temporary files not yet committed or discarded, for a process that must exit at once. */
+const livePartialFiles = new Set<string>();
+
+/**
+ * Removes every temporary output file still open (synchronously: for an exit forced by a
+ * signal or a closed stdout, when there is no time left to discard them one by one).
+ */
+export function removePartialFilesNow(): void {
+  for (const path of livePartialFiles) {
+    try {
+      unlinkSync(path);
+    } catch {
+      // already gone
+    }
+  }
+  livePartialFiles.clear();
+}
+
+/**
  * A file written under a temporary name in the same directory and renamed when complete,
  * so an interrupted run, a crash or a full disk never leaves a truncated XML or CSV behind:
  * the previous file, if any, stays as it was until the rename.
@@ -45,8 +78,9 @@ export class AtomicFileSink implements Sink {
   private readonly temporaryPath: string;
   private failure: Error | undefined;
 
-  constructor(readonly path: string, open: OpenTemporaryFile = (temporary) => createWriteStream(temporary)) {
-    this.temporaryPath = join(dirname(path), `.${basename(path)}.${process.pid}.partial`);
+  constructor(readonly path: string, open: OpenTemporaryFile = openExclusive) {
+    this.temporaryPath = temporaryNameFor(path);
+    livePartialFiles.add(this.temporaryPath);
     this.stream = open(this.temporaryPath);
     this.stream.on('error', (error) => {
       this.failure ??= this.describe(error);
@@ -78,7 +112,7 @@ export class AtomicFileSink implements Sink {
   /** The first I/O failure (ENOSPC, EACCES, ...), named after the file the user asked for. */
   private describe(error: Error): Error {
     const code = (error as NodeJS.ErrnoException).code;
-    const reason = code === 'ENOSPC' ? 'the disk is full' : error.message;
+    const reason = code === 'ENOSPC' ? 'the disk is full' : code === 'EDQUOT' ? 'the disk quota is used up' : code === 'EFBIG' ? 'the file is larger than the system allows' : error.message;
     return Object.assign(new Error(`Cannot write ${this.path}: ${reason}`, { cause: error }), { code });
   }
 
@@ -92,6 +126,13 @@ export class AtomicFileSink implements Sink {
   }
 
   async commit(): Promise<void> {
+    await this.finish();
+    await rename(this.temporaryPath, this.path);
+    livePartialFiles.delete(this.temporaryPath);
+  }
+
+  /** Writes out everything and closes the temporary file, without renaming it into place. */
+  async finish(): Promise<void> {
     if (this.failure) throw this.failure;
     try {
       await new Promise<void>((resolve, reject) => {
@@ -101,13 +142,13 @@ export class AtomicFileSink implements Sink {
       throw (this.failure ??= this.describe(error as Error));
     }
     if (this.failure) throw this.failure;
-    await rename(this.temporaryPath, this.path);
   }
 
   async discard(): Promise<void> {
     this.stream.destroy();
     // Discarding runs while another failure is being reported: it must not replace it.
     await rm(this.temporaryPath, { force: true }).catch(() => undefined);
+    livePartialFiles.delete(this.temporaryPath);
   }
 }
 

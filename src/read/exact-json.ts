@@ -1,13 +1,47 @@
 const HAS_LONG_DIGIT_RUN = /\d{16}/;
 
 /**
+ * Deepest nesting of arrays and objects accepted. A Solr document is 2 deep (the document,
+ * a multi-valued field); nested child documents and whole responses add a few levels.
+ * Anything deeper is refused before it is parsed: code that walks a parsed value (JSON
+ * text for messages, copying to worker threads) would overflow the stack on it.
+ */
+export const MAX_JSON_DEPTH = 64;
+
+/** The JSON text nests deeper than the limit; `at` is the index of the bracket that went over. */
+export class JsonTooDeepError extends Error {
+  override readonly name = 'JsonTooDeepError';
+  constructor(readonly at: number, readonly maxDepth: number) {
+    super(`arrays and objects nested deeper than ${maxDepth} levels (at character ${at})`);
+  }
+}
+
+/**
  * `JSON.parse` that keeps integers above 2^53 exact: such literals (Solr's `_version_`)
  * are turned into strings before parsing instead of being rounded. Safe integers and
- * other numbers parse as usual. Throws SyntaxError like JSON.parse.
+ * other numbers parse as usual. Throws SyntaxError like JSON.parse, or JsonTooDeepError.
  */
-export function parseJsonExact(text: string): unknown {
+export function parseJsonExact(text: string, maxDepth = MAX_JSON_DEPTH): unknown {
+  const tooDeepAt = depthExceededAt(text, maxDepth);
+  if (tooDeepAt !== undefined) throw new JsonTooDeepError(tooDeepAt, maxDepth);
   if (!HAS_LONG_DIGIT_RUN.test(text)) return JSON.parse(text);
   return JSON.parse(quoteUnsafeIntegers(text));
+}
+
+/** Index of the first bracket that opens level `maxDepth + 1`, or undefined; strings are skipped whole. */
+export function depthExceededAt(text: string, maxDepth: number): number | undefined {
+  let depth = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code === 34 /* " */) {
+      i = closingQuote(text, i + 1);
+    } else if (code === 91 /* [ */ || code === 123 /* { */) {
+      if (++depth > maxDepth) return i;
+    } else if (code === 93 /* ] */ || code === 125 /* } */) {
+      depth--;
+    }
+  }
+  return undefined;
 }
 
 function isDigit(code: number): boolean {

@@ -42,6 +42,9 @@ export function createSolrCsvReader(dialect: Partial<SolrCsvDialect> = {}): Reco
 
 export const solrCsvReader: RecordReader = createSolrCsvReader();
 
+/** Longest header cell (field name) accepted; Solr field names are tens of characters. */
+export const MAX_FIELD_NAME_LENGTH = 1024;
+
 /** A Solr field name (or pseudo-field such as `score`, `[docid]`) as a header cell. */
 function isPlausibleFieldName(cell: string): boolean {
   const name = cell.length >= 2 && cell.startsWith('"') && cell.endsWith('"') ? cell.slice(1, -1) : cell;
@@ -152,6 +155,13 @@ async function* readSolrCsv(input: AsyncIterable<Uint8Array>, context: ReadConte
     const line = lines.lineAfter(previousEnd);
     previousEnd = row.info.bytes;
     if (header === undefined) {
+      const tooLong = row.record.findIndex((name) => name.length > MAX_FIELD_NAME_LENGTH);
+      if (tooLong !== -1) {
+        const length = row.record[tooLong]!.length;
+        yield errorRecord('read.limit-exceeded', `Header cell ${tooLong + 1} (line ${line}) is ${length} characters long, over the field name limit of ${MAX_FIELD_NAME_LENGTH}; reading of ${file} stopped`, { file, line, ordinal: 1 }, row.raw.slice(0, 1024));
+        parser.destroy();
+        return;
+      }
       header = row.record.map((name) => name.trim());
       multiValued = header.map((name) => isMultiValued(name));
       continue;
@@ -162,7 +172,8 @@ async function* readSolrCsv(input: AsyncIterable<Uint8Array>, context: ReadConte
       yield errorRecord('read.malformed', `Row at line ${line} has ${row.record.length} cells but the header has ${header.length} columns`, source, row.raw);
       continue;
     }
-    const doc: Record<string, string | string[]> = {};
+    // No prototype: a column named `__proto__` stays a field.
+    const doc: Record<string, string | string[]> = Object.create(null) as Record<string, string | string[]>;
     header.forEach((name, column) => {
       const cell = row.record[column]!;
       if (cell === '') return;

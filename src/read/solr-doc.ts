@@ -31,17 +31,18 @@ export function rawRecordFromSolrDoc(
   limits: ReadLimits,
 ): RawRecord {
   const issues: Issue[] = [];
-  const fields: Record<string, RawValue> = {};
+  // No prototype: a field named `__proto__` is a field like any other, not a prototype change.
+  const fields: Record<string, RawValue> = Object.create(null) as Record<string, RawValue>;
   if (doc === null || typeof doc !== 'object' || Array.isArray(doc)) {
     issues.push(
       makeIssue('read.not-a-record', {
         message: `Expected a Solr document (a JSON object) but found ${Array.isArray(doc) ? 'an array' : doc === null ? 'null' : typeof doc}`,
         source,
-        actual: truncate(JSON.stringify(doc) ?? String(doc)),
+        actual: jsonPreview(doc),
         expected: 'a JSON object of Solr fields',
       }),
     );
-    return { format, source, fields, issues, rawText: truncate(JSON.stringify(doc) ?? String(doc), 1 << 20) };
+    return { format, source, fields, issues, rawText: jsonPreview(doc, 1 << 20) };
   }
   const object = doc as Record<string, unknown>;
   const id = typeof object.id === 'string' || typeof object.id === 'number' ? String(object.id) : undefined;
@@ -59,7 +60,7 @@ export function rawRecordFromSolrDoc(
               recordId: id,
               source,
               field: name,
-              actual: truncate(JSON.stringify(item) ?? ''),
+              actual: jsonPreview(item),
               expected: 'a string, number or boolean',
             }),
           );
@@ -79,7 +80,7 @@ export function rawRecordFromSolrDoc(
           recordId: id,
           source,
           field: name,
-          actual: truncate(JSON.stringify(value) ?? ''),
+          actual: jsonPreview(value),
           expected: 'a string, number, boolean or a list of them',
         }),
       );
@@ -92,4 +93,50 @@ export function rawRecordFromSolrDoc(
 
 export function truncate(text: string, max = 200): string {
   return text.length <= max ? text : `${text.slice(0, max)}…`;
+}
+
+/** Levels of a nested value shown in a preview; deeper ones are written `[…]` or `{…}`. */
+const PREVIEW_DEPTH = 8;
+
+/**
+ * The start of a value's JSON text, at most `max` characters: for issue messages and raw
+ * text. Unlike JSON.stringify it stops early, so a value nested a million levels deep or
+ * holding a 500 MB string costs a few hundred characters, never a stack overflow.
+ */
+export function jsonPreview(value: unknown, max = 200): string {
+  let out = '';
+  const visit = (item: unknown, depth: number): void => {
+    if (out.length > max) return;
+    if (item === null || typeof item !== 'object') {
+      const text = typeof item === 'string' && item.length > max ? item.slice(0, max) : item;
+      out += JSON.stringify(text) ?? String(item);
+      return;
+    }
+    if (depth >= PREVIEW_DEPTH) {
+      out += Array.isArray(item) ? '[…]' : '{…}';
+      return;
+    }
+    if (Array.isArray(item)) {
+      out += '[';
+      for (let index = 0; index < item.length && out.length <= max; index++) {
+        if (index > 0) out += ',';
+        visit(item[index], depth + 1);
+      }
+      out += ']';
+      return;
+    }
+    out += '{';
+    let first = true;
+    for (const key in item) {
+      if (out.length > max) break;
+      if (!Object.hasOwn(item, key)) continue;
+      if (!first) out += ',';
+      first = false;
+      out += `${JSON.stringify(key.length > max ? key.slice(0, max) : key)}:`;
+      visit((item as Record<string, unknown>)[key], depth + 1);
+    }
+    out += '}';
+  };
+  visit(value, 0);
+  return truncate(out, max);
 }

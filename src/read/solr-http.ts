@@ -2,6 +2,7 @@ import type { SourcePosition } from '../model/issue.js';
 import type { RawRecord } from '../model/raw-record.js';
 import { makeIssue } from '../model/rules.js';
 import { parseJsonExact } from './exact-json.js';
+import { boundedFetch, HttpFetchError, type HttpBounds } from './http-fetch.js';
 import { rawRecordFromSolrDoc } from './solr-doc.js';
 import { addPartitionParams, fetchClusterShards, hashFilter, type SolrCloudPartition, type SolrPartition } from './solr-shards.js';
 import type { ReadLimits } from './types.js';
@@ -66,7 +67,14 @@ export interface SolrSourceOptions extends SolrQuery {
    */
   onCheckpoint?: ((checkpoint: SolrCheckpoint) => void | Promise<void>) | undefined;
   signal?: AbortSignal | undefined;
+  /** Byte cap and idle timeout of one page (the total timeout is `retry.timeoutMs`). */
+  http?: Partial<Omit<HttpBounds, 'totalTimeoutMs'>> | undefined;
+  /** Most pages in a row that bring no document yet a new cursor before the read is stopped. */
+  maxEmptyPages?: number | undefined;
 }
+
+/** Real Solr answers an exhausted cursor with the same cursor; a few empty pages are tolerated. */
+export const DEFAULT_MAX_EMPTY_PAGES = 3;
 
 const SCHEMES = ['solr+http:', 'solr+https:'];
 
@@ -162,8 +170,10 @@ export async function* readSolrSource(input: string, options: SolrSourceOptions)
   const signal = options.signal ? AbortSignal.any([options.signal, stopped.signal]) : stopped.signal;
 
   let query: SolrQuery = options;
+  const bounds: Partial<HttpBounds> = { ...options.http, totalTimeoutMs: retry.timeoutMs };
   const fetchPage = (cursorMark: string): Promise<Page> =>
-    fetchWithRetry(solrSelectUrl(input, query, cursorMark), authorization, retry, signal);
+    fetchWithRetry(solrSelectUrl(input, query, cursorMark), authorization, retry, bounds, signal);
+  const loops = new CursorLoopDetector(options.maxEmptyPages ?? DEFAULT_MAX_EMPTY_PAGES);
 
   let cursorMark = options.start?.cursorMark ?? '*';
   let skip = options.start?.skip ?? 0;
@@ -196,7 +206,8 @@ export async function* readSolrSource(input: string, options: SolrSourceOptions)
         return;
       }
       const exhausted = page.nextCursorMark === cursorMark;
-      pending = exhausted ? undefined : fetchPage(page.nextCursorMark);
+      const loop = exhausted ? undefined : loops.check(cursorMark, page);
+      pending = exhausted || loop !== undefined ? undefined : fetchPage(page.nextCursorMark);
       // Awaited in the next round; until then a rejection must not count as unhandled.
       pending?.catch(() => undefined);
 
@@ -207,6 +218,14 @@ export async function* readSolrSource(input: string, options: SolrSourceOptions)
         yield rawRecordFromSolrDoc(page.docs[index], FORMAT, { file, ordinal }, options.limits);
       }
       delivered = -1;
+      if (loop !== undefined) {
+        const source: SourcePosition = { file, ordinal: ordinal + 1 };
+        const message = `${file}: reading stopped after ${ordinal} records at cursorMark ${cursorMark}: ${loop}`;
+        yield { format: FORMAT, source, fields: {}, issues: [makeIssue('read.source-failed', { message, source })] };
+        // The documents of this page were taken: a resumed run starts after them and meets the loop again.
+        await options.onCheckpoint?.({ cursorMark, skip: page.docs.length, ordinal, done: false });
+        return;
+      }
       cursorMark = page.nextCursorMark;
       skip = 0;
       await options.onCheckpoint?.({ cursorMark, skip: 0, ordinal, done: exhausted });
@@ -217,12 +236,37 @@ export async function* readSolrSource(input: string, options: SolrSourceOptions)
   }
 }
 
-async function fetchWithRetry(url: URL, authorization: string | undefined, policy: RetryPolicy, signal: AbortSignal): Promise<Page> {
+/**
+ * Catches a cursor that does not move forward: one that comes back to a mark already
+ * visited (A -> B -> A), and empty pages that each bring a fresh mark. Either would page
+ * for ever; real Solr ends a read by answering with the mark it was given.
+ */
+export class CursorLoopDetector {
+  private readonly seen = new Set<string>();
+  private emptyInARow = 0;
+
+  constructor(private readonly maxEmptyPages: number) {}
+
+  /** Why paging must stop after this page (fetched with `cursorMark`), or undefined. */
+  check(cursorMark: string, page: { docs: readonly unknown[]; nextCursorMark: string }): string | undefined {
+    this.seen.add(cursorMark);
+    if (this.seen.has(page.nextCursorMark)) {
+      return `Solr's cursor loops: nextCursorMark ${page.nextCursorMark} was already visited (${this.seen.size} pages read); check the sort on the unique key`;
+    }
+    this.emptyInARow = page.docs.length === 0 ? this.emptyInARow + 1 : 0;
+    if (this.emptyInARow >= this.maxEmptyPages) {
+      return `Solr's cursor does not end: ${this.emptyInARow} pages in a row brought no document but a new nextCursorMark`;
+    }
+    return undefined;
+  }
+}
+
+async function fetchWithRetry(url: URL, authorization: string | undefined, policy: RetryPolicy, bounds: Partial<HttpBounds>, signal: AbortSignal): Promise<Page> {
   let lastError: SolrRequestError | undefined;
   for (let attempt = 0; attempt < policy.attempts; attempt++) {
     if (attempt > 0) await sleep(backoffDelay(attempt, policy, lastError), signal);
     try {
-      return await fetchOnce(url, authorization, policy.timeoutMs, signal);
+      return await fetchOnce(url, authorization, bounds, signal);
     } catch (error) {
       if (signal.aborted) throw error;
       lastError = error instanceof SolrRequestError ? error : new SolrRequestError((error as Error).message, true);
@@ -245,18 +289,18 @@ function backoffDelay(attempt: number, policy: RetryPolicy, error: SolrRequestEr
   return exponential / 2 + Math.random() * (exponential / 2);
 }
 
-async function fetchOnce(url: URL, authorization: string | undefined, timeoutMs: number, signal: AbortSignal): Promise<Page> {
+async function fetchOnce(url: URL, authorization: string | undefined, bounds: Partial<HttpBounds>, signal: AbortSignal): Promise<Page> {
   const headers: Record<string, string> = { accept: 'application/json' };
   if (authorization !== undefined) headers.authorization = authorization;
-  let response: Response;
-  let text: string;
+  let response: Awaited<ReturnType<typeof boundedFetch>>;
   try {
-    response = await fetch(url, { headers, signal: AbortSignal.any([signal, AbortSignal.timeout(timeoutMs)]) });
-    text = await response.text();
+    response = await boundedFetch(url, { ...bounds, headers, signal });
   } catch (error) {
-    const cause = (error as { cause?: { code?: string } }).cause?.code;
-    throw new SolrRequestError(`network error: ${(error as Error).message}${cause ? ` (${cause})` : ''}`, true);
+    if (!(error instanceof HttpFetchError)) throw error;
+    // A page over the cap would be over it again: only network failures and timeouts are retried.
+    throw new SolrRequestError(error.message, error.kind !== 'too-large' && error.kind !== 'aborted');
   }
+  const text = response.body.toString('utf8');
   if (!response.ok) {
     const message = `HTTP ${response.status} from ${url.origin}${url.pathname}: ${solrErrorMessage(text)}`;
     const transient = response.status === 429 || response.status >= 500;

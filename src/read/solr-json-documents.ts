@@ -2,6 +2,7 @@ import Assembler from 'stream-json/assembler.js';
 import type { SourcePosition } from '../model/issue.js';
 import type { RawRecord } from '../model/raw-record.js';
 import { makeIssue, type IssueCode } from '../model/rules.js';
+import { MAX_JSON_DEPTH } from './exact-json.js';
 import type { JsonOpenTracker, OpenPosition } from './json-positions.js';
 import { rawRecordFromSolrDoc, truncate } from './solr-doc.js';
 import type { ReadContext } from './types.js';
@@ -41,6 +42,8 @@ export class DocumentRouter {
   private skipDepth = -1;
   private docChars = 0;
   private docStart: SourcePosition | undefined;
+  /** A single-document input (a root object) nested deeper than the limit: refused at the end. */
+  private rootTooDeep = false;
 
   constructor(private readonly context: ReadContext) {}
 
@@ -73,6 +76,8 @@ export class DocumentRouter {
     yield* this.drain();
     if (this.depth !== 0) {
       yield errorRecord('read.malformed', `The JSON input ends early (truncated after ${this.ordinal} records); reading of ${this.context.file} stopped`, this.where());
+    } else if (this.rootKind === 'object' && !this.sawResponse && this.rootTooDeep) {
+      yield errorRecord('read.limit-exceeded', `The document nests arrays and objects deeper than ${MAX_JSON_DEPTH} levels; it was not read`, { file: this.context.file, ordinal: ++this.ordinal });
     } else if (this.rootKind === 'object' && !this.sawResponse) {
       this.ordinal++;
       yield rawRecordFromSolrDoc(this.rootAssembler.current, FORMAT, { file: this.context.file, ordinal: this.ordinal }, this.context.limits);
@@ -82,18 +87,22 @@ export class DocumentRouter {
   }
 
   /** Drops the document being assembled and skips the rest of it (unless it just ended). */
-  private refuseLargeDocument(ended: boolean): void {
+  private refuseDocument(ended: boolean, why: 'large' | 'deep'): void {
     const partial = this.docAssembler?.current as Record<string, unknown> | undefined;
     const id = typeof partial?.id === 'string' ? partial.id : undefined;
     this.docAssembler = undefined;
     if (!ended) this.skipDepth = this.docsDepth;
     const limit = this.context.limits.maxRecordBytes;
-    const record = errorRecord('read.limit-exceeded', `Document ${this.ordinal + 1}${id === undefined ? '' : ` (id "${id}")`} is larger than the record size limit of ${limit} characters; it was skipped`, this.docStart ?? this.where());
+    const which = `Document ${this.ordinal + 1}${id === undefined ? '' : ` (id "${id}")`}`;
+    const message = why === 'large'
+      ? `${which} is larger than the record size limit of ${limit} characters; it was skipped`
+      : `${which} nests arrays and objects deeper than ${MAX_JSON_DEPTH} levels; it was skipped`;
+    const record = errorRecord('read.limit-exceeded', message, this.docStart ?? this.where());
     if (id !== undefined) {
       record.fields.id = id;
       for (const issue of record.issues) issue.recordId = id;
     }
-    record.issues[0]!.expected = `at most ${limit} characters per record (--max-record-bytes)`;
+    record.issues[0]!.expected = why === 'large' ? `at most ${limit} characters per record (--max-record-bytes)` : `at most ${MAX_JSON_DEPTH} levels of nesting`;
     this.ready.push(record);
     this.ordinal++;
   }
@@ -117,7 +126,9 @@ export class DocumentRouter {
       // syntax): the record size cap holds before a huge document is assembled whole.
       this.docChars += (typeof token.value === 'string' ? token.value.length : 0) + 1;
       if (this.docChars > this.context.limits.maxRecordBytes) {
-        this.refuseLargeDocument(this.docAssembler.done);
+        this.refuseDocument(this.docAssembler.done, 'large');
+      } else if (opens && this.depth - this.docsDepth > MAX_JSON_DEPTH) {
+        this.refuseDocument(false, 'deep');
       } else if (this.docAssembler.done) {
         this.ready.push(rawRecordFromSolrDoc(this.docAssembler.current, FORMAT, this.docStart ?? this.where(), this.context.limits));
         this.ordinal++;
@@ -205,6 +216,12 @@ export class DocumentRouter {
     if (closes && this.depth === this.docsDepth) {
       this.depth--;
       this.docsDepth = -1;
+      return;
+    }
+    if (opens && this.depth >= MAX_JSON_DEPTH) {
+      // Outside the documents (a response's facets, or a one-document input): not assembled.
+      if (this.rootKind === 'object' && !this.sawResponse) this.rootTooDeep = true;
+      this.skipValue(true);
       return;
     }
     if (this.rootKind === 'object') this.rootAssembler.consume(token as never);

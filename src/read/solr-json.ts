@@ -3,7 +3,7 @@ import { getManyValues, none } from 'stream-chain/defs.js';
 import type { SourcePosition } from '../model/issue.js';
 import type { RawRecord } from '../model/raw-record.js';
 import type { IssueCode } from '../model/rules.js';
-import { parseJsonExact } from './exact-json.js';
+import { JsonTooDeepError, parseJsonExact } from './exact-json.js';
 import { lineChunkOf, readBySplitting, recordBatches } from './chunked.js';
 import { lineChunks, linesOf, type TextLine } from './lines.js';
 import { StrictUtf8Decoder } from './utf8.js';
@@ -148,6 +148,7 @@ export function recordsFromJsonLine(line: TextLine, context: ReadContext, ordina
   try {
     value = parseJsonExact(line.text);
   } catch (error) {
+    if (error instanceof JsonTooDeepError) return [errorRecord('read.limit-exceeded', `Line ${line.line} holds ${error.message}; the line was not read`, position(), line.text)];
     return [errorRecord('read.malformed', `Line ${line.line} is not valid JSON: ${(error as Error).message}`, position(), line.text)];
   }
   const records: RawRecord[] = [];

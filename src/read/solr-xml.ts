@@ -6,11 +6,10 @@ import { makeIssue, type IssueCode } from '../model/rules.js';
 import { rawRecordFromSolrDoc } from './solr-doc.js';
 import { isUtf8 } from 'node:buffer';
 import { readBySplitting, recordBatches } from './chunked.js';
-import { firstInvalidUtf8Offset } from './lines.js';
 import { peekBytes } from './peek.js';
 import type { ReadBatch, ReadContext, RecordChunk, RecordReader, XmlChunk } from './types.js';
 import { XmlDocBoundaries } from './xml-doc-boundaries.js';
-import { StrictUtf8Decoder } from './utf8.js';
+import { invalidUtf8Offset, StrictUtf8Decoder } from './utf8.js';
 
 const FORMAT = 'solr-xml';
 
@@ -82,6 +81,12 @@ interface XmlNode {
 /** What an element costs against the record size limit besides its text (so that a flood of empty elements is caught too). */
 const ELEMENT_COST = 32;
 
+/**
+ * Deepest element nesting inside a document: Solr writes 3 levels (doc, arr, str) and a
+ * few more for child documents. Deeper trees are refused, never walked (no stack overflow).
+ */
+export const MAX_XML_DEPTH = 64;
+
 type ValueTree = string | null | ValueTree[] | { [name: string]: ValueTree };
 
 /** Control characters Solr's XML writer turns into `#NN;` (XML 1.0 cannot hold them at all). */
@@ -112,14 +117,15 @@ function valueOf(node: XmlNode): ValueTree {
 }
 
 function objectOf(children: readonly XmlNode[]): { [name: string]: ValueTree } {
-  const object: { [name: string]: ValueTree } = {};
+  // No prototype: a field named `__proto__` stays a field.
+  const object: { [name: string]: ValueTree } = Object.create(null) as { [name: string]: ValueTree };
   for (const child of children) object[child.name ?? child.tag] = valueOf(child);
   return object;
 }
 
 /** An update document: repeated `<field>`s and fields the schema calls multi-valued become lists. */
 function updateDocObject(children: readonly XmlNode[]): { [name: string]: ValueTree } {
-  const object: { [name: string]: ValueTree } = {};
+  const object: { [name: string]: ValueTree } = Object.create(null) as { [name: string]: ValueTree };
   const counts = new Map<string, number>();
   for (const child of children) counts.set(child.name ?? child.tag, (counts.get(child.name ?? child.tag) ?? 0) + 1);
   for (const child of children) {
@@ -170,11 +176,16 @@ class XmlDocParser {
   private docLine = 0;
   private docChars = 0;
   private docTooLarge = false;
+  /** Why the document is refused, once it is (its content is no longer kept). */
+  private docRefusal: string | undefined;
   private readonly guard = new PrologGuard();
+  /** Measures tags, comments and CDATA sections as text arrives (see MarkupLengthGuard). */
+  private readonly markup: MarkupLengthGuard;
   private rootSeen = false;
 
   constructor(private readonly context: ReadContext, private readonly part: XmlPart) {
     this.ordinal = part.ordinalBefore;
+    this.markup = new MarkupLengthGuard(context.limits.maxRecordBytes);
     const { parser } = this;
     const { file, limits } = context;
     parser.on('opentagstart', () => {
@@ -185,14 +196,22 @@ class XmlDocParser {
       const name = typeof tag.attributes.name === 'string' ? tag.attributes.name : undefined;
       if (this.docNodes.length > 0) {
         const node: XmlNode = { tag: tag.name, name, text: '', children: [] };
-        this.docChars += ELEMENT_COST;
-        if (this.docChars > limits.maxRecordBytes) this.markTooLarge();
+        this.docChars += ELEMENT_COST + attributeChars(tag).total;
+        const problem = attributeProblem(tag, limits);
+        if (problem !== undefined) this.markTooLarge(`holds ${problem}`);
+        else if (this.docNodes.length >= MAX_XML_DEPTH) this.markTooLarge(`nests elements deeper than ${MAX_XML_DEPTH} levels`);
+        else if (this.docChars > limits.maxRecordBytes) this.markTooLarge();
         // Past the limit the nodes only keep the nesting balanced; nothing is attached.
         if (!this.docTooLarge) this.docNodes[this.docNodes.length - 1]!.children.push(node);
         this.docNodes.push(node);
         return;
       }
       const path = this.path;
+      const problem = attributeProblem(tag, limits);
+      if (problem !== undefined) {
+        this.stop(errorRecord('read.limit-exceeded', `Line ${this.line()} holds ${problem}; ${this.stopNote()} after ${this.ordinal} records`, { file, line: this.line(), ordinal: this.ordinal + 1 }));
+        return;
+      }
       if (path.length === 0 && tag.name !== 'response' && tag.name !== 'add') {
         this.stop(errorRecord('read.not-a-record', `The XML root element is <${tag.name}>, not a Solr <response> or <add>; reading of ${file} stopped`, { file, line: this.line() }));
         return;
@@ -206,8 +225,9 @@ class XmlDocParser {
         this.docKind = path[0] === 'add' ? 'update' : 'response';
         this.docNodes = [{ tag: 'doc', name, text: '', children: [] }];
         this.docLine = this.line();
-        this.docChars = 0;
+        this.docChars = attributeChars(tag).total;
         this.docTooLarge = false;
+        this.docRefusal = undefined;
         return;
       }
       path.push(tag.name);
@@ -234,7 +254,8 @@ class XmlDocParser {
       this.ordinal++;
       const source: SourcePosition = { file, line: this.docLine, ordinal: this.ordinal };
       if (this.docTooLarge) {
-        this.ready.push(errorRecord('read.limit-exceeded', `Document ${this.ordinal} (line ${this.docLine}) is larger than the record size limit of ${limits.maxRecordBytes} characters`, source));
+        const why = this.docRefusal ?? `is larger than the record size limit of ${limits.maxRecordBytes} characters`;
+        this.ready.push(errorRecord('read.limit-exceeded', `Document ${this.ordinal} (line ${this.docLine}) ${why}; it was skipped`, source));
         return;
       }
       const doc = this.docKind === 'update' ? updateDocObject(node.children) : objectOf(node.children);
@@ -272,12 +293,29 @@ class XmlDocParser {
   }
 
   /** Drops what the document held so far; the rest of it is skipped. */
-  private markTooLarge(): void {
+  private markTooLarge(why?: string): void {
     this.docTooLarge = true;
+    this.docRefusal ??= why;
     this.docNodes[0]!.children = [];
   }
 
-  feed(text: string): void {
+  /**
+   * A tag (with its attributes), comment or CDATA section is held whole by the parser: one
+   * that grows past the record size limit stops the part before it exhausts memory.
+   */
+  feed(whole: string): void {
+    if (this.failed) return;
+    const overAt = this.markup.scan(whole);
+    if (overAt === undefined) {
+      this.feedChecked(whole);
+      return;
+    }
+    this.feedChecked(whole.slice(0, overAt));
+    const { file, limits } = this.context;
+    this.stop(errorRecord('read.limit-exceeded', `A tag, comment or CDATA section from line ${this.line()} is longer than ${limits.maxRecordBytes} characters; ${this.stopNote()} after ${this.ordinal} records`, { file, line: this.line(), ordinal: this.ordinal + 1 }));
+  }
+
+  private feedChecked(text: string): void {
     let rest = text;
     while (rest.length > 0 && !this.failed) {
       if (this.rootSeen) {
@@ -323,6 +361,28 @@ class XmlDocParser {
   take(): RawRecord[] {
     return this.ready.splice(0);
   }
+}
+
+/** Attribute values count against the record and field limits like text does. */
+function attributeChars(tag: SaxesTagPlain): { total: number; longest: number; longestName: string } {
+  let total = 0;
+  let longest = 0;
+  let longestName = '';
+  for (const [attribute, value] of Object.entries(tag.attributes)) {
+    const length = attribute.length + String(value).length;
+    total += length;
+    if (length > longest) {
+      longest = length;
+      longestName = attribute;
+    }
+  }
+  return { total, longest, longestName };
+}
+
+function attributeProblem(tag: SaxesTagPlain, limits: ReadContext['limits']): string | undefined {
+  const { longest, longestName } = attributeChars(tag);
+  if (longest <= limits.maxFieldLength) return undefined;
+  return `an attribute ${longestName} of <${tag.name}> ${longest} characters long, over the field length limit of ${limits.maxFieldLength}`;
 }
 
 function isDocumentStart(path: readonly string[], tag: string): boolean {
@@ -409,7 +469,7 @@ function parseSolrXmlChunk(chunk: RecordChunk, context: ReadContext): RawRecord[
   const part: XmlChunk = chunk;
   const bytes = Buffer.isBuffer(part.bytes) ? part.bytes : Buffer.from(part.bytes.buffer, part.bytes.byteOffset, part.bytes.byteLength);
   const reader = new XmlDocParser(context, part);
-  const valid = isUtf8(bytes) ? bytes.length : firstInvalidUtf8Offset(bytes);
+  const valid = isUtf8(bytes) ? bytes.length : invalidUtf8Offset(bytes);
   let text = bytes.toString('utf8', 0, valid);
   if (part.firstByteOffset === 0 && text.charCodeAt(0) === 0xfeff) {
     text = text.slice(1);
@@ -427,6 +487,41 @@ function parseSolrXmlChunk(chunk: RecordChunk, context: ReadContext): RawRecord[
     reader.invalidUtf8(part.firstByteOffset + valid, cutOff);
   } else reader.end();
   return reader.take();
+}
+
+/**
+ * Measures runs of markup (from a `<` to its `>`) as text streams past, in linear time.
+ * A `>` inside an attribute value ends a run early, which only undercounts.
+ */
+class MarkupLengthGuard {
+  private inside = false;
+  private length = 0;
+
+  constructor(private readonly max: number) {}
+
+  /** Undefined while every run is within the limit; else where in `text` the run over it starts (0 when it began earlier). */
+  scan(text: string): number | undefined {
+    let at = 0;
+    let runStart = 0;
+    while (at < text.length) {
+      if (!this.inside) {
+        const open = text.indexOf('<', at);
+        if (open === -1) return undefined;
+        this.inside = true;
+        this.length = 0;
+        runStart = open;
+        at = open + 1;
+        continue;
+      }
+      const close = text.indexOf('>', at);
+      this.length += (close === -1 ? text.length : close) - at;
+      if (this.length > this.max) return runStart;
+      if (close === -1) return undefined;
+      this.inside = false;
+      at = close + 1;
+    }
+    return undefined;
+  }
 }
 
 /**

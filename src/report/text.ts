@@ -1,4 +1,5 @@
 import { styleText } from 'node:util';
+import { terminalSafe } from '../model/display.js';
 import type { Severity } from '../model/issue.js';
 import type { ValidationResult } from '../pipeline/validate.js';
 import { groupByRecord, groupByRule, positionText, worstSeverity } from './group.js';
@@ -7,11 +8,7 @@ import type { ReportOptions, Reporter } from './types.js';
 type Style = Parameters<typeof styleText>[0];
 
 /** Control characters from record data would move the cursor or recolour the terminal: show them escaped. */
-const CONTROL = /[\u0000-\u001f\u007f-\u009f]/g;
-
-export function printable(text: string): string {
-  return text.replace(CONTROL, (char) => JSON.stringify(char).slice(1, -1));
-}
+export const printable = terminalSafe;
 
 const SEVERITY_STYLE: Record<Severity, 'red' | 'yellow' | 'blue'> = { error: 'red', warning: 'yellow', info: 'blue' };
 

@@ -1,3 +1,4 @@
+import { terminalSafe } from '../model/display.js';
 import type { RawRecord } from '../model/raw-record.js';
 import { isMultiValued } from '../biblio-schema/index.js';
 import type { Profile } from '../biblio-schema/profile.js';
@@ -101,16 +102,17 @@ function share(count: number, total: number): string {
 export function renderStatsText(stats: RecordStats): string {
   const { records, fields, untrackedFields } = stats.fill;
   const lines = [`${records} records`, '', 'Field fill rates (records having the field):'];
-  const width = Math.max(10, ...Object.keys(fields).map((name) => name.length));
+  // Field names come from the data: a name made of escape sequences must not drive the terminal.
+  const width = Math.max(10, ...Object.keys(fields).map((name) => terminalSafe(name).length));
   const byRate = Object.entries(fields).sort(([a, x], [b, y]) => y - x || (a < b ? -1 : 1));
-  for (const [name, count] of byRate) lines.push(`  ${name.padEnd(width)} ${share(count, records).padStart(6)}  ${count}`);
+  for (const [name, count] of byRate) lines.push(`  ${terminalSafe(name).padEnd(width)} ${share(count, records).padStart(6)}  ${count}`);
   if (untrackedFields > 0) lines.push(`  (${untrackedFields} more distinct field names not tracked)`);
   lines.push('', 'Values per record in multi-valued fields (0, 1, 2, ... 9, 10+):');
-  for (const [name, counts] of Object.entries(stats.valueCounts)) lines.push(`  ${name.padEnd(width)} ${counts.join(' ')}`);
+  for (const [name, counts] of Object.entries(stats.valueCounts)) lines.push(`  ${terminalSafe(name).padEnd(width)} ${counts.join(' ')}`);
   for (const [field, report] of Object.entries(stats.topValues)) {
     lines.push('', `Top ${field} values (${report.distinct} distinct${report.approximate ? ', approximate counts' : ''}):`);
     if (report.values.length === 0) lines.push('  (none)');
-    for (const { value, count } of report.values) lines.push(`  ${String(count).padStart(8)}  ${JSON.stringify(value)}`);
+    for (const { value, count } of report.values) lines.push(`  ${String(count).padStart(8)}  ${terminalSafe(JSON.stringify(value))}`);
   }
   return `${lines.join('\n')}\n`;
 }

@@ -7,6 +7,7 @@ import { checkAuthorSort, checkCopyFields } from './copy-fields.js';
 import { EXPECTED_BY_KIND, fitsKind } from './field-rules.js';
 import type { Profile } from '../biblio-schema/profile.js';
 import { makeIssue, type IssueCode } from '../model/rules.js';
+import { characterFindings } from './characters.js';
 
 export { resolveField, isMultiValued, isPseudoField, COPY_FIELDS, type FieldDefinition, type ValueKind } from '../biblio-schema/index.js';
 
@@ -124,6 +125,7 @@ export function validateRecord(raw: RawRecord, options: ValidateOptions = {}): I
   }
   for (const [name, value] of Object.entries(raw.fields)) {
     if (isPseudoField(name)) continue;
+    for (const finding of characterFindings(name, value)) issues.add(finding.code, finding.field, finding.message);
     const definition = schema.resolve(name);
     if (definition === undefined) {
       issues.add('field.unknown', name, `Field ${JSON.stringify(truncate(name))} is neither a field nor a dynamic-field pattern of the biblio schema${options.profile ? ' or the profile' : ''}`, value);

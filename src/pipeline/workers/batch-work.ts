@@ -203,6 +203,10 @@ export function secondPass(held: HeldBatch, request: Pass2Request, settings: Eng
   const result: Pass2Result = { texts, written, rejects: '', skipped: '', summary, logs: [], issues: [], fillRates, stats: [], records: [] };
   const state = settings.collect.state ? (result.state = [] as StateEntry[]) : undefined;
   const findingsAt = state ? new Map(request.findings.map((findings) => [findings.index, findings])) : undefined;
+  // Per format, the records it accepted, serialized together at the end (one call where the writer can).
+  const accepted: BibRecord[][] = writers.map(() => []);
+  // With the run state, each accepted record's entry, to be told its bytes.
+  const acceptedEntries: StateEntry[][] = writers.map(() => []);
 
   processed.forEach((item, index) => {
     const { raw } = item;
@@ -223,13 +227,33 @@ export function secondPass(held: HeldBatch, request: Pass2Request, settings: Eng
       summary.converted++;
       const record = item.record;
       countFillRates(record, settings.fillRates, fillRates);
-      writers.forEach((writer, at) => write(writer, sessions[at]!, at, record, item, result, settings, entry));
+      writers.forEach((writer, at) => {
+        if (!accept(writer, sessions[at]!, at, record, item, result, settings, entry)) return;
+        accepted[at]!.push(record);
+        if (entry) acceptedEntries[at]!.push(entry);
+      });
     }
     const counted = ignored === undefined ? item.issues : item.issues.filter((issue) => issue.recordId === undefined || !ignored.has(issue.recordId));
     countIssues(summary, counted);
     if (settings.collect.issues) result.issues.push(...counted);
     if (settings.collect.records) result.records.push(item);
     if (entry) state!.push(finishStateEntry(entry, item, counted, settings));
+  });
+  sessions.forEach((session, at) => {
+    const records = accepted[at]!;
+    if (records.length === 0) return;
+    if (state) {
+      // The run state needs each record's bytes: written one by one (the same bytes as writeMany),
+      // the separator the session puts before all but its first left out of the count.
+      const separatorBytes = Buffer.byteLength(writers[at]!.recordSeparator ?? '');
+      const parts = records.map((record) => session.write(record));
+      parts.forEach((part, index) => {
+        (acceptedEntries[at]![index]!.outputBytes as number[])[at] = Buffer.byteLength(part) - (index > 0 ? separatorBytes : 0);
+      });
+      texts[at] = parts.join('');
+      return;
+    }
+    texts[at] = session.writeMany ? session.writeMany(records) : records.map((record) => session.write(record)).join('');
   });
   return result;
 }
@@ -274,7 +298,8 @@ function countFillRates(record: BibRecord, rules: EngineSettings['fillRates'], c
   });
 }
 
-function write(writer: RecordWriter, session: ReturnType<RecordWriter['open']>, at: number, record: BibRecord, item: ProcessedRecord, result: Pass2Result, settings: EngineSettings, entry: StateEntry | undefined): void {
+/** Whether the writer takes the record; a refusal is counted and reported, warnings are added to its issues. */
+function accept(writer: RecordWriter, session: ReturnType<RecordWriter['open']>, at: number, record: BibRecord, item: ProcessedRecord, result: Pass2Result, settings: EngineSettings, entry: StateEntry | undefined): boolean {
   const { raw, issues } = item;
   const refusal = writer.accepts(record, settings.writerOptions);
   if (refusal) {
@@ -287,14 +312,11 @@ function write(writer: RecordWriter, session: ReturnType<RecordWriter['open']>, 
       result.skipped += line;
       if (entry) entry.skippedBytes += Buffer.byteLength(line);
     }
-    return;
+    return false;
   }
   const warnings = session.warnings?.(record);
   if (warnings) for (const warning of warnings) issues.push({ ...warning, recordId: record.id, source: raw.source });
-  const text = session.write(record);
-  // The state counts the record alone: the session puts the separator before all but its first.
-  if (entry) (entry.outputBytes as number[])[at] = Buffer.byteLength(text) - (result.written[at]! > 0 ? Buffer.byteLength(writer.recordSeparator ?? '') : 0);
-  result.texts[at] += text;
   result.written[at]! += 1;
   result.summary.written[writer.name]! += 1;
+  return true;
 }

@@ -59,7 +59,8 @@ export function reconstructFields(rows: readonly TableRow[], context: Reconstruc
   for (const issue of issues) if (recordId !== undefined) issue.recordId = recordId;
   const issueAt = (row: TableRow): SourcePosition => ({ ...context.source, line: row.line });
 
-  const fields: Record<string, RawValue> = {};
+  // No prototype (here and below): a row named `__proto__` stays a field.
+  const fields: Record<string, RawValue> = Object.create(null) as Record<string, RawValue>;
   const splitLater: string[] = [];
   for (const [name, cell] of cells) {
     if (!isMultiValuedField(name)) fields[name] = cell.text;
@@ -160,7 +161,7 @@ export function reconstructFields(rows: readonly TableRow[], context: Reconstruc
     }
   }
   // Keep the staff table's field order: deterministic output that reads like the page.
-  const ordered: Record<string, RawValue> = {};
+  const ordered: Record<string, RawValue> = Object.create(null) as Record<string, RawValue>;
   for (const name of cells.keys()) {
     const value = fields[name];
     if (value !== undefined) ordered[name] = value;

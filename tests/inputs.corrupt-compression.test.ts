@@ -1,0 +1,139 @@
+import { existsSync } from 'node:fs';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { brotliCompressSync, constants as zlibConstants, deflateSync, gzipSync } from 'node:zlib';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { RawRecord } from '../src/model/raw-record.js';
+import { CompressedInputError, decompressed } from '../src/pipeline/decompress.js';
+import { emptyInputMessage, openInput } from '../src/pipeline/inputs.js';
+import { rawRecords } from './helpers/raw-records.js';
+import { PROJECT_ROOT } from './helpers/shared.js';
+
+/**
+ * Compressed inputs cut off by a failed download, damaged on disk, or built to explode:
+ * the records before the fault are read, the fault becomes one rejected record that says
+ * what happened and where, and the run goes on with the next input.
+ */
+
+const SHARED_SEARCH = join(PROJECT_ROOT, '../shared/data/vufind/fixtures/search.json');
+let directory: string;
+beforeEach(async () => {
+  directory = await mkdtemp(join(tmpdir(), 'bibpipe-compression-'));
+});
+afterEach(async () => {
+  await rm(directory, { recursive: true, force: true });
+});
+
+async function collect(records: AsyncIterable<RawRecord>): Promise<RawRecord[]> {
+  const out: RawRecord[] = [];
+  for await (const record of records) out.push(record);
+  return out;
+}
+
+/** Real VuFind documents (the shared search fixture) as NDJSON, repeated with fresh ids to be long enough. */
+async function realNdjson(copies: number): Promise<string> {
+  const docs = (JSON.parse(await readFile(SHARED_SEARCH, 'utf8')) as { response: { docs: Array<Record<string, unknown>> } }).response.docs;
+  const lines: string[] = [];
+  for (let copy = 0; copy < copies; copy++) for (const doc of docs) lines.push(JSON.stringify({ ...doc, id: `${String(doc.id)}-${copy}` }));
+  return `${lines.join('\n')}\n`;
+}
+
+/** A file read as Node reads it: in chunks, so that the compressed bytes consumed grow as it expands. */
+async function* chunked(bytes: Buffer, size = 16 * 1024): AsyncGenerator<Uint8Array> {
+  for (let start = 0; start < bytes.length; start += size) yield bytes.subarray(start, start + size);
+}
+
+const rejectMessages = (records: RawRecord[]): string[] => records.filter((record) => record.issues.some((issue) => issue.severity === 'error' && issue.code.startsWith('read.'))).map((record) => record.issues[0]!.message);
+
+describe.skipIf(!existsSync(SHARED_SEARCH))('corrupt compressed inputs', () => {
+  const cases: Array<[string, (bytes: Buffer) => Buffer, RegExp]> = [
+    ['a gzip cut off mid-stream', (text) => { const gz = gzipSync(text); return gz.subarray(0, Math.floor(gz.length * 0.6)); }, /the gzip data ends early \(truncated\) after \d+ decompressed bytes, by compressed byte \d+/],
+    ['a zlib stream cut off', (text) => { const z = deflateSync(text); return z.subarray(0, Math.floor(z.length * 0.6)); }, /the zlib data ends early \(truncated\)/],
+    ['a gzip with a damaged block', (text) => { const gz = Buffer.from(gzipSync(text)); for (let i = 0; i < 64; i++) gz[Math.floor(gz.length * 0.5) + i]! ^= 0x5a; return gz; }, /(corrupt gzip data|gzip data ends early)/],
+    ['a brotli cut off', (text) => { const br = brotliCompressSync(text, { params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 4 } }); return br.subarray(0, Math.floor(br.length * 0.6)); }, /the brotli data ends early \(truncated\)/],
+  ];
+  for (const [name, damage, expected] of cases) {
+    it(`${name}: the records before the fault are read, one reject names it, the next input is read`, async () => {
+      const text = Buffer.from(await realNdjson(40));
+      const extension = name.includes('brotli') ? 'br' : name.includes('zlib') ? 'zz' : 'gz';
+      const broken = join(directory, `broken.ndjson.${extension}`);
+      const next = join(directory, 'next.ndjson');
+      await writeFile(broken, damage(text));
+      await writeFile(next, `${JSON.stringify({ id: 'after-the-broken-file', title: 'Still read' })}\n`);
+      const records = await collect(rawRecords([broken, next]));
+      const messages = rejectMessages(records);
+      expect(messages.length).toBeGreaterThanOrEqual(1);
+      expect(messages[messages.length - 1]).toMatch(expected);
+      expect(messages[messages.length - 1]).toContain(broken);
+      const good = records.filter((record) => record.issues.length === 0 && record.fields.id !== 'after-the-broken-file');
+      expect(good.length).toBeGreaterThan(0);
+      expect(records[records.length - 1]!.fields.id).toBe('after-the-broken-file');
+    });
+  }
+});
+
+describe('decompression bombs', () => {
+  it('a gzip of zeros stops once it expands past the ratio cap, long before its full size', async () => {
+    const zeros = gzipSync(Buffer.alloc(64 * 1024 * 1024));
+    let produced = 0;
+    const run = async (): Promise<void> => {
+      for await (const chunk of decompressed(chunked(zeros), 'gzip', { maxCompressionRatio: 200, ratioCheckAfterBytes: 1024 * 1024 })) produced += chunk.byteLength;
+    };
+    const failure = await run().catch((error: unknown) => error);
+    expect(failure).toBeInstanceOf(CompressedInputError);
+    expect((failure as CompressedInputError).kind).toBe('bomb');
+    expect((failure as CompressedInputError).message).toMatch(/gzip data expands more than 200 times .*decompression bomb/);
+    // The cap times the compressed bytes read so far (a few 16 KiB chunks are read ahead): far below 64 MiB.
+    expect(produced).toBeLessThan(8 * 1024 * 1024);
+  });
+
+  it('a brotli bomb (ratios in the millions) is refused the same way', async () => {
+    const zeros = brotliCompressSync(Buffer.alloc(32 * 1024 * 1024), { params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 4 } });
+    expect(zeros.length).toBeLessThan(16 * 1024);
+    let produced = 0;
+    const failure = await (async () => {
+      for await (const chunk of decompressed(chunked(zeros), 'brotli', { maxCompressionRatio: 200, ratioCheckAfterBytes: 1024 * 1024 })) produced += chunk.byteLength;
+    })().catch((error: unknown) => error);
+    expect((failure as CompressedInputError).kind).toBe('bomb');
+    expect(produced).toBeLessThan(4 * 1024 * 1024);
+  });
+
+  it('openInput applies the cap: a bomb read as staff-view ends with one reject naming it', async () => {
+    const bomb = join(directory, 'zeros.txt.gz');
+    const compressed = gzipSync(Buffer.alloc(32 * 1024 * 1024));
+    await writeFile(bomb, compressed);
+    const input = await openInput(bomb, 'staff-view', { decompression: { maxCompressionRatio: 200, ratioCheckAfterBytes: 256 * 1024 } });
+    let bytes = 0;
+    const failure = await (async () => {
+      for await (const chunk of input.bytes) bytes += chunk.byteLength;
+    })().catch((error: unknown) => error);
+    expect((failure as CompressedInputError).kind).toBe('bomb');
+    // At most the cap times what was read (the file is read in 64 KiB chunks), far below 32 MiB.
+    expect(bytes).toBeLessThanOrEqual(Math.max(256 * 1024, compressed.length * 200) + 64 * 1024);
+    expect(bytes).toBeLessThan(8 * 1024 * 1024);
+  });
+
+  it('a stream of ordinary records is never taken for a bomb', async () => {
+    const text = Buffer.from(await realNdjson(100));
+    let produced = 0;
+    for await (const chunk of decompressed(chunked(gzipSync(text)), 'gzip', { maxCompressionRatio: 200, ratioCheckAfterBytes: 64 * 1024 })) produced += chunk.byteLength;
+    expect(produced).toBe(text.length);
+  });
+});
+
+describe('empty inputs', () => {
+  it('openInput says an input is empty, compressed or not, with --from or detected', async () => {
+    const empty = join(directory, 'empty.ndjson');
+    const emptyGz = join(directory, 'empty.ndjson.gz');
+    const blank = join(directory, 'blank.ndjson');
+    await writeFile(empty, '');
+    await writeFile(emptyGz, gzipSync(Buffer.alloc(0)));
+    await writeFile(blank, '\n');
+    expect((await openInput(empty, undefined)).empty).toBe(true);
+    expect((await openInput(empty, 'solr-json')).empty).toBe(true);
+    expect((await openInput(emptyGz, undefined)).empty).toBe(true);
+    expect((await openInput(blank, undefined)).empty).toBe(false);
+    expect(emptyInputMessage(empty)).toBe(`${empty}: empty input (0 bytes): no records`);
+  });
+});
