@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mergeShards } from '../src/merge/merge.js';
 import { RUN_STATE_BIN, RUN_STATE_JSON } from '../src/model/run-state.js';
+import { MANIFEST_NAME } from '../src/pipeline/output-set.js';
 import { convert } from '../src/pipeline/convert.js';
 import { temporaryDirectory } from './helpers/cli.js';
 import { vufindFixtureFields } from './helpers/scale-corpus.js';
@@ -61,7 +62,7 @@ async function buildInputs(directory: string): Promise<void> {
 }
 
 function outputs(directory: string): Map<string, Buffer> {
-  const skip = new Set([RUN_STATE_JSON, RUN_STATE_BIN]);
+  const skip = new Set([RUN_STATE_JSON, RUN_STATE_BIN, MANIFEST_NAME]);
   return new Map(readdirSync(directory).filter((name) => !skip.has(name)).sort().map((name) => [name, readFileSync(join(directory, name))]));
 }
 

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mergeShards } from '../src/merge/merge.js';
 import { RUN_STATE_BIN, RUN_STATE_JSON } from '../src/model/run-state.js';
+import { MANIFEST_NAME } from '../src/pipeline/output-set.js';
 import { convert } from '../src/pipeline/convert.js';
 import { parseCloudPartition } from '../src/read/solr-shards.js';
 import { temporaryDirectory } from './helpers/cli.js';
@@ -12,7 +13,7 @@ import { startSolrStandin, type SolrStandin } from './helpers/solr-standin.js';
 
 const FORMATS = ['medline', 'jsonld', 'csv', 'ndjson', 'nbib'];
 /** Files that name the run's own bookkeeping, not its results. */
-const NOT_COMPARED = new Set(['solr-cursor.json', RUN_STATE_JSON, RUN_STATE_BIN]);
+const NOT_COMPARED = new Set(['solr-cursor.json', RUN_STATE_JSON, RUN_STATE_BIN, MANIFEST_NAME]);
 
 let solr: SolrStandin;
 let root: string;

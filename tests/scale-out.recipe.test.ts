@@ -4,6 +4,7 @@ import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RUN_STATE_BIN, RUN_STATE_JSON } from '../src/model/run-state.js';
+import { MANIFEST_NAME } from '../src/pipeline/output-set.js';
 import { runBibpipe, temporaryDirectory } from './helpers/cli.js';
 import { scaleCorpus } from './helpers/scale-corpus.js';
 import { IN_CI, PROJECT_ROOT } from './helpers/shared.js';
@@ -81,7 +82,7 @@ async function expectSameAsSingleRun(merged: string, inputs: string[]): Promise<
     await rm(single, { recursive: true, force: true });
     const one = await runBibpipe(['convert', ...inputs, '--to', 'csv,jsonld,medline,ndjson', '--out-dir', single, '--workers', '1', '--quiet']);
     expect([0, 1]).toContain(one.code);
-    const skip = new Set(['solr-cursor.json', RUN_STATE_JSON, RUN_STATE_BIN]);
+    const skip = new Set(['solr-cursor.json', RUN_STATE_JSON, RUN_STATE_BIN, MANIFEST_NAME]);
     const names = readdirSync(single).filter((name) => !skip.has(name)).sort();
     expect(readdirSync(merged).sort()).toEqual(names);
     for (const name of names) {

@@ -93,6 +93,11 @@ export const RunStateSchema = z.object({
 });
 export type RunState = z.infer<typeof RunStateSchema>;
 
+/** Where the state's bytes go when an output set owns the files (structurally, pipeline's Sink). */
+export interface ByteSink {
+  write(data: string | Uint8Array): Promise<void>;
+}
+
 /** One record of the run as the state keeps it (the writer takes it, the reader gives it back). */
 export interface RunStateRecord {
   /** Index into `inputs`. */
@@ -190,14 +195,21 @@ export class RunStateWriter {
   private pending: Promise<unknown> = Promise.resolve();
 
   private constructor(
-    private readonly directory: string,
-    private readonly handle: FileHandle,
+    private readonly directory: string | undefined,
+    private readonly handle: FileHandle | undefined,
     private readonly header: Pick<RunState, 'shard' | 'inputs' | 'settings'>,
+    private readonly sinks?: { bin: ByteSink; json: ByteSink },
   ) {}
 
+  /** Writes both files in `directory` under temporary names; `commit` renames them. */
   static async create(directory: string, header: Pick<RunState, 'shard' | 'inputs' | 'settings'>): Promise<RunStateWriter> {
     const handle = await open(temporaryPath(join(directory, RUN_STATE_BIN)), 'w');
     return new RunStateWriter(directory, handle, header);
+  }
+
+  /** Writes through the sinks of an output set, which commits them with the run's other files. */
+  static toSinks(bin: ByteSink, json: ByteSink, header: Pick<RunState, 'shard' | 'inputs' | 'settings'>): RunStateWriter {
+    return new RunStateWriter(undefined, undefined, header, { bin, json });
   }
 
   /** Adds the next record in input order; flushes about every megabyte. */
@@ -245,14 +257,17 @@ export class RunStateWriter {
     const chunk = Buffer.from(this.encoder.bytes.subarray(0, this.encoder.length));
     this.encoder.length = 0;
     this.written += chunk.length;
-    this.pending = this.pending.then(() => this.handle.write(chunk));
+    this.pending = this.pending.then(async () => {
+      if (this.sinks) await this.sinks.bin.write(chunk);
+      else await this.handle!.write(chunk);
+    });
     await this.pending;
   }
 
   /** Writes both files under temporary names; `commit` renames them into place. */
   async finish(summary: Record<string, unknown>, fillRates: readonly FillRateCounter[]): Promise<void> {
     await this.flush();
-    await this.handle.close();
+    await this.handle?.close();
     const state: RunState = {
       format: 'bibpipe-run-state',
       version: 1,
@@ -264,9 +279,14 @@ export class RunStateWriter {
       records: this.records,
       stateBytes: this.written,
     };
-    const json = await open(temporaryPath(join(this.directory, RUN_STATE_JSON)), 'w');
+    const text = `${JSON.stringify(RunStateSchema.parse(state), null, 2)}\n`;
+    if (this.sinks) {
+      await this.sinks.json.write(text);
+      return;
+    }
+    const json = await open(temporaryPath(join(this.directory!, RUN_STATE_JSON)), 'w');
     try {
-      await json.write(`${JSON.stringify(RunStateSchema.parse(state), null, 2)}\n`);
+      await json.write(text);
     } finally {
       await json.close();
     }
@@ -274,6 +294,7 @@ export class RunStateWriter {
 
   /** Makes the state visible: the entries first, the JSON (which names their size) last. */
   async commit(): Promise<void> {
+    if (this.directory === undefined) return;
     for (const name of [RUN_STATE_BIN, RUN_STATE_JSON]) {
       const path = join(this.directory, name);
       await rename(temporaryPath(path), path);
@@ -281,7 +302,8 @@ export class RunStateWriter {
   }
 
   async discard(): Promise<void> {
-    await this.handle.close().catch(() => undefined);
+    if (this.directory === undefined) return;
+    await this.handle?.close().catch(() => undefined);
     for (const name of [RUN_STATE_BIN, RUN_STATE_JSON]) await rm(temporaryPath(join(this.directory, name)), { force: true }).catch(() => undefined);
   }
 }
