@@ -11,12 +11,14 @@ import { IssueSchema } from '../src/model/issue.js';
 import { RawRecordSchema } from '../src/model/raw-record.js';
 import { BibRecordSchema } from '../src/model/record.js';
 import { RunSummarySchema } from '../src/pipeline/summary.js';
+import { RunStateSchema } from '../src/model/run-state.js';
 
 const SCHEMAS: Record<string, { title: string; schema: z.ZodType }> = {
   'record.schema.json': { title: 'bibpipe normalized record', schema: BibRecordSchema },
   'raw-record.schema.json': { title: 'bibpipe raw record (reader output, rejects.ndjson fields)', schema: RawRecordSchema },
   'issue.schema.json': { title: 'bibpipe issue', schema: IssueSchema },
   'summary.schema.json': { title: 'bibpipe run summary (summary.json)', schema: RunSummarySchema },
+  'run-state.schema.json': { title: 'bibpipe shard run state (run-state.json, read by bibpipe merge)', schema: RunStateSchema },
 };
 
 /** File name -> JSON text, exactly as checked in. */

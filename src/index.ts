@@ -11,6 +11,8 @@ export type { RunOptions, RunProgress } from './pipeline/run.js';
 export { processRecord, type ProcessedRecord, type ProcessOptions } from './pipeline/process.js';
 export { UsageError } from './errors.js';
 export { RunSummarySchema, type RunSummary } from './pipeline/summary.js';
+export { mergeShards, type MergeOptions, type MergeResult, type CrossShardFinding } from './merge/merge.js';
+export { RunStateSchema, type RunState, type ShardDescription } from './model/run-state.js';
 
 export { readers, findReader, detectReader, DEFAULT_READ_LIMITS } from './read/index.js';
 export type { RecordReader, ReadContext, ReadLimits } from './read/types.js';

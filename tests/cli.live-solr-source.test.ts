@@ -17,7 +17,7 @@ describe('convert solr+http://: the CLI over a live index', () => {
 
   it('pages with cursorMark, passes --fq/--rows/--shard, keeps the cursor in the out-dir', async () => {
     const dir = temporaryDirectory();
-    const result = await runBibpipe(['convert', solr.url, '--to', 'ndjson', '--out-dir', dir, '--rows', '50', '--fq', '{!hash workers=1 worker=0 keys=id}', '--quiet']);
+    const result = await runBibpipe(['convert', solr.url, '--to', 'ndjson', '--out-dir', dir, '--rows', '50', '--fq', '{!hash workers=1 worker=0}', '--quiet']);
     expect(result.code, result.stderr).toBe(0);
     const records = readFileSync(join(dir, 'records.ndjson'), 'utf8').trim().split('\n').map((line) => JSON.parse(line));
     expect(records).toHaveLength(docs.length);
@@ -25,7 +25,7 @@ describe('convert solr+http://: the CLI over a live index', () => {
     const first = solr.requests[0]?.params;
     expect(first?.get('cursorMark')).toBe('*');
     expect(first?.get('rows')).toBe('50');
-    expect(first?.getAll('fq')).toContain('{!hash workers=1 worker=0 keys=id}');
+    expect(first?.getAll('fq')).toContain('{!hash workers=1 worker=0}');
     expect(first?.get('sort')).toMatch(/id asc$/);
     expect(existsSync(join(dir, 'solr-cursor.json'))).toBe(true);
 
@@ -33,7 +33,8 @@ describe('convert solr+http://: the CLI over a live index', () => {
     const shardDir = temporaryDirectory();
     const shard = await runBibpipe(['convert', solr.url, '--to', 'ndjson', '--out-dir', shardDir, '--shard', '2/2', '--quiet']);
     expect(shard.code, shard.stderr).toBe(0);
-    expect(solr.requests[0]?.params.getAll('fq')).toContain('{!hash workers=2 worker=1 keys=id}');
+    expect(solr.requests[0]?.params.getAll('fq')).toContain('{!hash workers=2 worker=1}');
+    expect(solr.requests[0]?.params.get('partitionKeys')).toBe('id');
   });
 
   it('a bad --shard is a usage error', async () => {

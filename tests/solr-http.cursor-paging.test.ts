@@ -188,7 +188,7 @@ describe('solr-http: resume and shards (through readRecords)', () => {
     expect(secondIds.length).toBeGreaterThan(0);
     expect(firstIds.filter((id) => secondIds.includes(id))).toEqual([]);
     expect([...firstIds, ...secondIds].sort()).toEqual(ALL_IDS);
-    expect(firstFilters.every((filters) => filters.includes('{!hash workers=2 worker=0 keys=id}'))).toBe(true);
+    expect(firstFilters.every((filters) => filters.includes('{!hash workers=2 worker=0}'))).toBe(true);
   });
 });
 
@@ -200,6 +200,6 @@ describe('solr-http: request building', () => {
     expect(solrSelectUrl('solr+http://h:8983/solr/biblio/select', {}, 'AoE').pathname).toBe('/solr/biblio/select');
     expect(parseShard('2/4')).toEqual({ index: 2, count: 4 });
     expect(['0/4', '5/4', '1/0', 'x/2', '3'].map(parseShard)).toEqual([undefined, undefined, undefined, undefined, undefined]);
-    expect(shardFilter({ index: 3, count: 4 })).toBe('{!hash workers=4 worker=2 keys=id}');
+    expect(shardFilter({ index: 3, count: 4 })).toBe('{!hash workers=4 worker=2}');
   });
 });

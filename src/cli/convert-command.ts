@@ -8,7 +8,7 @@ import { SIGNAL_EXIT_CODES, watchInterrupts } from './interrupt.js';
 import { limitsFromFlags } from './limits-options.js';
 import { createProgressDisplay } from './progress.js';
 import { EXIT, makeLogger, profileFrom, type CliStreams, type RunFlags } from './run-flags.js';
-import { solrOptionsFromFlags } from './solr-options.js';
+import { shardRunState, solrOptionsFromFlags } from './solr-options.js';
 
 export interface ConvertFlags extends RunFlags {
   to: string[];
@@ -52,6 +52,7 @@ export async function runConvert(inputs: readonly string[], flags: ConvertFlags,
       fillRates: config.fillRates,
       ignore: config.ignore,
       solr: solrOptionsFromFlags(flags, outDir),
+      runState: shardRunState(inputs, flags, outDir),
       openFiles: flags.openFiles,
       to: flags.to,
       from: flags.from,

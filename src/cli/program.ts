@@ -14,6 +14,7 @@ import { runRules } from './rules-command.js';
 import { makeLogger, EXIT, type CliStreams, type RunFlags } from './run-flags.js';
 import { runStats, type StatsFlags } from './stats-command.js';
 import { addSourceOptions } from './solr-options.js';
+import { registerMergeCommand } from './merge-command.js';
 import { parseMaxWarnings, runValidate, type ValidateFlags } from './validate-command.js';
 
 export { EXIT, type CliStreams } from './run-flags.js';
@@ -160,6 +161,8 @@ function buildProgram(streams: CliStreams, state: { exitCode: number; debug: boo
       progress?.stop();
     }
   });
+
+  registerMergeCommand(program, streams, state, summaryLine);
 
   program
     .command('rules')

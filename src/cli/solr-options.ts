@@ -1,7 +1,10 @@
 import { join } from 'node:path';
 import { type Command, InvalidArgumentError, Option } from 'commander';
 import type { SolrReadOptions } from '../pipeline/sources.js';
-import { parseShard } from '../read/solr-http.js';
+import { UsageError } from '../errors.js';
+import type { ShardDescription } from '../model/run-state.js';
+import { isSolrSource, parseShard } from '../read/solr-http.js';
+import { parseCloudPartition, type SolrCloudPartition } from '../read/solr-shards.js';
 import { positiveInteger } from './limits-options.js';
 
 /** The live-Solr flags as commander parses them. */
@@ -11,6 +14,7 @@ export interface SolrFlags {
   fields?: string | undefined;
   rows?: number | undefined;
   shard?: { index: number; count: number } | undefined;
+  solrShard?: SolrCloudPartition | undefined;
   resume?: string | boolean | undefined;
   openFiles?: number | undefined;
 }
@@ -21,6 +25,12 @@ function shard(value: string): { index: number; count: number } {
   return parsed;
 }
 
+function cloudShard(value: string): SolrCloudPartition {
+  const parsed = parseCloudPartition(value);
+  if (!parsed) throw new InvalidArgumentError('expected a SolrCloud shard name (shard1), names (shard1,shard3) or I/N over the sorted shard names, e.g. 2/4');
+  return parsed;
+}
+
 /** Adds the flags of `solr+http(s)://` inputs and of reading many files. */
 export function addSourceOptions(command: Command): Command {
   return command
@@ -28,7 +38,8 @@ export function addSourceOptions(command: Command): Command {
     .addOption(new Option('--fq <filter>', 'live Solr: a filter query (fq), repeatable').argParser((value: string, previous: string[] = []) => [...previous, value]))
     .addOption(new Option('--fields <fl>', 'live Solr: the fields to fetch (fl)').default(undefined, '*'))
     .addOption(new Option('--rows <n>', 'live Solr: page size').argParser(positiveInteger).default(undefined, '1000'))
-    .addOption(new Option('--shard <I/N>', 'live Solr: read only share I of N (Solr hash filter on the unique key)').argParser(shard))
+    .addOption(new Option('--shard <I/N>', 'read only share I of N: of a file, a byte range cut at record starts; of live Solr, the hash filter on the unique key').argParser(shard))
+    .addOption(new Option('--solr-shard <name|I/N>', 'live SolrCloud: read only these logical shards (shards=NAME), or job I of N over the sorted shard names').argParser(cloudShard).conflicts('shard'))
     .addOption(new Option('--resume [cursor-file]', 'live Solr: continue from the saved cursor file').default(undefined, '<out-dir>/solr-cursor.json'))
     .addOption(new Option('--open-files <n>', 'most input files opened and parsed ahead at once').argParser(positiveInteger).default(undefined, '4'));
 }
@@ -42,7 +53,25 @@ export function solrOptionsFromFlags(flags: SolrFlags, outDir: string | undefine
     fields: flags.fields,
     rows: flags.rows,
     shard: flags.shard,
+    cloudShard: flags.solrShard,
     cursorFile,
     resume: flags.resume !== undefined && flags.resume !== false,
   };
+}
+
+/**
+ * A shard run (`--shard`, `--solr-shard`) writes its run state beside its outputs so that
+ * `bibpipe merge` can add the shards up to the single run; undefined for other runs.
+ */
+export function shardRunState(inputs: readonly string[], flags: SolrFlags, outDir: string | undefined): { shard: ShardDescription } | undefined {
+  if (flags.shard === undefined && flags.solrShard === undefined) return undefined;
+  if (outDir === undefined) throw new UsageError('A shard run (--shard, --solr-shard) needs --out-dir: its outputs and run state are merged from there');
+  const live = inputs.filter(isSolrSource).length;
+  if (live > 0 && live < inputs.length) throw new UsageError('A shard run reads either live Solr inputs or files, not both: run them as two sharded runs');
+  if (flags.solrShard !== undefined) {
+    if (live === 0) throw new UsageError('--solr-shard applies to live SolrCloud inputs (solr+http://...); for files use --shard I/N');
+    const { names, job } = flags.solrShard;
+    return { shard: { kind: 'solr-cloud', names: names ? [...names] : undefined, index: job?.index, count: job?.count } };
+  }
+  return { shard: { kind: live > 0 ? 'solr-hash' : 'file-range', index: flags.shard!.index, count: flags.shard!.count } };
 }

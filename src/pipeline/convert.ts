@@ -8,6 +8,10 @@ import { runCommand, type RunOptions } from './run.js';
 import { OutputSet } from './output-set.js';
 import { AtomicFileSink, StreamSink, type Sink } from './sinks.js';
 import type { RunSummary } from './summary.js';
+import { RUN_STATE_BIN, RUN_STATE_JSON, RunStateWriter, type ShardDescription } from '../model/run-state.js';
+import type { FillRateCount } from './cross-record.js';
+import { runStateInputs } from './run-state-inputs.js';
+import { DEFAULT_READ_LIMITS } from '../read/types.js';
 
 export type { RunProgress } from './run.js';
 
@@ -21,6 +25,11 @@ export interface ConvertOptions extends RunOptions {
   /** Without outDir: a file for rejected records (NDJSON). */
   rejectsPath?: string | undefined;
   writerOptions?: WriterOptions | undefined;
+  /**
+   * A shard run (`--shard`, `--solr-shard`): read only this share (file inputs: a byte range
+   * of each file), and write run-state.json/.bin beside the outputs for `bibpipe merge`.
+   */
+  runState?: { shard: ShardDescription } | undefined;
 }
 
 /**
@@ -97,10 +106,13 @@ export async function convert(options: ConvertOptions): Promise<RunSummary> {
   let rejects: Sink | undefined;
   let skipped: Sink | undefined;
   let summary: RunSummary;
+  let state: RunStateWriter | undefined;
+  const shard = options.runState?.shard;
   // With an output directory the run's files (summary.json included) are one set, committed
   // together or not at all; files of an earlier run that this one does not write are removed.
+  // A shard run's state files are members too.
   const set = options.outDir
-    ? await OutputSet.open(options.outDir, [...chosen.map((writer) => writer.fileName), 'rejects.ndjson', 'skipped.ndjson', 'summary.json'])
+    ? await OutputSet.open(options.outDir, [...chosen.map((writer) => writer.fileName), 'rejects.ndjson', 'skipped.ndjson', 'summary.json', ...(shard ? [RUN_STATE_BIN, RUN_STATE_JSON] : [])])
     : undefined;
   try {
     for (const writer of chosen) {
@@ -116,8 +128,25 @@ export async function convert(options: ConvertOptions): Promise<RunSummary> {
     }
     // An output that cannot be created fails the run before any record is read.
     await Promise.all(sinks.map((sink) => sink.opened?.()));
+    const stateInputs = shard && set ? await runStateInputs(options.inputs, options.solr) : undefined;
+    if (stateInputs && set) {
+      state = RunStateWriter.toSinks(set.file(RUN_STATE_BIN), set.file(RUN_STATE_JSON), {
+        shard: shard!,
+        inputs: stateInputs.inputs,
+        settings: {
+          formats: chosen.map((writer) => writer.name),
+          writerOptions: { ...writerOptions },
+          severities: options.severities as Record<string, string> | undefined,
+          from: options.from,
+          profile: options.profile,
+          limits: { ...DEFAULT_READ_LIMITS, ...options.limits },
+          ignore: options.ignore ? [...options.ignore] : undefined,
+        },
+      });
+    }
 
-    ({ summary } = await runCommand(options, {
+    let fillCounts: FillRateCount[];
+    ({ summary, fillCounts } = await runCommand(options, {
       formats: chosen.map((writer) => writer.name),
       writerOptions,
       collect: {
@@ -125,9 +154,12 @@ export async function convert(options: ConvertOptions): Promise<RunSummary> {
         skipped: skipped !== undefined,
         logRejected: options.logger?.isLevelEnabled('warn') ?? false,
         logSkipped: options.logger?.isLevelEnabled('debug') ?? false,
+        state: state !== undefined,
       },
       exclude: options.outDir ? [options.outDir] : [],
+      fileShard: shard?.kind === 'file-range' ? shard : undefined,
     }, async (batch) => {
+      if (state && stateInputs) for (const { file, ...entry } of batch.state ?? []) await state.add({ ...entry, input: stateInputs.indexOf(file) });
       if (rejects && batch.rejects) await rejects.write(batch.rejects);
       if (skipped && batch.skipped) await skipped.write(batch.skipped);
       for (const [index, output] of outputs.entries()) {
@@ -158,6 +190,10 @@ export async function convert(options: ConvertOptions): Promise<RunSummary> {
       await output.sink.commit();
     }
     for (const sink of sinks) if (!outputs.some((output) => output.sink === sink)) await sink.commit();
+    if (state) {
+      const rules = options.fillRates ?? [];
+      await state.finish(summary, rules.map((rule, index) => ({ field: rule.field, type: rule.type, minimum: rule.minimum, ...fillCounts[index]! })));
+    }
     if (set) {
       const summaryFile = set.file('summary.json');
       await summaryFile.write(`${JSON.stringify(summary, null, 2)}\n`);

@@ -9,6 +9,8 @@ import { expandInputs, openInput, type OpenedInput } from './inputs.js';
 import { readSolrPages, type SolrReadOptions } from './sources.js';
 import type { BatchExecutor } from './workers/executor.js';
 import type { BatchInput, Pass1Result, Pass2Result } from './workers/batch-work.js';
+import type { Share } from '../read/byte-ranges.js';
+import { atFilePositions, shareOfInput } from './file-shards.js';
 
 /**
  * The one engine every command runs on (convert, validate, stats, the library):
@@ -34,6 +36,8 @@ export interface EngineOptions {
   progress?: ReadProgress | undefined;
   /** Paths never read as inputs (this run's output directory). */
   exclude?: readonly string[] | undefined;
+  /** `--shard I/N` on files: read only share I of every input file (file-shards.ts). */
+  fileShard?: Share | undefined;
 }
 
 /** How much of the run's input has been read (decompressed bytes). */
@@ -147,11 +151,18 @@ async function* runBatches(options: EngineOptions, batchBytes: number): AsyncGen
       continue;
     }
     const input = opening.input;
+    const share = options.fileShard ? await shareOfInput(input, file, options.fileShard) : undefined;
+    if (share !== undefined && share.kind !== 'whole') {
+      await input.bytes[Symbol.asyncIterator]().return?.();
+      if (share.kind === 'nothing') continue;
+      input.bytes = share.bytes;
+    }
     if (progress) {
       if (input.compression !== 'none') progress.bytesTotal = undefined;
       input.bytes = counted(input.bytes, progress);
     }
-    for await (const batch of batchesOfInput(input, file, options.limits, batchBytes)) {
+    for await (const read of batchesOfInput(input, file, options.limits, batchBytes)) {
+      const batch = share ? atFilePositions(read, file, share) : read;
       yield { input: index, batch: batch.kind === 'chunk' ? { kind: 'chunk', reader: input.reader!.name, file, chunk: batch.chunk } : batch };
       if (options.signal?.aborted) return;
     }

@@ -12,6 +12,7 @@ import { countIssues, emptySummary, sortedSummary } from './counts.js';
 import type { RunSummary } from './summary.js';
 import type { EngineSettings, Pass2Result } from './workers/batch-work.js';
 import { createExecutor } from './workers/executor.js';
+import type { Share } from '../read/byte-ranges.js';
 
 /** Options every command shares: what to read, how to check it, how to run. */
 export interface RunOptions {
@@ -50,12 +51,16 @@ export interface RunSpec {
   collect?: Partial<EngineSettings['collect']> | undefined;
   /** Directories never read as inputs (the run's own output directory). */
   exclude?: readonly string[] | undefined;
+  /** `--shard I/N` on files: read only share I of every input file (file-shards.ts). */
+  fileShard?: Share | undefined;
 }
 
 export interface RunOutcome {
   summary: RunSummary;
   /** Findings about the run as a whole (fill rates below their minimum), counted in the summary. */
   runIssues: Issue[];
+  /** Per fill-rate rule: converted records in scope and those that had the field. */
+  fillCounts: FillRateCount[];
 }
 
 function addCounts(total: Record<string, number>, delta: Readonly<Record<string, number>>): void {
@@ -111,6 +116,7 @@ export async function runCommand(options: RunOptions, spec: RunSpec, onBatch: (r
       openAhead: options.openFiles,
       progress,
       exclude: spec.exclude,
+      fileShard: spec.fileShard,
     });
     for await (const result of results) {
       addSummary(summary, result.summary);
@@ -129,9 +135,9 @@ export async function runCommand(options: RunOptions, spec: RunSpec, onBatch: (r
   }
   if (options.signal?.aborted) {
     summary.interrupted = true;
-    return { summary: sortedSummary(summary), runIssues: [] };
+    return { summary: sortedSummary(summary), runIssues: [], fillCounts };
   }
   const runIssues = applySeverities(fillRateIssues(fillRates, fillCounts), options.severities);
   countIssues(summary, runIssues);
-  return { summary: sortedSummary(summary), runIssues };
+  return { summary: sortedSummary(summary), runIssues, fillCounts };
 }

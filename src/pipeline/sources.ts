@@ -33,6 +33,8 @@ function cursorKey(input: string, options: SolrReadOptions): string {
     options.rows ?? 1000,
     options.shard ? `${options.shard.index}/${options.shard.count}` : 'all',
     options.uniqueKey ?? 'id',
+    // A SolrCloud share is another query: its cursor is not another share's.
+    ...(options.cloudShard ? [options.cloudShard.names ?? `${options.cloudShard.job?.index}/${options.cloudShard.job?.count}`] : []),
   ]);
 }
 

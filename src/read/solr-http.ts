@@ -4,6 +4,7 @@ import { makeIssue } from '../model/rules.js';
 import { parseJsonExact } from './exact-json.js';
 import { boundedFetch, HttpFetchError, type HttpBounds } from './http-fetch.js';
 import { rawRecordFromSolrDoc } from './solr-doc.js';
+import { addPartitionParams, fetchClusterShards, hashFilter, type SolrCloudPartition, type SolrPartition } from './solr-shards.js';
 import type { ReadLimits } from './types.js';
 
 const FORMAT = 'solr-json';
@@ -20,6 +21,8 @@ export interface SolrQuery {
   rows?: number | undefined;
   /** Read only this share of the index: worker `index` (1-based) of `count`. */
   shard?: SolrShard | undefined;
+  /** Read only these SolrCloud shards (`--solr-shard`, see solr-shards.ts); not with `shard`. */
+  cloudShard?: SolrCloudPartition | undefined;
   /** The index's unique key, the cursor's tie-breaking sort; default `id`. */
   uniqueKey?: string | undefined;
 }
@@ -88,9 +91,13 @@ export function solrSourceName(input: string): string {
   return url.toString();
 }
 
-/** `{!hash workers=N worker=I keys=id}`: Solr's hash filter, whose workers split the index without overlap. */
-export function shardFilter(shard: SolrShard, uniqueKey = 'id'): string {
-  return `{!hash workers=${shard.count} worker=${shard.index - 1} keys=${uniqueKey}}`;
+/** `{!hash workers=N worker=I}`: Solr's hash filter; its key fields go in `partitionKeys` (solr-shards.ts). */
+export function shardFilter(shard: SolrShard): string {
+  return hashFilter({ kind: 'hash', ...shard });
+}
+
+function partitionOf(query: SolrQuery): SolrPartition | undefined {
+  return query.cloudShard ?? (query.shard ? { kind: 'hash', ...query.shard } : undefined);
 }
 
 /** Parses `I/N` (1-based: `1/4` ... `4/4`); undefined when it is not one. */
@@ -120,7 +127,7 @@ export function solrSelectUrl(input: string, query: SolrQuery, cursorMark: strin
   const uniqueKey = query.uniqueKey ?? 'id';
   params.set('q', query.query ?? '*:*');
   for (const filter of query.filters ?? []) params.append('fq', filter);
-  if (query.shard !== undefined && query.shard.count > 1) params.append('fq', shardFilter(query.shard, uniqueKey));
+  addPartitionParams(params, partitionOf(query), uniqueKey);
   params.set('fl', query.fields ?? '*');
   params.set('rows', String(query.rows ?? 1000));
   params.set('sort', `${uniqueKey} asc`);
@@ -162,15 +169,27 @@ export async function* readSolrSource(input: string, options: SolrSourceOptions)
   const stopped = new AbortController();
   const signal = options.signal ? AbortSignal.any([options.signal, stopped.signal]) : stopped.signal;
 
+  let query: SolrQuery = options;
   const bounds: Partial<HttpBounds> = { ...options.http, totalTimeoutMs: retry.timeoutMs };
   const fetchPage = (cursorMark: string): Promise<Page> =>
-    fetchWithRetry(solrSelectUrl(input, options, cursorMark), authorization, retry, bounds, signal);
+    fetchWithRetry(solrSelectUrl(input, query, cursorMark), authorization, retry, bounds, signal);
   const loops = new CursorLoopDetector(options.maxEmptyPages ?? DEFAULT_MAX_EMPTY_PAGES);
 
   let cursorMark = options.start?.cursorMark ?? '*';
   let skip = options.start?.skip ?? 0;
   let ordinal = options.start?.ordinal ?? 0;
   if (options.start?.done) return;
+  if (options.cloudShard !== undefined) {
+    try {
+      query = { ...options, cloudShard: await fetchClusterShards(options.cloudShard, solrSelectUrl(input, {}, '*'), authorization, retry.timeoutMs, signal) };
+    } catch (error) {
+      const message = `${file}: cannot tell the SolrCloud shards to read: ${(error as Error).message}`;
+      yield { format: FORMAT, source: { file, ordinal: 1 }, fields: {}, issues: [makeIssue('read.source-failed', { message, source: { file, ordinal: 1 } })] };
+      return;
+    }
+    // Job I of N with more jobs than shards: this job's share is empty.
+    if (query.cloudShard?.names?.length === 0) return;
+  }
 
   // Position inside the page being handed out, for a checkpoint if the consumer stops early.
   let delivered = -1;

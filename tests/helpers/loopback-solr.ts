@@ -5,7 +5,7 @@ import type { AddressInfo } from 'node:net';
  * A Solr select handler on 127.0.0.1 that implements the real cursorMark protocol over a
  * fixed document set: results sorted by `id asc`, the cursor an opaque token of the last
  * sort value handed out, `nextCursorMark` equal to the given one once nothing is left.
- * `{!hash workers=N worker=I keys=id}` filters partition the set by a hash of the id.
+ * `{!hash workers=N worker=I}` filters with `partitionKeys=id` partition the set by a hash of the id.
  * Failures can be queued to answer the next requests.
  */
 
@@ -101,8 +101,8 @@ export async function startLoopbackSolr(docs: readonly LoopbackDoc[]): Promise<L
     const rows = Number(params.get('rows') ?? '10');
     let matching = sorted;
     for (const filter of params.getAll('fq')) {
-      const hash = /^\{!hash workers=(\d+) worker=(\d+) keys=id\}$/.exec(filter);
-      if (!hash) return sendError(response, 400, `unsupported fq ${filter}`);
+      const hash = /^\{!hash workers=(\d+) worker=(\d+)\}$/.exec(filter);
+      if (!hash || (Number(hash[1]) > 1 && params.get('partitionKeys') !== 'id')) return sendError(response, 400, `unsupported fq ${filter} (partitionKeys=${params.get('partitionKeys')})`);
       const workers = Number(hash[1]);
       const worker = Number(hash[2]);
       matching = matching.filter((doc) => fnv1a(doc.id) % workers === worker);

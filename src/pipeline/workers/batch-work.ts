@@ -16,6 +16,7 @@ import { processRecord, type ProcessedRecord } from '../process.js';
 import { rejectLine } from '../rejects.js';
 import { countIssues, emptySummary } from '../counts.js';
 import type { RunSummary } from '../summary.js';
+import type { RunStateRecord } from '../../model/run-state.js';
 
 /**
  * The work of one batch, in two passes, on whichever thread holds the batch (a worker, or
@@ -53,6 +54,8 @@ export interface EngineSettings {
     /** Which log entries the main thread's logger would print. */
     logRejected: boolean;
     logSkipped: boolean;
+    /** Every record described for the run state (shard runs; model/run-state.ts). */
+    state?: boolean | undefined;
   };
 }
 
@@ -90,13 +93,20 @@ export interface Pass2Result {
   fillRates: FillRateCount[];
   stats: StatsDigest[];
   records: ProcessedRecord[];
+  /** With collect.state: every record in order, for RunStateWriter.add (the input is named by `file`). */
+  state?: StateEntry[] | undefined;
 }
+
+/** A run-state entry as pass 2 knows it; the main thread turns `file` into the input's index. */
+export type StateEntry = Omit<RunStateRecord, 'input'> & { file: string };
 
 /** One batch between its passes. */
 export interface HeldBatch {
   processed: ProcessedRecord[];
   /** Findings of normalization, kept apart: a record rejected by a run-wide finding loses them. */
   normalizeIssueCounts: number[];
+  /** The keys pass 1 computed (fingerprints), kept for the run state. */
+  keys?: RecordKeys[] | undefined;
 }
 
 function resolveWriter(name: string): RecordWriter {
@@ -147,7 +157,7 @@ export function firstPass(input: BatchInput, settings: EngineSettings): { held: 
     }
     keys[index] = key;
   }
-  return { held: { processed, normalizeIssueCounts }, result: { keys } };
+  return { held: { processed, normalizeIssueCounts, keys: settings.collect.state ? keys : undefined }, result: { keys } };
 }
 
 /** Applies one record's run-wide findings, as if they had been found by the record's own checks. */
@@ -191,11 +201,16 @@ export function secondPass(held: HeldBatch, request: Pass2Request, settings: Eng
   const ignored = settings.ignore.length > 0 ? new Set(settings.ignore) : undefined;
   const fillRates: FillRateCount[] = settings.fillRates.map(() => ({ records: 0, filled: 0 }));
   const result: Pass2Result = { texts, written, rejects: '', skipped: '', summary, logs: [], issues: [], fillRates, stats: [], records: [] };
+  const state = settings.collect.state ? (result.state = [] as StateEntry[]) : undefined;
+  const findingsAt = state ? new Map(request.findings.map((findings) => [findings.index, findings])) : undefined;
   // Per format, the records it accepted, serialized together at the end (one call where the writer can).
   const accepted: BibRecord[][] = writers.map(() => []);
+  // With the run state, each accepted record's entry, to be told its bytes.
+  const acceptedEntries: StateEntry[][] = writers.map(() => []);
 
-  for (const item of processed) {
+  processed.forEach((item, index) => {
     const { raw } = item;
+    const entry = state ? stateEntry(item, held.keys?.[index], findingsAt!.get(index), writers.length) : undefined;
     summary.read++;
     if (settings.collect.stats) result.stats.push(statsDigest(raw));
     if (item.rejected || !item.record) {
@@ -203,25 +218,75 @@ export function secondPass(held: HeldBatch, request: Pass2Request, settings: Eng
       if (settings.collect.logRejected) {
         result.logs.push({ level: 'warn', fields: { recordId: raw.fields.id, source: raw.source, issues: item.issues.filter((i) => i.severity === 'error').map((i) => i.code) }, message: 'record rejected' });
       }
-      if (settings.collect.rejects) result.rejects += rejectLine(raw, item.issues);
+      if (settings.collect.rejects) {
+        const line = rejectLine(raw, item.issues);
+        result.rejects += line;
+        if (entry) entry.rejectBytes = Buffer.byteLength(line);
+      }
     } else {
       summary.converted++;
       const record = item.record;
       countFillRates(record, settings.fillRates, fillRates);
       writers.forEach((writer, at) => {
-        if (accept(writer, sessions[at]!, at, record, item, result, settings)) accepted[at]!.push(record);
+        if (!accept(writer, sessions[at]!, at, record, item, result, settings, entry)) return;
+        accepted[at]!.push(record);
+        if (entry) acceptedEntries[at]!.push(entry);
       });
     }
     const counted = ignored === undefined ? item.issues : item.issues.filter((issue) => issue.recordId === undefined || !ignored.has(issue.recordId));
     countIssues(summary, counted);
     if (settings.collect.issues) result.issues.push(...counted);
     if (settings.collect.records) result.records.push(item);
-  }
+    if (entry) state!.push(finishStateEntry(entry, item, counted, settings));
+  });
   sessions.forEach((session, at) => {
     const records = accepted[at]!;
-    if (records.length > 0) texts[at] = session.writeMany ? session.writeMany(records) : records.map((record) => session.write(record)).join('');
+    if (records.length === 0) return;
+    if (state) {
+      // The run state needs each record's bytes: written one by one (the same bytes as writeMany),
+      // the separator the session puts before all but its first left out of the count.
+      const separatorBytes = Buffer.byteLength(writers[at]!.recordSeparator ?? '');
+      const parts = records.map((record) => session.write(record));
+      parts.forEach((part, index) => {
+        (acceptedEntries[at]![index]!.outputBytes as number[])[at] = Buffer.byteLength(part) - (index > 0 ? separatorBytes : 0);
+      });
+      texts[at] = parts.join('');
+      return;
+    }
+    texts[at] = session.writeMany ? session.writeMany(records) : records.map((record) => session.write(record)).join('');
   });
   return result;
+}
+
+/** A record's run-state entry; pass 2 fills in its bytes as it writes them. */
+function stateEntry(item: ProcessedRecord, keys: RecordKeys | undefined, findings: RecordFindings | undefined, formats: number): StateEntry {
+  const { file, ordinal, line, byteOffset } = item.raw.source;
+  const converted = item.record !== undefined && !item.rejected;
+  return {
+    file, ordinal: ordinal ?? 0, line, byteOffset,
+    id: keys?.id, idKey: keys?.idKey,
+    doiKey: converted ? keys?.doiKey : undefined,
+    pmidKey: converted ? keys?.pmidKey : undefined,
+    converted,
+    idDuplicate: findings?.raw.some((issue) => issue.code === 'id.duplicate') ?? false,
+    doiDuplicate: findings?.normalized.some((issue) => issue.code === 'doi.duplicate') ?? false,
+    pmidDuplicate: findings?.normalized.some((issue) => issue.code === 'pmid.duplicate') ?? false,
+    outputBytes: new Array<number>(formats).fill(0),
+    rejectBytes: 0, skippedBytes: 0, issueCodes: [], fillCounted: 0, fillFilled: 0,
+  };
+}
+
+/** The entry with the record's counted findings and fill-rate bits. */
+function finishStateEntry(entry: StateEntry, item: ProcessedRecord, counted: readonly Issue[], settings: EngineSettings): StateEntry {
+  entry.issueCodes = counted.map((issue) => issue.code);
+  if (item.record && !item.rejected) {
+    settings.fillRates.forEach((rule, index) => {
+      if (rule.type !== undefined && rule.type !== item.record!.type) return;
+      entry.fillCounted |= 1 << index;
+      if (isFilled(item.record!, rule.path)) entry.fillFilled |= 1 << index;
+    });
+  }
+  return entry;
 }
 
 function countFillRates(record: BibRecord, rules: EngineSettings['fillRates'], counts: FillRateCount[]): void {
@@ -234,7 +299,7 @@ function countFillRates(record: BibRecord, rules: EngineSettings['fillRates'], c
 }
 
 /** Whether the writer takes the record; a refusal is counted and reported, warnings are added to its issues. */
-function accept(writer: RecordWriter, session: ReturnType<RecordWriter['open']>, at: number, record: BibRecord, item: ProcessedRecord, result: Pass2Result, settings: EngineSettings): boolean {
+function accept(writer: RecordWriter, session: ReturnType<RecordWriter['open']>, at: number, record: BibRecord, item: ProcessedRecord, result: Pass2Result, settings: EngineSettings, entry: StateEntry | undefined): boolean {
   const { raw, issues } = item;
   const refusal = writer.accepts(record, settings.writerOptions);
   if (refusal) {
@@ -242,7 +307,11 @@ function accept(writer: RecordWriter, session: ReturnType<RecordWriter['open']>,
     issues.push(issue);
     result.summary.skipped[writer.name] = (result.summary.skipped[writer.name] ?? 0) + 1;
     if (settings.collect.logSkipped) result.logs.push({ level: 'debug', fields: { recordId: record.id, format: writer.name, code: issue.code }, message: issue.message });
-    if (settings.collect.skipped) result.skipped += `${JSON.stringify({ recordId: record.id, format: writer.name, code: issue.code, message: issue.message, source: raw.source })}\n`;
+    if (settings.collect.skipped) {
+      const line = `${JSON.stringify({ recordId: record.id, format: writer.name, code: issue.code, message: issue.message, source: raw.source })}\n`;
+      result.skipped += line;
+      if (entry) entry.skippedBytes += Buffer.byteLength(line);
+    }
     return false;
   }
   const warnings = session.warnings?.(record);

@@ -1,0 +1,454 @@
+import { closeSync, openSync, readSync } from 'node:fs';
+import { open, readFile, rename, rm, type FileHandle } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
+import { z } from 'zod';
+
+/**
+ * The run-wide state a shard run leaves beside its outputs, so that `bibpipe merge` can add
+ * N shard runs up to exactly the single run: `run-state.json` (what was run and its counts)
+ * and `run-state.bin` (one compact entry per record, in the run's input order).
+ *
+ * An entry holds what the run-wide checks look at and what merge needs to move a record:
+ * the fingerprints of its id, DOI and PMID, its position (input, ordinal, line, byte offset),
+ * its id text (to name it in messages and to k-way merge Solr shards on it), its outcome,
+ * and the byte length of its text in every output file, rejects.ndjson and skipped.ndjson.
+ * The first position of an id/DOI/PMID is the first entry that carries it. About 40-60
+ * bytes per record, against ~5 KB of output per record and format.
+ *
+ * Fingerprints are the engine's (pipeline/fingerprint-table.ts): 64-bit xxHash64 with a
+ * fixed seed, so those of separate shard runs compare; this module only stores them.
+ */
+
+export const RUN_STATE_JSON = 'run-state.json';
+export const RUN_STATE_BIN = 'run-state.bin';
+/** Names the fingerprint function; a state made with another one cannot be merged. */
+export const FINGERPRINT_SCHEME = 'xxh64(seed 0x62696270697065)';
+
+/** A 64-bit fingerprint as two unsigned 32-bit words (high, low), as the engine computes it. */
+export type Fingerprint = readonly [number, number];
+
+export const ShardDescriptionSchema = z.discriminatedUnion('kind', [
+  /** Not sharded: the whole input. */
+  z.object({ kind: z.literal('none') }),
+  /** `--shard I/N` on files: byte range I of N of every input file, aligned to record starts. */
+  z.object({ kind: z.literal('file-range'), index: z.number().int().positive(), count: z.number().int().positive() }),
+  /** `--shard I/N` on live Solr: Solr's hash filter, worker I of N. */
+  z.object({ kind: z.literal('solr-hash'), index: z.number().int().positive(), count: z.number().int().positive() }),
+  /** `--solr-shard NAME,...` (names) or `--solr-shard I/N` (job I of N over the sorted shard names). */
+  z.object({
+    kind: z.literal('solr-cloud'),
+    names: z.array(z.string()).optional(),
+    index: z.number().int().positive().optional(),
+    count: z.number().int().positive().optional(),
+  }),
+]);
+export type ShardDescription = z.infer<typeof ShardDescriptionSchema>;
+
+export const RunStateInputSchema = z.object({
+  /** As given to the run (the source name of a live Solr input, without credentials). */
+  name: z.string(),
+  kind: z.enum(['file', 'solr', 'stdin']),
+  /** File size in bytes, so that merge can tell shards of different versions of a file apart. */
+  size: z.number().int().nonnegative().optional(),
+  /** The byte range this shard read, for file ranges: [start, end). */
+  range: z.tuple([z.number().int().nonnegative(), z.number().int().nonnegative()]).optional(),
+  /** What identifies the query of a live source (q, fq, fl, uniqueKey), equal across its shards. */
+  query: z.string().optional(),
+});
+export type RunStateInput = z.infer<typeof RunStateInputSchema>;
+
+export const FillRateCounterSchema = z.object({
+  field: z.string(),
+  type: z.string().optional(),
+  minimum: z.number(),
+  records: z.number().int().nonnegative(),
+  filled: z.number().int().nonnegative(),
+});
+export type FillRateCounter = z.infer<typeof FillRateCounterSchema>;
+
+export const RunStateSchema = z.object({
+  format: z.literal('bibpipe-run-state'),
+  version: z.literal(1),
+  fingerprint: z.literal(FINGERPRINT_SCHEME),
+  shard: ShardDescriptionSchema,
+  inputs: z.array(RunStateInputSchema),
+  /** What decides the bytes of every output: merge re-creates starts and ends with these. */
+  settings: z.object({
+    formats: z.array(z.string()),
+    writerOptions: z.record(z.string(), z.unknown()),
+    severities: z.record(z.string(), z.string()).optional(),
+    /** What decides a record's findings, so that merge can re-run one record as the single run would. */
+    from: z.string().optional(),
+    profile: z.unknown().optional(),
+    limits: z.record(z.string(), z.number()).optional(),
+    ignore: z.array(z.string()).optional(),
+  }),
+  /** The run's summary.json content (validated by RunSummarySchema where it is read). */
+  summary: z.record(z.string(), z.unknown()),
+  fillRates: z.array(FillRateCounterSchema),
+  /** Issue codes by the index entries use. */
+  issueCodes: z.array(z.string()),
+  records: z.number().int().nonnegative(),
+  stateBytes: z.number().int().nonnegative(),
+});
+export type RunState = z.infer<typeof RunStateSchema>;
+
+/** Where the state's bytes go when an output set owns the files (structurally, pipeline's Sink). */
+export interface ByteSink {
+  write(data: string | Uint8Array): Promise<void>;
+}
+
+/** One record of the run as the state keeps it (the writer takes it, the reader gives it back). */
+export interface RunStateRecord {
+  /** Index into `inputs`. */
+  input: number;
+  /** Ordinal of the record within its input as this run numbered it (0 when none). */
+  ordinal: number;
+  line?: number | undefined;
+  byteOffset?: number | undefined;
+  /** The raw id and its fingerprint. */
+  id?: string | undefined;
+  idKey?: Fingerprint | undefined;
+  /** Fingerprints of the DOI/PMID keys (`doi:<lower case>`, `pmid:<digits>`) of a converted record. */
+  doiKey?: Fingerprint | undefined;
+  pmidKey?: Fingerprint | undefined;
+  converted: boolean;
+  /** This run found its id on an earlier record of the run (it was rejected as id.duplicate). */
+  idDuplicate: boolean;
+  /** This run reported doi.duplicate / pmid.duplicate for it. */
+  doiDuplicate: boolean;
+  pmidDuplicate: boolean;
+  /** UTF-8 bytes of the record's text in each output format (settings order), without separators; 0 = not written. */
+  outputBytes: readonly number[];
+  rejectBytes: number;
+  skippedBytes: number;
+  /** Codes of every issue counted for the record (summary.issues), repeats kept. */
+  issueCodes: readonly string[];
+  /** Per fill-rate rule (bit i = rule i): counted (converted and of the rule's type) and filled. */
+  fillCounted: number;
+  fillFilled: number;
+}
+
+const READ_BLOCK = 256 * 1024;
+
+const enum Flag {
+  Converted = 1,
+  Id = 2,
+  Doi = 4,
+  Pmid = 8,
+  Line = 16,
+  ByteOffset = 32,
+  IdDuplicate = 64,
+  DoiDuplicate = 128,
+  PmidDuplicate = 256,
+  Fill = 512,
+  IdKey = 1024,
+}
+
+/** Growable byte buffer with LEB128 varints. */
+class Encoder {
+  bytes = Buffer.allocUnsafe(1 << 20);
+  length = 0;
+
+  private reserve(extra: number): void {
+    if (this.length + extra <= this.bytes.length) return;
+    const grown = Buffer.allocUnsafe(Math.max(this.bytes.length * 2, this.length + extra));
+    this.bytes.copy(grown, 0, 0, this.length);
+    this.bytes = grown;
+  }
+
+  varint(value: number): void {
+    this.reserve(10);
+    let rest = value;
+    while (rest >= 0x80) {
+      this.bytes[this.length++] = (rest % 0x80) | 0x80;
+      rest = Math.floor(rest / 0x80);
+    }
+    this.bytes[this.length++] = rest;
+  }
+
+  print(print: Fingerprint): void {
+    this.reserve(8);
+    this.bytes.writeUInt32LE(print[0], this.length);
+    this.bytes.writeUInt32LE(print[1], this.length + 4);
+    this.length += 8;
+  }
+
+  text(text: string): void {
+    const byteLength = Buffer.byteLength(text);
+    this.varint(byteLength);
+    this.reserve(byteLength);
+    this.length += this.bytes.write(text, this.length);
+  }
+}
+
+/**
+ * Writes a run's state as the run checks its records in input order: `add` each record,
+ * then `commit` with the run's counts (both files appear under their names only then), or
+ * `discard`. Memory: one buffer of at most ~1 MB of entries.
+ */
+export class RunStateWriter {
+  private readonly encoder = new Encoder();
+  private readonly codes = new Map<string, number>();
+  private records = 0;
+  private written = 0;
+  private pending: Promise<unknown> = Promise.resolve();
+
+  private constructor(
+    private readonly directory: string | undefined,
+    private readonly handle: FileHandle | undefined,
+    private readonly header: Pick<RunState, 'shard' | 'inputs' | 'settings'>,
+    private readonly sinks?: { bin: ByteSink; json: ByteSink },
+  ) {}
+
+  /** Writes both files in `directory` under temporary names; `commit` renames them. */
+  static async create(directory: string, header: Pick<RunState, 'shard' | 'inputs' | 'settings'>): Promise<RunStateWriter> {
+    const handle = await open(temporaryPath(join(directory, RUN_STATE_BIN)), 'w');
+    return new RunStateWriter(directory, handle, header);
+  }
+
+  /** Writes through the sinks of an output set, which commits them with the run's other files. */
+  static toSinks(bin: ByteSink, json: ByteSink, header: Pick<RunState, 'shard' | 'inputs' | 'settings'>): RunStateWriter {
+    return new RunStateWriter(undefined, undefined, header, { bin, json });
+  }
+
+  /** Adds the next record in input order; flushes about every megabyte. */
+  add(record: RunStateRecord): Promise<void> {
+    const encoder = this.encoder;
+    let flags = record.converted ? Flag.Converted : 0;
+    if (record.id !== undefined) flags |= Flag.Id;
+    if (record.idKey !== undefined) flags |= Flag.IdKey;
+    if (record.doiKey !== undefined) flags |= Flag.Doi;
+    if (record.pmidKey !== undefined) flags |= Flag.Pmid;
+    if (record.line !== undefined) flags |= Flag.Line;
+    if (record.byteOffset !== undefined) flags |= Flag.ByteOffset;
+    if (record.idDuplicate) flags |= Flag.IdDuplicate;
+    if (record.doiDuplicate) flags |= Flag.DoiDuplicate;
+    if (record.pmidDuplicate) flags |= Flag.PmidDuplicate;
+    if (record.fillCounted !== 0 || record.fillFilled !== 0) flags |= Flag.Fill;
+    encoder.varint(flags);
+    encoder.varint(record.input);
+    encoder.varint(record.ordinal);
+    if (record.line !== undefined) encoder.varint(record.line);
+    if (record.byteOffset !== undefined) encoder.varint(record.byteOffset);
+    if (record.id !== undefined) encoder.text(record.id);
+    if (record.idKey !== undefined) encoder.print(record.idKey);
+    if (record.doiKey !== undefined) encoder.print(record.doiKey);
+    if (record.pmidKey !== undefined) encoder.print(record.pmidKey);
+    if (record.outputBytes.length !== this.header.settings.formats.length) throw new Error('RunStateWriter: one output length per format is needed');
+    for (const bytes of record.outputBytes) encoder.varint(bytes);
+    encoder.varint(record.rejectBytes);
+    encoder.varint(record.skippedBytes);
+    encoder.varint(record.issueCodes.length);
+    for (const code of record.issueCodes) {
+      let index = this.codes.get(code);
+      if (index === undefined) this.codes.set(code, (index = this.codes.size));
+      encoder.varint(index);
+    }
+    if (flags & Flag.Fill) {
+      encoder.varint(record.fillCounted);
+      encoder.varint(record.fillFilled);
+    }
+    this.records++;
+    return encoder.length >= 1 << 20 ? this.flush() : Promise.resolve();
+  }
+
+  private async flush(): Promise<void> {
+    const chunk = Buffer.from(this.encoder.bytes.subarray(0, this.encoder.length));
+    this.encoder.length = 0;
+    this.written += chunk.length;
+    this.pending = this.pending.then(async () => {
+      if (this.sinks) await this.sinks.bin.write(chunk);
+      else await this.handle!.write(chunk);
+    });
+    await this.pending;
+  }
+
+  /** Writes both files under temporary names; `commit` renames them into place. */
+  async finish(summary: Record<string, unknown>, fillRates: readonly FillRateCounter[]): Promise<void> {
+    await this.flush();
+    await this.handle?.close();
+    const state: RunState = {
+      format: 'bibpipe-run-state',
+      version: 1,
+      fingerprint: FINGERPRINT_SCHEME,
+      ...this.header,
+      summary,
+      fillRates: [...fillRates],
+      issueCodes: [...this.codes.keys()],
+      records: this.records,
+      stateBytes: this.written,
+    };
+    const text = `${JSON.stringify(RunStateSchema.parse(state), null, 2)}\n`;
+    if (this.sinks) {
+      await this.sinks.json.write(text);
+      return;
+    }
+    const json = await open(temporaryPath(join(this.directory!, RUN_STATE_JSON)), 'w');
+    try {
+      await json.write(text);
+    } finally {
+      await json.close();
+    }
+  }
+
+  /** Makes the state visible: the entries first, the JSON (which names their size) last. */
+  async commit(): Promise<void> {
+    if (this.directory === undefined) return;
+    for (const name of [RUN_STATE_BIN, RUN_STATE_JSON]) {
+      const path = join(this.directory, name);
+      await rename(temporaryPath(path), path);
+    }
+  }
+
+  async discard(): Promise<void> {
+    if (this.directory === undefined) return;
+    await this.handle?.close().catch(() => undefined);
+    for (const name of [RUN_STATE_BIN, RUN_STATE_JSON]) await rm(temporaryPath(join(this.directory, name)), { force: true }).catch(() => undefined);
+  }
+}
+
+function temporaryPath(path: string): string {
+  return join(dirname(path), `.${basename(path)}.${process.pid}.partial`);
+}
+
+/** Reads and checks a shard's run-state.json; throws naming the file and the problem. */
+export async function readRunState(directory: string): Promise<RunState> {
+  const path = join(directory, RUN_STATE_JSON);
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (error) {
+    throw new Error(`${path}: cannot read the run state (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}); was ${directory} written by a bibpipe shard run?`);
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (error) {
+    throw new Error(`${path}: not JSON (${(error as Error).message})`);
+  }
+  const parsed = RunStateSchema.safeParse(json);
+  if (!parsed.success) throw new Error(`${path}: not a run state this bibpipe reads: ${parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ')}`);
+  return parsed.data;
+}
+
+/**
+ * The entries of a shard's run-state.bin, one at a time, in the run's order; reads ahead
+ * in blocks of 1 MB (bounded memory whatever the run's size). Synchronous on purpose:
+ * merge pulls from many shards in turn on one thread.
+ */
+export class RunStateReader {
+  private readonly fd: number;
+  private buffer = Buffer.allocUnsafe(READ_BLOCK);
+  private length = 0;
+  private eof = false;
+  private at = 0;
+  private fileOffset = 0;
+  private remaining: number;
+  private readonly formats: number;
+  private readonly codes: readonly string[];
+  /** How many entries were read. */
+  count = 0;
+
+  constructor(directory: string, readonly state: RunState) {
+    this.fd = openSync(join(directory, RUN_STATE_BIN), 'r');
+    this.remaining = state.records;
+    this.formats = state.settings.formats.length;
+    this.codes = state.issueCodes;
+  }
+
+  /** Makes at least `bytes` unread bytes available (less only at the end of the file); one buffer, reused. */
+  private fill(bytes: number): void {
+    if (this.length - this.at >= bytes || this.eof) return;
+    const rest = this.length - this.at;
+    if (this.buffer.length < bytes) {
+      const grown = Buffer.allocUnsafe(Math.max(READ_BLOCK, bytes));
+      this.buffer.copy(grown, 0, this.at, this.length);
+      this.buffer = grown;
+    } else {
+      this.buffer.copyWithin(0, this.at, this.length);
+    }
+    this.length = rest;
+    this.at = 0;
+    for (;;) {
+      const read = readSync(this.fd, this.buffer, this.length, this.buffer.length - this.length, this.fileOffset);
+      if (read === 0) {
+        this.eof = true;
+        break;
+      }
+      this.fileOffset += read;
+      this.length += read;
+      if (this.length >= bytes) break;
+    }
+  }
+
+  private varint(): number {
+    let value = 0;
+    let scale = 1;
+    for (;;) {
+      const byte = this.at < this.length ? this.buffer[this.at++] : undefined;
+      if (byte === undefined) throw new Error('run-state.bin ends inside an entry (the file is cut short)');
+      value += (byte & 0x7f) * scale;
+      if (byte < 0x80) return value;
+      scale *= 0x80;
+    }
+  }
+
+  private need(bytes: number): void {
+    if (this.at + bytes > this.length) throw new Error('run-state.bin ends inside an entry (the file is cut short)');
+  }
+
+  private print(): Fingerprint {
+    this.need(8);
+    const b = this.buffer;
+    const at = this.at;
+    this.at += 8;
+    return [b.readUInt32LE(at), b.readUInt32LE(at + 4)];
+  }
+
+  /** The next entry, or undefined after the last. */
+  next(): RunStateRecord | undefined {
+    if (this.remaining === 0) return undefined;
+    // An entry is at most a few hundred bytes plus its id; ids are bounded by the read limits.
+    this.fill(64 * 1024);
+    const flags = this.varint();
+    const input = this.varint();
+    const ordinal = this.varint();
+    const line = flags & Flag.Line ? this.varint() : undefined;
+    const byteOffset = flags & Flag.ByteOffset ? this.varint() : undefined;
+    let id: string | undefined;
+    if (flags & Flag.Id) {
+      const length = this.varint();
+      this.fill(length + 64);
+      this.need(length);
+      id = this.buffer.toString('utf8', this.at, this.at + length);
+      this.at += length;
+    }
+    const idKey = flags & Flag.IdKey ? this.print() : undefined;
+    const doiKey = flags & Flag.Doi ? this.print() : undefined;
+    const pmidKey = flags & Flag.Pmid ? this.print() : undefined;
+    const outputBytes: number[] = [];
+    for (let index = 0; index < this.formats; index++) outputBytes.push(this.varint());
+    const rejectBytes = this.varint();
+    const skippedBytes = this.varint();
+    const issueCount = this.varint();
+    const issueCodes: string[] = [];
+    for (let index = 0; index < issueCount; index++) issueCodes.push(this.codes[this.varint()] ?? 'unknown');
+    const fillCounted = flags & Flag.Fill ? this.varint() : 0;
+    const fillFilled = flags & Flag.Fill ? this.varint() : 0;
+    this.remaining--;
+    this.count++;
+    return {
+      input, ordinal, line, byteOffset, id, idKey, doiKey, pmidKey,
+      converted: (flags & Flag.Converted) !== 0,
+      idDuplicate: (flags & Flag.IdDuplicate) !== 0,
+      doiDuplicate: (flags & Flag.DoiDuplicate) !== 0,
+      pmidDuplicate: (flags & Flag.PmidDuplicate) !== 0,
+      outputBytes, rejectBytes, skippedBytes, issueCodes, fillCounted, fillFilled,
+    };
+  }
+
+  close(): void {
+    closeSync(this.fd);
+  }
+}

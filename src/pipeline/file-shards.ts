@@ -1,0 +1,163 @@
+import { stat } from 'node:fs/promises';
+import type { Issue, SourcePosition } from '../model/issue.js';
+import type { RawRecord } from '../model/raw-record.js';
+import { alignedRange, headOf, linesBefore, rangeBytes, xmlFrame, type ByteRange, type Share, type SplittableFormat } from '../read/byte-ranges.js';
+import { lineDelimitedHeaderBytes } from '../read/solr-json.js';
+import type { ReadBatch, ReadLimits } from '../read/types.js';
+import type { OpenedInput } from './inputs.js';
+
+/**
+ * What share I of N of a `--shard I/N` file run reads of one input file (see
+ * read/byte-ranges.ts): a byte range aligned to record starts, read with the same reader as
+ * the whole file, with positions (lines, byte offsets) made those of the whole file.
+ * Ordinals count within the share; `bibpipe merge` renumbers them.
+ */
+export type InputShare =
+  | { kind: 'whole' }
+  | { kind: 'nothing' }
+  | {
+      kind: 'range';
+      format: SplittableFormat;
+      range: ByteRange;
+      /** Bytes to read instead of the file (an XML share gets the response's opening and closing around it). */
+      bytes: AsyncIterable<Uint8Array>;
+      /** Added to a line number / byte offset counted in `bytes` to give the file's. */
+      lineDelta: number;
+      byteDelta: number;
+      /** Line-delimited JSON: bytes of an HTTP header to skip (only share 1 can hold one). */
+      headerBytes: number;
+    };
+
+async function formatOf(input: OpenedInput, file: string): Promise<{ format: SplittableFormat; headerBytes: number } | undefined> {
+  if (file === '-' || input.compression !== 'none') return undefined;
+  if (input.reader?.name === 'solr-xml') return { format: 'solr-xml', headerBytes: 0 };
+  if (input.reader?.name === 'staff-view') return { format: 'staff-view', headerBytes: 0 };
+  if (input.reader?.name === 'solr-json') {
+    const headerBytes = lineDelimitedHeaderBytes(await headOf(file));
+    if (headerBytes !== undefined) return { format: 'ndjson', headerBytes };
+  }
+  return undefined;
+}
+
+async function* concat(...parts: Array<Uint8Array | AsyncIterable<Uint8Array>>): AsyncGenerator<Uint8Array> {
+  for (const part of parts) {
+    if (part instanceof Uint8Array) {
+      if (part.length > 0) yield part;
+    } else yield* part;
+  }
+}
+
+/**
+ * The share of one opened input. Files that cannot be cut (compressed, stdin, a single JSON
+ * document, Solr CSV) are read whole by share 1 and not at all by the others.
+ */
+export async function shareOfInput(input: OpenedInput, file: string, share: Share): Promise<InputShare> {
+  const splittable = await formatOf(input, file);
+  if (splittable === undefined) return share.index === 1 ? { kind: 'whole' } : { kind: 'nothing' };
+  const { size } = await stat(file);
+  const range = await alignedRange(file, splittable.format, share, size);
+  const lines = await linesBefore(file, range.start);
+  if (splittable.format === 'solr-xml' && range.start > 0) {
+    const { opening, closing } = await xmlFrame(file, size);
+    const openingLines = opening.reduce((count, byte) => count + (byte === 0x0a ? 1 : 0), 0);
+    const tail = range.end < size ? closing : Buffer.alloc(0);
+    return { kind: 'range', format: splittable.format, range, bytes: concat(opening, rangeBytes(file, range), tail), lineDelta: lines - openingLines, byteDelta: range.start - opening.length, headerBytes: 0 };
+  }
+  if (splittable.format === 'solr-xml' && range.end < size) {
+    const { closing } = await xmlFrame(file, size);
+    return { kind: 'range', format: splittable.format, range, bytes: concat(rangeBytes(file, range), closing), lineDelta: 0, byteDelta: 0, headerBytes: 0 };
+  }
+  return { kind: 'range', format: splittable.format, range, bytes: rangeBytes(file, range), lineDelta: lines, byteDelta: range.start, headerBytes: range.start === 0 ? splittable.headerBytes : 0 };
+}
+
+function shifted(source: SourcePosition, file: string, lineDelta: number, byteDelta: number): SourcePosition {
+  if (source.file !== file) return source;
+  const moved = { ...source };
+  if (moved.line !== undefined) moved.line += lineDelta;
+  if (moved.byteOffset !== undefined) moved.byteOffset += byteDelta;
+  return moved;
+}
+
+/** A batch of a share with the whole file's lines and byte offsets (chunks are moved, records remapped). */
+export function atFilePositions(batch: ReadBatch, file: string, share: InputShare): ReadBatch {
+  if (share.kind !== 'range' || (share.lineDelta === 0 && share.byteDelta === 0)) return batch;
+  const { lineDelta, byteDelta } = share;
+  if (batch.kind === 'chunk') {
+    const chunk = batch.chunk;
+    return {
+      kind: 'chunk',
+      chunk: chunk.kind === 'oversized'
+        ? { ...chunk, line: chunk.line + lineDelta, byteOffset: chunk.byteOffset + byteDelta }
+        : { ...chunk, firstLine: chunk.firstLine + lineDelta, firstByteOffset: chunk.firstByteOffset + byteDelta },
+    };
+  }
+  const records = batch.records.map((record): RawRecord => {
+    const issues = record.issues.map((issue): Issue => (issue.source ? { ...issue, source: shifted(issue.source, file, lineDelta, byteDelta) } : issue));
+    return { ...record, source: shifted(record.source, file, lineDelta, byteDelta), issues };
+  });
+  return { kind: 'records', records };
+}
+
+/**
+ * The one record that starts at `byteOffset` of a file input, read again by the reader that
+ * read it (merge re-runs a record the single run would have judged differently), with the
+ * whole file's positions and the given ordinal. Undefined when the file cannot be entered there.
+ */
+export async function recordAt(input: OpenedInput, file: string, byteOffset: number, line: number | undefined, ordinal: number, limits: ReadLimits): Promise<RawRecord | undefined> {
+  const splittable = await formatOf(input, file);
+  await input.bytes[Symbol.asyncIterator]().return?.();
+  if (splittable === undefined || input.reader === undefined) return undefined;
+  const { size } = await stat(file);
+  const range = { start: byteOffset, end: size };
+  // A line-based record starts its line: its line number says how many lines come before.
+  const lines = line !== undefined && splittable.format !== 'solr-xml' ? line - 1 : await linesBefore(file, byteOffset);
+  let share: InputShare;
+  if (splittable.format === 'solr-xml' && byteOffset > 0) {
+    const { opening } = await xmlFrame(file, size);
+    const openingLines = opening.reduce((count, byte) => count + (byte === 0x0a ? 1 : 0), 0);
+    share = { kind: 'range', format: splittable.format, range, bytes: concat(opening, rangeBytes(file, range)), lineDelta: lines - openingLines, byteDelta: byteOffset - opening.length, headerBytes: 0 };
+  } else {
+    share = { kind: 'range', format: splittable.format, range, bytes: rangeBytes(file, range), lineDelta: lines, byteDelta: byteOffset, headerBytes: 0 };
+  }
+  const records = input.reader.read(share.bytes, { file, limits })[Symbol.asyncIterator]();
+  const first = await records.next();
+  await records.return?.();
+  if (first.done) return undefined;
+  const [placed] = (atFilePositions({ kind: 'records', records: [first.value] }, file, share) as { records: RawRecord[] }).records;
+  renumber(placed!, file, ordinal);
+  return placed;
+}
+
+/**
+ * The record with `localOrdinal` in share I of N of a file input, as that share's run read
+ * it (for records whose reader gives no byte offset), with the whole file's positions and
+ * the given ordinal. Reads the share up to the record.
+ */
+export async function recordOfShare(input: OpenedInput, file: string, share: Share, localOrdinal: number, ordinal: number, limits: ReadLimits): Promise<RawRecord | undefined> {
+  const inputShare = await shareOfInput(input, file, share);
+  if (inputShare.kind === 'nothing' || input.reader === undefined) return undefined;
+  const bytes = inputShare.kind === 'range' ? inputShare.bytes : input.bytes;
+  if (inputShare.kind === 'range') await input.bytes[Symbol.asyncIterator]().return?.();
+  let count = 0;
+  const records = input.reader.read(bytes, { file, limits })[Symbol.asyncIterator]();
+  try {
+    for (let next = await records.next(); !next.done; next = await records.next()) {
+      if (++count !== localOrdinal) continue;
+      const [placed] = (atFilePositions({ kind: 'records', records: [next.value] }, file, inputShare) as { records: RawRecord[] }).records;
+      renumber(placed!, file, ordinal);
+      return placed;
+    }
+  } finally {
+    await records.return?.();
+  }
+  return undefined;
+}
+
+function renumber(record: RawRecord, file: string, ordinal: number): void {
+  const moved = new Set<object>();
+  for (const source of [record.source, ...record.issues.map((issue) => issue.source)]) {
+    if (source === undefined || moved.has(source) || source.file !== file || source.ordinal === undefined) continue;
+    moved.add(source);
+    source.ordinal = ordinal;
+  }
+}

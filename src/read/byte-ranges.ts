@@ -1,0 +1,182 @@
+import { createReadStream } from 'node:fs';
+import { open } from 'node:fs/promises';
+import { markerLocales } from './staff-view/table-lines.js';
+
+/**
+ * Byte ranges of one big input file for N shard jobs on a shared file system, the way
+ * Hadoop splits text: share I of N starts at the first record start at or after
+ * floor(size x (I-1) / N) and ends where share I+1 starts, so every record belongs to the
+ * share in which it starts, none to two shares and none to no share. Record starts:
+ *
+ * - line-delimited Solr JSON: the start of a line;
+ * - Solr XML: a `<doc>` start tag (`<doc>` or `<doc ` + attributes). Inside field values
+ *   `<` is always escaped, so a literal `<doc` is a tag; a CDATA section or comment holding
+ *   `<doc` text would be cut there (Solr writes neither);
+ * - VuFind Staff View text: a loading-marker line ("Loading...", "Wird geladen..."), which
+ *   the reader takes as the start of a new record page whatever came before.
+ *
+ * Only uncompressed files can be cut (a gzip stream cannot be entered in the middle); other
+ * inputs and formats are read whole by share 1 and not at all by the others, which is still
+ * an exact partition.
+ */
+
+export type SplittableFormat = 'ndjson' | 'solr-xml' | 'staff-view';
+
+export interface Share {
+  /** 1-based. */
+  index: number;
+  count: number;
+}
+
+export interface ByteRange {
+  start: number;
+  end: number;
+}
+
+const SCAN_BLOCK = 256 * 1024;
+const LF = 0x0a;
+const DOC_TAG = Buffer.from('<doc');
+
+/** Reads [position, position + length) (shorter at the end of the file). */
+async function readAt(path: string, position: number, length: number): Promise<Buffer> {
+  const handle = await open(path, 'r');
+  try {
+    const buffer = Buffer.allocUnsafe(length);
+    const { bytesRead } = await handle.read(buffer, 0, length, position);
+    return buffer.subarray(0, bytesRead);
+  } finally {
+    await handle.close();
+  }
+}
+
+/** Calls `visit` with consecutive blocks from `from` on (each with its file offset) until it returns a number. */
+async function scan(path: string, from: number, visit: (block: Buffer, offset: number, last: boolean) => number | undefined, overlap = 0): Promise<number | undefined> {
+  const handle = await open(path, 'r');
+  try {
+    let offset = from;
+    for (;;) {
+      const buffer = Buffer.allocUnsafe(SCAN_BLOCK + overlap);
+      const { bytesRead } = await handle.read(buffer, 0, buffer.length, offset);
+      const block = buffer.subarray(0, bytesRead);
+      const last = bytesRead < buffer.length;
+      const found = visit(block, offset, last);
+      if (found !== undefined) return found;
+      if (last) return undefined;
+      offset += SCAN_BLOCK;
+    }
+  } finally {
+    await handle.close();
+  }
+}
+
+/** The first line start at or after `cut`. */
+async function nextLineStart(path: string, cut: number, size: number): Promise<number> {
+  if (cut === 0) return 0;
+  const found = await scan(path, cut - 1, (block, offset) => {
+    const at = block.indexOf(LF);
+    return at === -1 ? undefined : offset + at + 1;
+  });
+  return found ?? size;
+}
+
+/** The first `<doc>`/`<doc ...>` start tag at or after `cut`. */
+async function nextDocStart(path: string, cut: number, size: number): Promise<number> {
+  const found = await scan(
+    path,
+    cut,
+    (block, offset, last) => {
+      let at = block.indexOf(DOC_TAG);
+      while (at !== -1) {
+        const next = block[at + DOC_TAG.length];
+        if (next === undefined) return last ? undefined : undefined;
+        if (next === 0x3e || next === 0x20 || next === 0x09 || next === 0x0a || next === 0x0d || next === 0x2f) return offset + at;
+        at = block.indexOf(DOC_TAG, at + 1);
+      }
+      return undefined;
+    },
+    DOC_TAG.length,
+  );
+  return found ?? size;
+}
+
+/** The first loading-marker line starting at or after `cut`. */
+async function nextMarkerLine(path: string, cut: number, size: number): Promise<number> {
+  let lineStart = await nextLineStart(path, cut, size);
+  // Lines are short; read a window per candidate line.
+  while (lineStart < size) {
+    const window = await readAt(path, lineStart, 4096);
+    const end = window.indexOf(LF);
+    const line = window.subarray(0, end === -1 ? window.length : end).toString('utf8').replace(/\r$/, '');
+    if (markerLocales(line.trim()) !== undefined) return lineStart;
+    if (end === -1) {
+      // A line longer than the window is no marker: go past it.
+      lineStart = await nextLineStart(path, lineStart + window.length, size);
+    } else {
+      lineStart += end + 1;
+    }
+  }
+  return size;
+}
+
+function recordStart(format: SplittableFormat): (path: string, cut: number, size: number) => Promise<number> {
+  switch (format) {
+    case 'ndjson':
+      return nextLineStart;
+    case 'solr-xml':
+      return nextDocStart;
+    case 'staff-view':
+      return nextMarkerLine;
+  }
+}
+
+/** Share I of N of a file of `size` bytes: [start, end), aligned to record starts. */
+export async function alignedRange(path: string, format: SplittableFormat, share: Share, size: number): Promise<ByteRange> {
+  const startOf = async (index: number): Promise<number> => {
+    if (index === 1) return 0;
+    if (index > share.count) return size;
+    const cut = Math.floor((size * (index - 1)) / share.count);
+    return recordStart(format)(path, cut, size);
+  };
+  const start = await startOf(share.index);
+  const end = Math.max(start, await startOf(share.index + 1));
+  return { start, end };
+}
+
+/** Lines that end before `offset` (LF count): the line number at `offset` is this + 1. */
+export async function linesBefore(path: string, offset: number): Promise<number> {
+  if (offset === 0) return 0;
+  let lines = 0;
+  await scan(path, 0, (block, blockOffset) => {
+    const stop = Math.min(block.length, offset - blockOffset);
+    let at = block.indexOf(LF);
+    while (at !== -1 && at < stop) {
+      lines++;
+      at = block.indexOf(LF, at + 1);
+    }
+    return blockOffset + block.length >= offset ? 0 : undefined;
+  });
+  return lines;
+}
+
+/**
+ * The bytes before the first `<doc` tag and after the last `</doc>`: the response's
+ * opening and closing, which a reader of a middle share needs around its documents.
+ */
+export async function xmlFrame(path: string, size: number): Promise<{ opening: Buffer; closing: Buffer }> {
+  const firstDoc = await nextDocStart(path, 0, size);
+  const tailStart = Math.max(0, size - 64 * 1024);
+  const tail = await readAt(path, tailStart, size - tailStart);
+  const lastClose = tail.lastIndexOf('</doc>');
+  return { opening: await readAt(path, 0, firstDoc), closing: lastClose === -1 ? Buffer.alloc(0) : tail.subarray(lastClose + '</doc>'.length) };
+}
+
+/** The first bytes of a file (format checks). */
+export function headOf(path: string, bytes = 64 * 1024): Promise<Buffer> {
+  return readAt(path, 0, bytes);
+}
+
+/** The file's bytes in [start, end), streamed. */
+export function rangeBytes(path: string, range: ByteRange): AsyncIterable<Uint8Array> {
+  if (range.end <= range.start) return (async function* () {})();
+  return createReadStream(path, { start: range.start, end: range.end - 1, highWaterMark: 256 * 1024 });
+}
