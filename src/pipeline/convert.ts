@@ -1,10 +1,11 @@
-import { mkdir, stat, writeFile } from 'node:fs/promises';
-import { dirname, join, resolve } from 'node:path';
+import { mkdir, stat } from 'node:fs/promises';
+import { dirname, resolve } from 'node:path';
 import type { Writable } from 'node:stream';
 import { UsageError } from '../errors.js';
 import { findWriter, writers } from '../write/index.js';
 import type { RecordWriter, WriterOptions, WriterSession } from '../write/types.js';
 import { runCommand, type RunOptions } from './run.js';
+import { OutputSet } from './output-set.js';
 import { AtomicFileSink, StreamSink, type Sink } from './sinks.js';
 import type { RunSummary } from './summary.js';
 
@@ -96,16 +97,23 @@ export async function convert(options: ConvertOptions): Promise<RunSummary> {
   let rejects: Sink | undefined;
   let skipped: Sink | undefined;
   let summary: RunSummary;
+  // With an output directory the run's files (summary.json included) are one set, committed
+  // together or not at all; files of an earlier run that this one does not write are removed.
+  const set = options.outDir
+    ? await OutputSet.open(options.outDir, [...chosen.map((writer) => writer.fileName), 'rejects.ndjson', 'skipped.ndjson', 'summary.json'])
+    : undefined;
   try {
     for (const writer of chosen) {
       const session = writer.open(writerOptions);
-      const sink = options.outDir ? new AtomicFileSink(join(options.outDir, writer.fileName)) : new StreamSink(options.output ?? process.stdout);
+      const sink = set ? set.file(writer.fileName) : new StreamSink(options.output ?? process.stdout);
       sinks.push(sink);
       outputs.push({ writer, session, sink, buffer: new WriteBuffer(sink), started: false, recordsWritten: 0 });
     }
-    const rejectsPath = options.outDir ? join(options.outDir, 'rejects.ndjson') : options.rejectsPath;
-    if (rejectsPath) sinks.push((rejects = new AtomicFileSink(rejectsPath)));
-    if (options.outDir) sinks.push((skipped = new AtomicFileSink(join(options.outDir, 'skipped.ndjson'))));
+    if (set) {
+      sinks.push((rejects = set.file('rejects.ndjson')), (skipped = set.file('skipped.ndjson')));
+    } else if (options.rejectsPath) {
+      sinks.push((rejects = new AtomicFileSink(options.rejectsPath)));
+    }
     // An output that cannot be created fails the run before any record is read.
     await Promise.all(sinks.map((sink) => sink.opened?.()));
 
@@ -135,7 +143,7 @@ export async function convert(options: ConvertOptions): Promise<RunSummary> {
     for (const writer of chosen) summary.written[writer.name] ??= 0;
     summary.written = Object.fromEntries(Object.entries(summary.written).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
     if (summary.interrupted) {
-      await Promise.all(sinks.map((sink) => sink.discard()));
+      await discardAll(set, sinks);
       return summary;
     }
     for (const output of outputs) {
@@ -150,12 +158,22 @@ export async function convert(options: ConvertOptions): Promise<RunSummary> {
       await output.sink.commit();
     }
     for (const sink of sinks) if (!outputs.some((output) => output.sink === sink)) await sink.commit();
+    if (set) {
+      const summaryFile = set.file('summary.json');
+      await summaryFile.write(`${JSON.stringify(summary, null, 2)}\n`);
+      await summaryFile.commit();
+      await set.commitAll();
+    }
   } catch (error) {
-    await Promise.all(sinks.map((sink) => sink.discard()));
+    await discardAll(set, sinks);
     throw error;
   }
-  if (options.outDir) await writeFile(join(options.outDir, 'summary.json'), `${JSON.stringify(summary, null, 2)}\n`);
   return summary;
+}
+
+async function discardAll(set: OutputSet | undefined, sinks: readonly Sink[]): Promise<void> {
+  if (set) await set.discardAll();
+  else await Promise.all(sinks.map((sink) => sink.discard()));
 }
 
 /**

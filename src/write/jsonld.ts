@@ -241,6 +241,16 @@ function isAbsoluteUrl(value: string): boolean {
 
 const INDENT = '  ';
 
+/** The `@context` entry as `JSON.stringify(document, null, 2)` writes it, serialized once. */
+const CONTEXT_ENTRY = `"@context": ${JSON.stringify(JSONLD_CONTEXT, null, 2).replaceAll('\n', `\n${INDENT}`)},\n${INDENT}`;
+
+/** `JSON.stringify(jsonLdDocument(record), null, 2)`, without serializing the context each time. */
+function documentText(record: BibRecord): string {
+  const body = JSON.stringify(describe(record), null, 2);
+  // The body starts `{\n  "@type"`: the context goes first, as in jsonLdDocument.
+  return `{\n${INDENT}${CONTEXT_ENTRY}${body.slice(2 + INDENT.length)}`;
+}
+
 export const jsonLdWriter: RecordWriter = {
   name: 'jsonld',
   description: 'JSON-LD (schema.org): a JSON array of self-contained documents, author order kept as @list',
@@ -257,7 +267,7 @@ export const jsonLdWriter: RecordWriter = {
     return {
       start: () => '[',
       write: (record) => {
-        const body = JSON.stringify(jsonLdDocument(record), null, 2).replaceAll('\n', `\n${INDENT}`);
+        const body = documentText(record).replaceAll('\n', `\n${INDENT}`);
         const separator = written === 0 ? '' : ',';
         written += 1;
         return `${separator}\n${INDENT}${body}`;

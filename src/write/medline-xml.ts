@@ -1,4 +1,3 @@
-import { XMLBuilder } from 'fast-xml-parser';
 import type { Issue } from '../model/issue.js';
 import type { BibRecord, PersonName } from '../model/record.js';
 import { makeIssue } from '../model/rules.js';
@@ -6,6 +5,7 @@ import { findMeshPublicationType, NOT_JOURNAL_ARTICLE_TYPES } from '../vocab/pub
 import { fullTitle, initialsOf, monthAbbreviation } from '../model/display.js';
 import type { RecordWriter, WriterOptions, WriterSession } from './types.js';
 import { authorsInOrder } from './author-order.js';
+import { xmlElement, type XmlNode } from './xml-tree.js';
 
 /**
  * MEDLINE XML: a `PubmedArticleSet` valid under NLM's pubmed_250101.dtd, in the DOCTYPE
@@ -119,9 +119,6 @@ function stripFormat(source: BibRecord['source']): Issue['source'] {
   const { format: _format, ...position } = source;
   return position;
 }
-
-type XmlNode = { [name: string]: XmlValue };
-type XmlValue = string | XmlNode | XmlNode[] | string[] | undefined;
 
 function textWith(attributes: Record<string, string>, text: string): XmlNode {
   const node: XmlNode = { '#text': xmlSafeText(text) };
@@ -237,31 +234,9 @@ function pubmedArticle(record: BibRecord, options: WriterOptions): XmlNode {
   };
 }
 
-const builder = new XMLBuilder({
-  ignoreAttributes: false,
-  attributeNamePrefix: '@_',
-  textNodeName: '#text',
-  format: true,
-  indentBy: '  ',
-  processEntities: true,
-  // An attribute whose value is "true" would otherwise be written without a value (not XML).
-  suppressBooleanAttributes: false,
-  suppressEmptyNode: false,
-});
-
-/**
- * One `<PubmedArticle>` indented one level inside the set. The builder has no start level, so
- * the article is built inside its real parent and the parent's own two lines are cut off:
- * indenting the text afterwards would change multi-line values.
- */
+/** One `<PubmedArticle>`, indented one level inside the set. */
 export function pubmedArticleXml(record: BibRecord, options: WriterOptions = {}): string {
-  const wrapped = builder.build({ PubmedArticleSet: { PubmedArticle: pubmedArticle(record, options) } }) as string;
-  const head = `${SET_OPEN}\n`;
-  const tail = `${SET_CLOSE}\n`;
-  if (!wrapped.startsWith(head) || !wrapped.endsWith(tail)) {
-    throw new Error('fast-xml-parser XMLBuilder output changed shape: cannot cut the PubmedArticle out of its set');
-  }
-  return wrapped.slice(head.length, wrapped.length - tail.length);
+  return xmlElement('PubmedArticle', pubmedArticle(record, options), 1);
 }
 
 export const medlineXmlWriter: RecordWriter = {

@@ -27,6 +27,8 @@ export interface WriterSession {
   start(): string;
   /** The text of one record. Only called for records `accepts` let through. */
   write(record: BibRecord): string;
+  /** The text of several records, the same as `write` on each in turn; for formats where one call for many costs less. */
+  writeMany?(records: readonly BibRecord[]): string;
   /** Text after the last record. */
   end(): string;
   /** Findings about a record this format writes only with a fallback (e.g. no journal abbreviation). */

@@ -191,6 +191,8 @@ export function secondPass(held: HeldBatch, request: Pass2Request, settings: Eng
   const ignored = settings.ignore.length > 0 ? new Set(settings.ignore) : undefined;
   const fillRates: FillRateCount[] = settings.fillRates.map(() => ({ records: 0, filled: 0 }));
   const result: Pass2Result = { texts, written, rejects: '', skipped: '', summary, logs: [], issues: [], fillRates, stats: [], records: [] };
+  // Per format, the records it accepted, serialized together at the end (one call where the writer can).
+  const accepted: BibRecord[][] = writers.map(() => []);
 
   for (const item of processed) {
     const { raw } = item;
@@ -206,13 +208,19 @@ export function secondPass(held: HeldBatch, request: Pass2Request, settings: Eng
       summary.converted++;
       const record = item.record;
       countFillRates(record, settings.fillRates, fillRates);
-      writers.forEach((writer, at) => write(writer, sessions[at]!, at, record, item, result, settings));
+      writers.forEach((writer, at) => {
+        if (accept(writer, sessions[at]!, at, record, item, result, settings)) accepted[at]!.push(record);
+      });
     }
     const counted = ignored === undefined ? item.issues : item.issues.filter((issue) => issue.recordId === undefined || !ignored.has(issue.recordId));
     countIssues(summary, counted);
     if (settings.collect.issues) result.issues.push(...counted);
     if (settings.collect.records) result.records.push(item);
   }
+  sessions.forEach((session, at) => {
+    const records = accepted[at]!;
+    if (records.length > 0) texts[at] = session.writeMany ? session.writeMany(records) : records.map((record) => session.write(record)).join('');
+  });
   return result;
 }
 
@@ -225,7 +233,8 @@ function countFillRates(record: BibRecord, rules: EngineSettings['fillRates'], c
   });
 }
 
-function write(writer: RecordWriter, session: ReturnType<RecordWriter['open']>, at: number, record: BibRecord, item: ProcessedRecord, result: Pass2Result, settings: EngineSettings): void {
+/** Whether the writer takes the record; a refusal is counted and reported, warnings are added to its issues. */
+function accept(writer: RecordWriter, session: ReturnType<RecordWriter['open']>, at: number, record: BibRecord, item: ProcessedRecord, result: Pass2Result, settings: EngineSettings): boolean {
   const { raw, issues } = item;
   const refusal = writer.accepts(record, settings.writerOptions);
   if (refusal) {
@@ -234,11 +243,11 @@ function write(writer: RecordWriter, session: ReturnType<RecordWriter['open']>, 
     result.summary.skipped[writer.name] = (result.summary.skipped[writer.name] ?? 0) + 1;
     if (settings.collect.logSkipped) result.logs.push({ level: 'debug', fields: { recordId: record.id, format: writer.name, code: issue.code }, message: issue.message });
     if (settings.collect.skipped) result.skipped += `${JSON.stringify({ recordId: record.id, format: writer.name, code: issue.code, message: issue.message, source: raw.source })}\n`;
-    return;
+    return false;
   }
   const warnings = session.warnings?.(record);
   if (warnings) for (const warning of warnings) issues.push({ ...warning, recordId: record.id, source: raw.source });
-  result.texts[at] += session.write(record);
   result.written[at]! += 1;
   result.summary.written[writer.name]! += 1;
+  return true;
 }
