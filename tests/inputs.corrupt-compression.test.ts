@@ -9,6 +9,7 @@ import { CompressedInputError, decompressed } from '../src/pipeline/decompress.j
 import { emptyInputMessage, openInput } from '../src/pipeline/inputs.js';
 import { rawRecords } from './helpers/raw-records.js';
 import { PROJECT_ROOT } from './helpers/shared.js';
+import { DEFAULT_READ_LIMITS } from '../src/read/types.js';
 
 /**
  * Compressed inputs cut off by a failed download, damaged on disk, or built to explode:
@@ -135,5 +136,32 @@ describe('empty inputs', () => {
     expect((await openInput(emptyGz, undefined)).empty).toBe(true);
     expect((await openInput(blank, undefined)).empty).toBe(false);
     expect(emptyInputMessage(empty)).toBe(`${empty}: empty input (0 bytes): no records`);
+  });
+});
+
+describe('Solr CSV over hostile bytes', () => {
+  it('a gzip bomb read as solr-csv ends with one bomb reject instead of hanging', async () => {
+    const bomb = join(directory, 'zeros.csv.gz');
+    await writeFile(bomb, gzipSync(Buffer.alloc(128 * 1024 * 1024), { level: 1 }));
+    const records = await collect(rawRecords([bomb], { from: 'solr-csv' }));
+    expect(records).toHaveLength(1);
+    // The header row check comes first: a MiB without a line end.
+    expect(records[0]!.issues[0]!.message).toMatch(/The header row \(line 1\) has no line end in its first 1048576 bytes/);
+  }, 60_000);
+
+  it('after a record over the size limit the rest of the input is not read', async () => {
+    let pulled = 0;
+    async function* input(): AsyncGenerator<Uint8Array> {
+      yield Buffer.from('id,title\na,A\nb,');
+      for (let chunk = 0; chunk < 1000; chunk++) {
+        pulled += 64 * 1024;
+        yield Buffer.alloc(64 * 1024, 0x78);
+      }
+    }
+    const { solrCsvReader } = await import('../src/read/solr-csv.js');
+    const records: RawRecord[] = [];
+    for await (const record of solrCsvReader.read(input(), { file: 'x.csv', limits: { ...DEFAULT_READ_LIMITS, maxRecordBytes: 1024 * 1024 } })) records.push(record);
+    expect(records.map((record) => record.fields.id ?? record.issues[0]?.code)).toEqual(['a', 'read.limit-exceeded']);
+    expect(pulled).toBeLessThan(8 * 1024 * 1024);
   });
 });

@@ -106,7 +106,10 @@ describe('attributes and header cells over the limits', () => {
     const records = await readAll(solrCsvReader, csv);
     expect(records).toHaveLength(1);
     expect(codes(records[0]!)).toEqual(['read.limit-exceeded']);
-    expect(records[0]!.issues[0]!.message).toMatch(/Header cell 2 \(line 1\) is 2097152 characters long, over the field name limit of 1024/);
+    expect(records[0]!.issues[0]!.message).toMatch(/The header row \(line 1\) has no line end in its first 1048576 bytes/);
+    // A shorter header row with one long cell: the cell limit.
+    const short = await readAll(solrCsvReader, `id,${'t'.repeat(5000)}\nr1,x\n`);
+    expect(short.map((record) => record.issues[0]!.message)).toEqual(['Header cell 2 (line 1) is 5000 characters long, over the field name limit of 1024; reading of test-input stopped']);
   });
 });
 

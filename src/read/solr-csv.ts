@@ -45,6 +45,16 @@ export const solrCsvReader: RecordReader = createSolrCsvReader();
 /** Longest header cell (field name) accepted; Solr field names are tens of characters. */
 export const MAX_FIELD_NAME_LENGTH = 1024;
 
+/** Longest header row (its bytes before the first line end): a few thousand field names. */
+const MAX_HEADER_BYTES = 1024 * 1024;
+
+interface HeaderWatch {
+  /** A line end was seen: the header row is complete. */
+  ended: boolean;
+  /** More than MAX_HEADER_BYTES came without a line end; reading stopped there. */
+  tooLong: boolean;
+}
+
 /** A Solr field name (or pseudo-field such as `score`, `[docid]`) as a header cell. */
 function isPlausibleFieldName(cell: string): boolean {
   const name = cell.length >= 2 && cell.startsWith('"') && cell.endsWith('"') ? cell.slice(1, -1) : cell;
@@ -127,11 +137,30 @@ async function* readSolrCsv(input: AsyncIterable<Uint8Array>, context: ReadConte
     max_record_size: limits.maxRecordBytes,
     skip_records_with_error: true,
     on_skip: (error) => {
-      if (error && csvError === undefined) csvError = { code: error.code, message: error.message, bytes: (error as { bytes?: number }).bytes ?? 0 };
+      if (error && csvError === undefined) {
+        csvError = { code: error.code, message: error.message, bytes: (error as { bytes?: number }).bytes ?? 0 };
+        // Nothing after the failure is read: in skip mode the parser would go on buffering
+        // a record that never ends (a gigabyte of NULs) until the input does.
+        stopReading();
+      }
       return undefined;
     },
   });
-  Readable.from(validUtf8Prefix(input, lines, utf8)).pipe(parser);
+  const headerWatch: HeaderWatch = { ended: false, tooLong: false };
+  const source = Readable.from(validUtf8Prefix(input, lines, utf8, headerWatch));
+  // pipe() passes no error on: a source that fails (a corrupt or exploding .gz) must end
+  // the parser with that error, or reading would wait for rows that never come.
+  source.on('error', (error) => parser.destroy(error));
+  source.pipe(parser);
+  let stopped = false;
+  function stopReading(): void {
+    if (stopped) return;
+    stopped = true;
+    source.unpipe(parser);
+    source.destroy();
+    // Rows completed before the failure are still handed out; the rest of the input is not read.
+    queueMicrotask(() => parser.end());
+  }
 
   let header: string[] | undefined;
   let multiValued: boolean[] = [];
@@ -155,6 +184,7 @@ async function* readSolrCsv(input: AsyncIterable<Uint8Array>, context: ReadConte
     const line = lines.lineAfter(previousEnd);
     previousEnd = row.info.bytes;
     if (header === undefined) {
+      if (headerWatch.tooLong) break;
       const tooLong = row.record.findIndex((name) => name.length > MAX_FIELD_NAME_LENGTH);
       if (tooLong !== -1) {
         const length = row.record[tooLong]!.length;
@@ -184,6 +214,10 @@ async function* readSolrCsv(input: AsyncIterable<Uint8Array>, context: ReadConte
     yield record;
   }
   parser.destroy();
+  if (headerWatch.tooLong) {
+    yield errorRecord('read.limit-exceeded', `The header row (line 1) has no line end in its first ${MAX_HEADER_BYTES} bytes, over the header limit; reading of ${file} stopped`, { file, line: 1, ordinal: 1 });
+    return;
+  }
   if (csvError !== undefined || utf8.invalidAt !== undefined) yield failure();
 }
 
@@ -191,10 +225,20 @@ async function* readSolrCsv(input: AsyncIterable<Uint8Array>, context: ReadConte
  * Passes the bytes on while they are valid UTF-8, indexing line breaks; at the first
  * invalid byte the stream ends there (its offset is kept for the issue).
  */
-async function* validUtf8Prefix(input: AsyncIterable<Uint8Array>, lines: LineIndex, utf8: StrictUtf8Decoder): AsyncGenerator<Buffer> {
+async function* validUtf8Prefix(input: AsyncIterable<Uint8Array>, lines: LineIndex, utf8: StrictUtf8Decoder, header: HeaderWatch): AsyncGenerator<Buffer> {
   let offset = 0;
   for await (const chunk of input) {
     const bytes = Buffer.from(chunk);
+    if (!header.ended) {
+      // The header row is read before anything else: one with no line end in sight (a file
+      // of NULs) is refused as the bytes arrive, instead of being parsed as one huge cell.
+      const newline = bytes.indexOf(0x0a);
+      if (newline !== -1) header.ended = true;
+      else if (offset + bytes.length > MAX_HEADER_BYTES) {
+        header.tooLong = true;
+        return;
+      }
+    }
     const valid = utf8.decode(bytes) === undefined ? bytes.subarray(0, Math.max(0, utf8.invalidAt! - offset)) : bytes;
     offset += bytes.length;
     if (valid.length > 0) {
