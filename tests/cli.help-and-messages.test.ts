@@ -4,7 +4,7 @@ import { RULES } from '../src/model/rules.js';
 import { runBibpipe, runInProcess, temporaryDirectory } from './helpers/cli.js';
 import { PROJECT_ROOT } from './helpers/shared.js';
 
-const COMMANDS = ['convert', 'validate', 'stats', 'rules', 'formats'];
+const COMMANDS = ['convert', 'validate', 'stats', 'merge', 'rules', 'formats'];
 
 /** The options block of a help text: one entry per flag, continuation lines joined. */
 function optionEntries(help: string): string[] {

@@ -19,7 +19,7 @@ export interface GeneratedDocument {
   render: (current: string | undefined, projectRoot: string) => Promise<string>;
 }
 
-export const CLI_COMMANDS = ['convert', 'validate', 'stats', 'rules', 'formats'] as const;
+export const CLI_COMMANDS = ['convert', 'validate', 'stats', 'merge', 'rules', 'formats'] as const;
 
 /** What `bibpipe ARGS` prints on stdout (run in-process; nothing is built). */
 export async function cliOutput(args: readonly string[]): Promise<string> {
