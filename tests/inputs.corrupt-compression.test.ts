@@ -165,3 +165,30 @@ describe('Solr CSV over hostile bytes', () => {
     expect(pulled).toBeLessThan(8 * 1024 * 1024);
   });
 });
+
+describe('a cut-off compressed input keeps every whole record before the cut', () => {
+  it('NDJSON and Solr XML: as many records as whole ones in the bytes that could be decompressed', async () => {
+    const { gunzipSync, constants } = await import('node:zlib');
+    // Small enough that the whole cut-off part is one pending chunk: none of it may be lost with the fault.
+    const docs = Array.from({ length: 800 }, (_, index) => ({ id: `cut-${index}`, title: `Record ${index} ${'x'.repeat(index % 97)}`, format: ['Book'] }));
+    const ndjson = Buffer.from(`${docs.map((doc) => JSON.stringify(doc)).join('\n')}\n`);
+    const xml = Buffer.from(`<?xml version="1.0"?>\n<response>\n<result name="response" numFound="${docs.length}" start="0">\n${docs.map((doc) => `<doc><str name="id">${doc.id}</str><str name="title">${doc.title}</str><arr name="format"><str>Book</str></arr></doc>`).join('\n')}\n</result>\n</response>\n`);
+    for (const [extension, text, wholeRecords] of [
+      ['ndjson', ndjson, (prefix: Buffer) => prefix.toString().split('\n').length - 1],
+      ['xml', xml, (prefix: Buffer) => prefix.toString().split('</doc>').length - 1],
+    ] as const) {
+      const gz = gzipSync(text);
+      const cut = gz.subarray(0, Math.floor(gz.length * 0.5));
+      const prefix = gunzipSync(cut, { finishFlush: constants.Z_SYNC_FLUSH });
+      const file = join(directory, `cut.${extension}.gz`);
+      await writeFile(file, cut);
+      const records = await collect(rawRecords([file]));
+      const good = records.filter((record) => record.issues.length === 0);
+      // Every whole record decompressed before the cut, give or take the last decompressed block.
+      expect(good.length).toBeGreaterThan(wholeRecords(prefix) - 5);
+      expect(good.length).toBeLessThanOrEqual(wholeRecords(prefix));
+      expect(rejectMessages(records)).toHaveLength(1);
+      expect(records.at(-1)!.source.byteOffset).toBeTypeOf('number');
+    }
+  });
+});

@@ -80,7 +80,7 @@ async function totalSize(files: readonly string[]): Promise<number | undefined> 
 type Opening = { kind: 'opened'; input: OpenedInput } | { kind: 'failed'; error: Error } | { kind: 'live' };
 
 /** Opens files up to `ahead` before the one being read, handing them over in input order. */
-async function* openAheadInOrder(files: readonly string[], from: string | undefined, ahead: number): AsyncGenerator<Opening> {
+async function* openAheadInOrder(files: readonly string[], from: string | undefined, ahead: number, signal: AbortSignal | undefined): AsyncGenerator<Opening> {
   const window: Array<Promise<Opening>> = [];
   let next = 0;
   const start = (): void => {
@@ -88,7 +88,7 @@ async function* openAheadInOrder(files: readonly string[], from: string | undefi
     window.push(
       isSolrSource(file)
         ? Promise.resolve({ kind: 'live' })
-        : openInput(file, from).then(
+        : openInput(file, from, { signal }).then(
             (input): Opening => ({ kind: 'opened', input }),
             (error: unknown): Opening => ({ kind: 'failed', error: error instanceof Error ? error : new Error(String(error)) }),
           ),
@@ -110,18 +110,24 @@ async function* batchesOfInput(input: OpenedInput, file: string, limits: ReadLim
     return;
   }
   const context = { file, limits };
-  let batches = 0;
-  try {
-    const source = reader.split ? reader.split(input.bytes, context, batchBytes) : recordBatches(reader.read(input.bytes, context));
-    for await (const batch of source) {
-      batches++;
-      yield batch;
+  const read = { bytes: 0 };
+  async function* countedBytes(): AsyncGenerator<Uint8Array> {
+    for await (const chunk of input.bytes) {
+      read.bytes += chunk.byteLength;
+      yield chunk;
     }
+  }
+  try {
+    const bytes = countedBytes();
+    const source = reader.split ? reader.split(bytes, context, batchBytes) : recordBatches(reader.read(bytes, context));
+    for await (const batch of source) yield batch;
   } catch (error) {
     if (error instanceof UsageError) throw error;
-    // Readers return data problems as issues; what still escapes is an I/O or decompression failure.
-    const message = `${file}: reading stopped after ${batches} batches of records: ${(error as Error).message}`;
-    yield { kind: 'records', records: [unreadableInput(file, 'read.malformed', message)] };
+    // Readers return data problems as issues; what still escapes is an I/O or decompression
+    // failure. The whole records before it were handed on; this one stands for the rest.
+    const record = unreadableInput(file, 'read.malformed', `${file}: reading stopped after ${read.bytes} bytes: ${(error as Error).message}`);
+    record.source.byteOffset = read.bytes;
+    yield { kind: 'records', records: [record] };
   }
 }
 
@@ -130,7 +136,7 @@ async function* runBatches(options: EngineOptions, batchBytes: number): AsyncGen
   const files = await expandInputs(options.inputs, options.exclude);
   const progress = options.progress;
   if (progress) progress.bytesTotal = await totalSize(files);
-  const opened = openAheadInOrder(files, options.from, Math.max(1, options.openAhead ?? 4));
+  const opened = openAheadInOrder(files, options.from, Math.max(1, options.openAhead ?? 4), options.signal);
   for (let index = 0; index < files.length; index++) {
     if (options.signal?.aborted) return;
     const file = files[index]!;
@@ -139,7 +145,7 @@ async function* runBatches(options: EngineOptions, batchBytes: number): AsyncGen
     const opening = next.value;
     if (opening.kind === 'live') {
       // A live source is read only when it is due, a page per batch; a page's cursor is saved once it is delivered.
-      for await (const page of readSolrPages(file, options.solr ?? {}, options.limits)) {
+      for await (const page of readSolrPages(file, { ...options.solr, signal: options.signal ?? options.solr?.signal }, options.limits)) {
         if (page.records.length > 0 || page.commit) yield { input: index, batch: { kind: 'records', records: page.records }, commit: page.commit };
         if (options.signal?.aborted) return;
       }

@@ -1,4 +1,5 @@
 import { isUtf8 } from 'node:buffer';
+import { invalidUtf8Offset } from './utf8.js';
 
 /**
  * The one line splitter. `lineChunks` cuts a byte stream into chunks of whole lines on the
@@ -50,39 +51,13 @@ const CR = 0x0d;
 /** Bytes of an over-long line kept for its error record. */
 const OVERSIZED_HEAD_BYTES = 64 * 1024;
 
-/**
- * Offset of the byte at which `bytes` stops being valid UTF-8 (the slow path, only taken
- * for input already known to be bad). "A prefix decodes in stream mode" is monotonic in
- * the prefix length, so a binary search finds the first byte that cannot belong to valid
- * UTF-8. A sequence merely cut off at the end counts as invalid at the end.
- */
-export function firstInvalidUtf8Offset(bytes: Uint8Array): number {
-  const decodes = (length: number): boolean => {
-    try {
-      new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(0, length), { stream: true });
-      return true;
-    } catch {
-      return false;
-    }
-  };
-  let low = 0; // decodes(low) is true
-  let high = bytes.length;
-  if (decodes(high)) return bytes.length;
-  while (high - low > 1) {
-    const mid = (low + high) >> 1;
-    if (decodes(mid)) low = mid;
-    else high = mid;
-  }
-  return low;
-}
-
 /** One line from its bytes (terminator excluded; a final CR is dropped), decoded and checked for UTF-8. */
 export function textLine(bytes: Buffer, lineNumber: number, byteOffset: number): TextLine {
   let end = bytes.length;
   if (end > 0 && bytes[end - 1] === CR) end -= 1;
   const body = bytes.subarray(0, end);
   const line: TextLine = { text: body.toString('utf8'), line: lineNumber, byteOffset };
-  if (!isUtf8(body)) line.invalidUtf8At = byteOffset + firstInvalidUtf8Offset(body);
+  if (!isUtf8(body)) line.invalidUtf8At = byteOffset + invalidUtf8Offset(body);
   return line;
 }
 
@@ -263,16 +238,25 @@ export async function* lineChunks(input: AsyncIterable<Uint8Array>, options: Lin
     }
     yield* feed(first);
   };
-  for await (const raw of input) {
-    const chunk = Buffer.from(raw.buffer, raw.byteOffset, raw.byteLength);
-    if (started) {
-      yield* feed(chunk);
-      continue;
+  try {
+    for await (const raw of input) {
+      const chunk = Buffer.from(raw.buffer, raw.byteOffset, raw.byteLength);
+      if (started) {
+        yield* feed(chunk);
+        continue;
+      }
+      // The BOM and terminator checks need a few bytes, which the first read may not have.
+      head.push(chunk);
+      headBytes += chunk.length;
+      if (headBytes >= 3 && (chunk.indexOf(LF) !== -1 || headBytes >= 4096)) yield* begin();
     }
-    // The BOM and terminator checks need a few bytes, which the first read may not have.
-    head.push(chunk);
-    headBytes += chunk.length;
-    if (headBytes >= 3 && (chunk.indexOf(LF) !== -1 || headBytes >= 4096)) yield* begin();
+  } catch (error) {
+    // The input broke off (a cut or corrupt compressed stream): the whole lines read before
+    // the fault are records like any others; the line in progress is not.
+    if (!started) yield* begin();
+    const flushed = emit();
+    if (flushed) yield flushed;
+    throw error;
   }
   if (!started) yield* begin();
   if (oversized !== undefined) {

@@ -10,8 +10,17 @@ export async function peekBytes(
   const chunks: Buffer[] = [];
   let size = 0;
   let exhausted = false;
+  // A stream that fails while peeked (a cut-off compressed file) keeps its failure for the
+  // reader: the bytes before it are records too.
+  let failure: { error: unknown } | undefined;
   while (size < minBytes) {
-    const next = await iterator.next();
+    let next: IteratorResult<Uint8Array>;
+    try {
+      next = await iterator.next();
+    } catch (error) {
+      failure = { error };
+      break;
+    }
     if (next.done) {
       exhausted = true;
       break;
@@ -23,6 +32,7 @@ export async function peekBytes(
   const head = Buffer.concat(chunks);
   async function* replay(): AsyncGenerator<Uint8Array> {
     if (head.length > 0) yield head;
+    if (failure) throw failure.error;
     if (exhausted) return;
     for (;;) {
       const next = await iterator.next();

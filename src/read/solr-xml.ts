@@ -459,7 +459,13 @@ async function* splitSolrXml(input: AsyncIterable<Uint8Array>, context: ReadCont
       }
     }
   };
-  for await (const bytes of stream) yield* batches(boundaries.push(bytes));
+  try {
+    for await (const bytes of stream) yield* batches(boundaries.push(bytes));
+  } catch (error) {
+    // The input broke off (a cut or corrupt compressed stream): its whole documents still count.
+    yield* batches(boundaries.flushComplete());
+    throw error;
+  }
   yield* batches(boundaries.finish());
 }
 

@@ -65,6 +65,8 @@ export class XmlDocBoundaries {
   private partLine = 1;
   private partOrdinal = 0;
   private skipping: OversizedDocument | undefined;
+  /** End (in `buffer`) of the last top-level document seen. */
+  private lastDocEnd = 0;
 
   constructor(private readonly targetBytes: number, private readonly maxDocumentBytes: number) {}
 
@@ -107,6 +109,7 @@ export class XmlDocBoundaries {
     this.length -= this.cut;
     this.at -= this.cut;
     this.docStart -= this.cut;
+    this.lastDocEnd = Math.max(0, this.lastDocEnd - this.cut);
     this.linesAt -= this.cut;
     this.cut = 0;
     this.view = this.buffer.subarray(0, this.length);
@@ -245,8 +248,14 @@ export class XmlDocBoundaries {
     }
   }
 
+  /** The whole documents not handed out yet, when the input breaks off (the rest is lost with the fault). */
+  flushComplete(): XmlPartBytes[] {
+    return this.lastDocEnd > this.cut ? [this.part(this.lastDocEnd, false)] : [];
+  }
+
   private documentEnded(end: number, out: Array<XmlPartBytes | OversizedDocument>): void {
     this.docs++;
+    this.lastDocEnd = end;
     if (this.skipping !== undefined) {
       out.push(this.skipping);
       this.skipping = undefined;
