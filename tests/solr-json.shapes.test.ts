@@ -80,7 +80,7 @@ describe('Solr JSON reader: broken input is accounted for, never lost', () => {
     expect(records).toHaveLength(3);
     const issue = records[1]?.issues[0];
     expect(issue?.code).toBe('read.invalid-utf8');
-    expect(issue?.source?.byteOffset).toBe(good.length + '{"id":"c","title":"caf'.length + 1);
+    expect(issue?.source?.byteOffset).toBe(good.length + '{"id":"c","title":"caf'.length); // the lead byte C3 of the bad sequence
   });
 
   it('invalid UTF-8 in a streamed response stops the file with the byte offset', async () => {

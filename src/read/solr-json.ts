@@ -26,7 +26,8 @@ export const solrJsonReader: RecordReader = {
   description: 'Solr JSON: a select response, a bare array of docs, or NDJSON (one doc per line)',
   detect(head: string): boolean {
     const body = skipHttpHeaderText(head).trimStart();
-    return body.startsWith('{') || body.startsWith('[');
+    // Also NDJSON whose first line is broken (garbage, cut off): its later lines are objects.
+    return body.startsWith('{') || body.startsWith('[') || lineDelimitedHeaderBytes(Buffer.from(head)) !== undefined;
   },
   read: (input, context) => readBySplitting(splitSolrJson, parseSolrJsonChunk, input, context),
   split: splitSolrJson,
@@ -58,7 +59,6 @@ export function lineDelimitedHeaderBytes(head: Buffer): number | undefined {
   let text = head.subarray(headerBytes).toString('utf8');
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   const body = text.trimStart();
-  if (!body.startsWith('{')) return undefined;
   // Complete lines of the head (LF, CRLF or CR-only ends); the last one may be cut off.
   const lines = body.split(/\r\n|\n|\r/).slice(0, -1).filter((line) => line.trim() !== '').slice(0, 8);
   if (lines.length === 0) return undefined;
