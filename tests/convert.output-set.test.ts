@@ -40,3 +40,17 @@ describe('convert commits its output directory as one set', () => {
     expect(JSON.parse(readFileSync(join(out, 'summary.json'), 'utf8')).read).toBe(1);
   });
 });
+
+describe('an empty input among others', () => {
+  it('is named in the run log as empty, and the other inputs are read', async () => {
+    const dir = temporaryDirectory();
+    const empty = join(dir, 'empty.ndjson');
+    const full = join(dir, 'full.ndjson');
+    writeFileSync(empty, '');
+    writeFileSync(full, `${book}\n`);
+    const run = await runBibpipe(['convert', empty, full, '--to', 'csv', '--out-dir', join(dir, 'out')]);
+    expect(run.code).toBe(0);
+    expect(run.stderr).toContain(`${empty}: empty input (0 bytes): no records`);
+    expect(JSON.parse(readFileSync(join(dir, 'out', 'summary.json'), 'utf8')).read).toBe(1);
+  });
+});

@@ -5,7 +5,7 @@ import { recordBatches } from '../read/chunked.js';
 import { isSolrSource } from '../read/solr-http.js';
 import type { ReadBatch, ReadLimits } from '../read/types.js';
 import { CrossRecordChecks, type RecordFindings } from './cross-record.js';
-import { expandInputs, openInput, type OpenedInput } from './inputs.js';
+import { emptyInputMessage, expandInputs, openInput, type OpenedInput } from './inputs.js';
 import { readSolrPages, type SolrReadOptions } from './sources.js';
 import type { BatchExecutor } from './workers/executor.js';
 import type { BatchInput, Pass1Result, Pass2Result } from './workers/batch-work.js';
@@ -36,6 +36,8 @@ export interface EngineOptions {
   progress?: ReadProgress | undefined;
   /** Paths never read as inputs (this run's output directory). */
   exclude?: readonly string[] | undefined;
+  /** Told of an input with nothing in it (0 bytes), for the run's log. */
+  onEmptyInput?: ((message: string) => void) | undefined;
   /** `--shard I/N` on files: read only share I of every input file (file-shards.ts). */
   fileShard?: Share | undefined;
 }
@@ -157,6 +159,7 @@ async function* runBatches(options: EngineOptions, batchBytes: number): AsyncGen
       continue;
     }
     const input = opening.input;
+    if (input.empty) options.onEmptyInput?.(emptyInputMessage(file));
     const share = options.fileShard ? await shareOfInput(input, file, options.fileShard) : undefined;
     if (share !== undefined && share.kind !== 'whole') {
       await input.bytes[Symbol.asyncIterator]().return?.();

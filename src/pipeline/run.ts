@@ -116,6 +116,7 @@ export async function runCommand(options: RunOptions, spec: RunSpec, onBatch: (r
       openAhead: options.openFiles,
       progress,
       exclude: spec.exclude,
+      onEmptyInput: (message) => options.logger?.warn({}, message),
       fileShard: spec.fileShard,
     });
     for await (const result of results) {
