@@ -22,6 +22,7 @@ export { loadProfile, ProfileSchema, type Profile } from './biblio-schema/profil
 export { RULES, makeIssue, applySeverities, type IssueCode, type Rule, type SeverityOverrides } from './model/rules.js';
 export { normalizeRecord, type NormalizeResult } from './normalize/index.js';
 export { writers, findWriter } from './write/index.js';
+export { formatRecords } from './write/format.js';
 export type { RecordWriter, WriterOptions, WriterSession } from './write/types.js';
 
 export { BibRecordSchema, type BibRecord, type PersonName, type Language, type PublicationDate } from './model/record.js';

@@ -23,3 +23,21 @@ describe('writer registry', () => {
     }
   });
 });
+
+describe('formatRecords: a writer that starts and ends itself', () => {
+  it('gives the whole document, passing over records the format does not take', async () => {
+    const { formatRecords } = await import('../src/write/format.js');
+    const { processRecord } = await import('../src/pipeline/process.js');
+    const record = processRecord({ format: 'solr-json', source: { file: 'x', ordinal: 1 }, fields: { id: 'r1', title: 'A title', format: ['Book'] }, issues: [] }).record!;
+    let csv = '';
+    for await (const text of formatRecords([record, undefined, record], 'csv', { csvColumns: ['id', 'title'] })) csv += text;
+    expect(csv).toBe('id,title\r\nr1,A title\r\nr1,A title\r\n');
+    let medline = '';
+    for await (const text of formatRecords([record], 'medline')) medline += text;
+    expect(medline).toBe('');
+    // No record, no document: the same rule as the CLI's output files (requiresRecords).
+    let jsonld = '';
+    for await (const text of formatRecords([undefined], 'jsonld')) jsonld += text;
+    expect(jsonld).toBe('');
+  });
+});

@@ -216,7 +216,10 @@ export function secondPass(held: HeldBatch, request: Pass2Request, settings: Eng
     if (item.rejected || !item.record) {
       summary.rejected++;
       if (settings.collect.logRejected) {
-        result.logs.push({ level: 'warn', fields: { recordId: raw.fields.id, source: raw.source, issues: item.issues.filter((i) => i.severity === 'error').map((i) => i.code) }, message: 'record rejected' });
+        const errors = item.issues.filter((i) => i.severity === 'error');
+        // The codes for machines, the first reason in words for people reading the log.
+        const reason = errors[0] === undefined ? '' : `: ${errors[0].message}${errors.length > 1 ? ` (and ${errors.length - 1} more)` : ''}`;
+        result.logs.push({ level: 'warn', fields: { recordId: raw.fields.id, source: raw.source, issues: errors.map((i) => i.code) }, message: `record rejected${reason}` });
       }
       if (settings.collect.rejects) {
         const line = rejectLine(raw, item.issues);
