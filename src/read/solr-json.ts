@@ -71,6 +71,8 @@ export function lineDelimitedHeaderBytes(head: Buffer): number | undefined {
     return trimmed.startsWith('{') && isWholeJson(trimmed);
   };
   if (whole(lines[0]!)) return headerBytes;
+  // A first line that opens a value (`[`, `{`, `"docs": [`) starts one pretty-printed value.
+  if (body.startsWith('[') || /[[{:]\s*$/.test(lines[0]!)) return undefined;
   const continued = lines.some((line) => line.trimEnd().endsWith(','));
   return !continued && lines.slice(1).some(whole) ? headerBytes : undefined;
 }
