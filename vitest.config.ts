@@ -17,6 +17,22 @@ export const SLOW_TESTS = [
   // Every documented command and library example, each a CLI or tsx process of its own.
   'tests/docs.commands.test.ts',
   'tests/docs.library-examples.test.ts',
+  // End-to-end runs of the built CLI, many processes each (the in-process tests cover the same code).
+  'tests/cli.empty-inputs-and-own-outputs.test.ts',
+  'tests/cli.usage-errors.test.ts',
+  'tests/cli.exit-codes.test.ts',
+  'tests/ci.github-action-and-pre-commit.test.ts',
+  'tests/cli.validate-run-wide-checks.test.ts',
+  'tests/cli.signals-and-stdout.test.ts',
+  'tests/staff-view.broken-input.test.ts',
+  'tests/merge.file-shards-invariant.test.ts',
+  'tests/scale-out.recipe.test.ts',
+  'tests/merge.live-solr-invariant.test.ts',
+  'tests/cli.live-solr-hostile.test.ts',
+  'tests/cli.progress-and-log-lines.test.ts',
+  // A headless browser, and vitest run inside vitest.
+  'tests/report.html.browser.test.ts',
+  'tests/suite.hygiene.test.ts',
 ];
 
 export default defineConfig({

@@ -48,7 +48,7 @@ describe('an empty input among others', () => {
     const full = join(dir, 'full.ndjson');
     writeFileSync(empty, '');
     writeFileSync(full, `${book}\n`);
-    const run = await runBibpipe(['convert', empty, full, '--to', 'csv', '--out-dir', join(dir, 'out')]);
+    const run = await runBibpipe(['convert', empty, full, '--to', 'csv', '--out-dir', join(dir, 'out'), '--log-level', 'info']);
     expect(run.code).toBe(0);
     expect(run.stderr).toContain(`${empty}: empty input (0 bytes): no records`);
     expect(JSON.parse(readFileSync(join(dir, 'out', 'summary.json'), 'utf8')).read).toBe(1);

@@ -116,7 +116,7 @@ export async function runCommand(options: RunOptions, spec: RunSpec, onBatch: (r
       openAhead: options.openFiles,
       progress,
       exclude: spec.exclude,
-      onEmptyInput: (message) => options.logger?.warn({}, message),
+      onEmptyInput: (message) => options.logger?.info({}, message),
       fileShard: spec.fileShard,
     });
     for await (const result of results) {
