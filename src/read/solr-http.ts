@@ -4,7 +4,7 @@ import { makeIssue } from '../model/rules.js';
 import { parseJsonExact } from './exact-json.js';
 import { boundedFetch, HttpFetchError, type HttpBounds } from './http-fetch.js';
 import { rawRecordFromSolrDoc } from './solr-doc.js';
-import { addPartitionParams, fetchClusterShards, hashFilter, type SolrCloudPartition, type SolrPartition } from './solr-shards.js';
+import { addPartitionParams, fetchClusterShards, hashFilter, parseJobShare, type SolrCloudPartition, type SolrPartition } from './solr-shards.js';
 import type { ReadLimits } from './types.js';
 
 const FORMAT = 'solr-json';
@@ -102,12 +102,7 @@ function partitionOf(query: SolrQuery): SolrPartition | undefined {
 
 /** Parses `I/N` (1-based: `1/4` ... `4/4`); undefined when it is not one. */
 export function parseShard(text: string): SolrShard | undefined {
-  const slash = text.indexOf('/');
-  if (slash === -1) return undefined;
-  const index = Number(text.slice(0, slash));
-  const count = Number(text.slice(slash + 1));
-  if (!Number.isInteger(index) || !Number.isInteger(count) || count < 1 || index < 1 || index > count) return undefined;
-  return { index, count };
+  return parseJobShare(text);
 }
 
 /** The select request for one page. */
