@@ -1,4 +1,5 @@
-import { closeSync, existsSync, openSync, readSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { BlockFile } from '../block-file.js';
 import { basename, dirname, join } from 'node:path';
 
 /**
@@ -10,44 +11,17 @@ import { basename, dirname, join } from 'node:path';
 const BLOCK = 256 * 1024;
 
 /** Reads a file front to back in blocks; `take(n)` hands out the next n bytes. */
-export class BlockReader {
-  private readonly fd: number | undefined;
-  private buffer = Buffer.allocUnsafe(BLOCK);
-  /** Bytes of `buffer` that hold file content, and the first one not handed out yet. */
-  private length = 0;
-  private at = 0;
-  private fileOffset = 0;
+export class BlockReader extends BlockFile {
   /** Bytes handed out so far (the position in the file). */
   position = 0;
 
   /** A missing file reads as empty (a shard that wrote no MEDLINE file). */
   constructor(readonly path: string) {
-    this.fd = existsSync(path) ? openSync(path, 'r') : undefined;
+    super(existsSync(path) ? openSync(path, 'r') : undefined, BLOCK);
   }
 
   get exists(): boolean {
     return this.fd !== undefined;
-  }
-
-  /** Keeps one buffer: the unread rest moves to its front and the file fills the remainder (no garbage per block). */
-  private fill(bytes: number): void {
-    if (this.length - this.at >= bytes || this.fd === undefined) return;
-    const rest = this.length - this.at;
-    if (this.buffer.length < bytes) {
-      const grown = Buffer.allocUnsafe(Math.max(BLOCK, bytes));
-      this.buffer.copy(grown, 0, this.at, this.length);
-      this.buffer = grown;
-    } else {
-      this.buffer.copyWithin(0, this.at, this.length);
-    }
-    this.length = rest;
-    this.at = 0;
-    while (this.length < bytes) {
-      const read = readSync(this.fd, this.buffer, this.length, this.buffer.length - this.length, this.fileOffset);
-      if (read === 0) break;
-      this.fileOffset += read;
-      this.length += read;
-    }
   }
 
   /** The next `bytes` bytes (valid until the next call: the buffer is reused); throws naming the file when it ends first. */
@@ -66,10 +40,6 @@ export class BlockReader {
   rest(limit: number): Buffer {
     this.fill(limit + 1);
     return this.buffer.subarray(this.at, Math.min(this.length, this.at + limit + 1));
-  }
-
-  close(): void {
-    if (this.fd !== undefined) closeSync(this.fd);
   }
 }
 

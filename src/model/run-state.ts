@@ -1,4 +1,5 @@
-import { closeSync, openSync, readSync } from 'node:fs';
+import { openSync } from 'node:fs';
+import { BlockFile } from '../block-file.js';
 import { open, readFile, rename, rm, type FileHandle } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { z } from 'zod';
@@ -337,13 +338,7 @@ export async function readRunState(directory: string): Promise<RunState> {
  * in blocks of 1 MB (bounded memory whatever the run's size). Synchronous on purpose:
  * merge pulls from many shards in turn on one thread.
  */
-export class RunStateReader {
-  private readonly fd: number;
-  private buffer = Buffer.allocUnsafe(READ_BLOCK);
-  private length = 0;
-  private eof = false;
-  private at = 0;
-  private fileOffset = 0;
+export class RunStateReader extends BlockFile {
   private remaining: number;
   private readonly formats: number;
   private readonly codes: readonly string[];
@@ -351,35 +346,10 @@ export class RunStateReader {
   count = 0;
 
   constructor(directory: string, readonly state: RunState) {
-    this.fd = openSync(join(directory, RUN_STATE_BIN), 'r');
+    super(openSync(join(directory, RUN_STATE_BIN), 'r'), READ_BLOCK);
     this.remaining = state.records;
     this.formats = state.settings.formats.length;
     this.codes = state.issueCodes;
-  }
-
-  /** Makes at least `bytes` unread bytes available (less only at the end of the file); one buffer, reused. */
-  private fill(bytes: number): void {
-    if (this.length - this.at >= bytes || this.eof) return;
-    const rest = this.length - this.at;
-    if (this.buffer.length < bytes) {
-      const grown = Buffer.allocUnsafe(Math.max(READ_BLOCK, bytes));
-      this.buffer.copy(grown, 0, this.at, this.length);
-      this.buffer = grown;
-    } else {
-      this.buffer.copyWithin(0, this.at, this.length);
-    }
-    this.length = rest;
-    this.at = 0;
-    for (;;) {
-      const read = readSync(this.fd, this.buffer, this.length, this.buffer.length - this.length, this.fileOffset);
-      if (read === 0) {
-        this.eof = true;
-        break;
-      }
-      this.fileOffset += read;
-      this.length += read;
-      if (this.length >= bytes) break;
-    }
   }
 
   private varint(): number {
@@ -448,7 +418,4 @@ export class RunStateReader {
     };
   }
 
-  close(): void {
-    closeSync(this.fd);
-  }
 }
