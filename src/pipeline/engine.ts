@@ -1,5 +1,6 @@
 import { stat } from 'node:fs/promises';
 import type { RawRecord } from '../model/raw-record.js';
+import { makeIssue } from '../model/rules.js';
 import { UsageError } from '../errors.js';
 import { recordBatches } from '../read/chunked.js';
 import { isSolrSource } from '../read/solr-http.js';
@@ -56,7 +57,7 @@ const BATCH_BYTES_WORKERS = 256 * 1024;
 /** One record standing for an input (or the rest of one) that cannot be read. */
 export function unreadableInput(file: string, code: 'read.unsupported-input' | 'read.malformed', message: string): RawRecord {
   const source = { file };
-  return { format: 'unknown', source, fields: {}, issues: [{ code, severity: 'error', message, source }] };
+  return { format: 'unknown', source, fields: {}, issues: [makeIssue(code, { message, source })] };
 }
 
 async function* counted(bytes: AsyncIterable<Uint8Array>, progress: ReadProgress): AsyncGenerator<Uint8Array> {
