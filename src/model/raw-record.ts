@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { IssueSchema, SourcePositionSchema } from './issue.js';
+import { MarcRecordSchema } from './marc.js';
 
 /**
  * A raw Solr field value as a reader found it: a scalar as text, or a list for a
@@ -29,5 +30,10 @@ export const RawRecordSchema = z.object({
    * count). Normalizers may use them as evidence; writers never see them.
    */
   hints: z.record(z.string(), z.string()).optional(),
+  /**
+   * The MARC record behind the Solr fields, where there is one (a Solr `fullrecord`, a MARC
+   * file, a scraped MARC Staff View). Normalizers prefer it to the indexed fields.
+   */
+  marc: MarcRecordSchema.optional(),
 });
 export type RawRecord = z.infer<typeof RawRecordSchema>;
