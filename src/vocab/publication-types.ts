@@ -47,7 +47,7 @@ export const NLM_PUBLICATION_TYPES: Readonly<Record<string, string | undefined>>
   'Consensus Development Conference, NIH': 'D016447',
   'Controlled Clinical Trial': 'D018848',
   'Corrected and Republished Article': 'D016439',
-  Dataset: undefined,
+  Dataset: 'D064886',
   Dictionary: 'D016437',
   Directory: 'D016435',
   'Duplicate Publication': 'D016438',
@@ -106,7 +106,7 @@ export const NLM_PUBLICATION_TYPES: Readonly<Record<string, string | undefined>>
   'Technical Report': 'D016427',
   'Twin Study': 'D018486',
   'Validation Study': 'D023361',
-  'Video-Audio Media': undefined,
+  'Video-Audio Media': 'D059040',
   Webcast: undefined,
 };
 
@@ -137,9 +137,11 @@ const ALIASES: Readonly<Record<string, string>> = {
 /**
  * Types for which NLM lists no `Journal Article`: a notice or a piece of correspondence
  * is not a journal article (metapub/38048813.xml: an Editorial with only `Editorial`).
+ * `Comment` is not one of them: NLM lists a comment with `Letter` or `Editorial` when it
+ * is one, and with `Journal Article` otherwise (9 of 9 such records in MEDLINE 2016).
  */
 export const NOT_JOURNAL_ARTICLE_TYPES: ReadonlySet<string> = new Set([
-  'Editorial', 'Letter', 'Comment', 'News', 'Newspaper Article', 'Published Erratum', 'Retraction of Publication',
+  'Editorial', 'Letter', 'News', 'Newspaper Article', 'Published Erratum', 'Retraction of Publication',
   'Expression of Concern', 'Interview', 'Address', 'Addresses', 'Lecture', 'Lectures',
 ]);
 
