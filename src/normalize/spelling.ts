@@ -142,12 +142,11 @@ function closingStatement(spelling: string, from: number, licenseAt: number | un
   const end = licenseAt !== undefined && licenseAt > from ? licenseAt : spelling.length;
   const region = spelling.slice(from, end);
   const words = region.split(' ');
-  let lastLink = -1;
-  words.forEach((word, index) => {
-    if (/^(?:https?:\/\/|\/(?:pmc|pubmed)\/)/u.test(word)) lastLink = index;
-  });
-  if (lastLink !== -1) {
-    let first = lastLink + 1;
+  // The links run, then the formats and language codes; the statement follows them (it may
+  // hold a link of its own: `...please go to http://group.bmj.com/...`).
+  const firstLink = words.findIndex((word) => /^(?:https?:\/\/|\/(?:pmc|pubmed)\/)/u.test(word));
+  if (firstLink !== -1) {
+    let first = firstLink;
     while (first < words.length && (LINK_OR_LANGUAGE.test(words[first] as string) || formats.includes(words[first] as string))) first += 1;
     const tail = words.slice(first).join(' ').trim();
     if (tail === '' || tail.length > MAX_COPYRIGHT_LENGTH) return undefined;
