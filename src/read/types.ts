@@ -40,7 +40,7 @@ export const Confidence = {
 } as const;
 
 /**
- * How a file of one format is cut into byte ranges for `--shard I/N` (read/byte-ranges.ts):
+ * How a file of one format is cut into byte ranges for `--shard I/N` (sources/byte-ranges.ts):
  * share I starts at the first record start at or after floor(size x (I-1) / N).
  *
  * - `line`: every line starts a record (NDJSON);

@@ -1,6 +1,6 @@
 import { createReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
-import type { RecordStart } from './types.js';
+import type { RecordStart } from '../read/types.js';
 
 /**
  * Byte ranges of one big input file for N shard jobs on a shared file system, the way
