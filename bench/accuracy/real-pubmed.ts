@@ -1,6 +1,7 @@
 import { Readable } from 'node:stream';
 import type { RawRecord } from '../../src/model/raw-record.js';
 import { processRecord, type ProcessedRecord } from '../../src/pipeline/process.js';
+import { readRecords } from '../../src/read/chunked.js';
 import { solrJsonReader } from '../../src/read/solr-json.js';
 import { staffViewReader } from '../../src/read/staff-view/reader.js';
 import { DEFAULT_READ_LIMITS, type RecordReader } from '../../src/read/types.js';
@@ -51,7 +52,7 @@ const cells = (): Record<Cell, number> => Object.fromEntries(INPUTS.flatMap((inp
 
 async function convert(reader: RecordReader, input: string, file: string): Promise<ProcessedRecord[]> {
   const processed: ProcessedRecord[] = [];
-  for await (const raw of reader.read(Readable.from([Buffer.from(input, 'utf8')]), { file, limits: DEFAULT_READ_LIMITS })) processed.push(processRecord(raw as RawRecord));
+  for await (const raw of readRecords(reader, Readable.from([Buffer.from(input, 'utf8')]), { file, limits: DEFAULT_READ_LIMITS })) processed.push(processRecord(raw as RawRecord));
   return processed;
 }
 
