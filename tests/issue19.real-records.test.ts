@@ -1,3 +1,5 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { BibRecord } from '../src/model/record.js';
 import { NLM_PUBLICATION_TYPES } from '../src/vocab/publication-types.js';
@@ -125,9 +127,7 @@ describe('publication types and their MeSH UIs (issue 19, defect 3)', () => {
 });
 
 describeWithShared('publication type UIs against NLM records (../shared)', () => {
-  it('gives every type NLM writes in the real records the UI NLM writes', async () => {
-    const { readFileSync, readdirSync } = await import('node:fs');
-    const { join } = await import('node:path');
+  it('gives every type NLM writes in the real records the UI NLM writes', () => {
     const root = sharedPath('data', 'medline', 'real');
     const pairs = new Map<string, string>();
     for (const folder of readdirSync(root, { withFileTypes: true }).filter((entry) => entry.isDirectory())) {

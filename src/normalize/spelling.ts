@@ -127,6 +127,8 @@ function publisherBeforeDate(spelling: string, publisher: string, from: number):
 
 /** A copyright mark, or words that only a copyright or licence statement holds (`Published by Elsevier Inc.`, `Creative Commons Attribution license.`). */
 const COPYRIGHT_WORDS = /Copyright|©|\(c\) \d{4}|\bPublished by\b|\bCreative Commons\b|\bAll rights reserved\b|\bLicensee\b/iu;
+/** The formats the PubMed/PMC import writes into `spelling` (`Text`), whatever the stored `format` says. */
+const IMPORT_FORMATS: readonly string[] = ['Online', 'Article', 'Text', 'Electronic'];
 /** A word of the layout before the closing statement: a link, or a lower-case language code (`en`, `pt-BR`). */
 const LINK_OR_LANGUAGE = /^(?:https?:\/\/\S+|\/(?:pmc|pubmed)\/\S+|[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*)$/u;
 
@@ -147,7 +149,8 @@ function closingStatement(spelling: string, from: number, licenseAt: number | un
   const firstLink = words.findIndex((word) => /^(?:https?:\/\/|\/(?:pmc|pubmed)\/)/u.test(word));
   if (firstLink !== -1) {
     let first = firstLink;
-    while (first < words.length && (LINK_OR_LANGUAGE.test(words[first] as string) || formats.includes(words[first] as string))) first += 1;
+    const isLayoutWord = (word: string): boolean => LINK_OR_LANGUAGE.test(word) || formats.includes(word) || IMPORT_FORMATS.includes(word);
+    while (first < words.length && isLayoutWord(words[first] as string)) first += 1;
     const tail = words.slice(first).join(' ').trim();
     if (tail === '' || tail.length > MAX_COPYRIGHT_LENGTH) return undefined;
     return COPYRIGHT_WORDS.test(tail) ? { copyright: tail } : { other: tail };
