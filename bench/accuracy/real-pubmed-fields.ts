@@ -6,7 +6,7 @@ import { medlineXmlWriter } from '../../src/write/medline-xml.js';
 import { nbibWriter } from '../../src/write/nbib.js';
 import type { RecordWriter } from '../../src/write/types.js';
 import { lookupLanguage } from '../../src/vocab/languages.js';
-import { all, authorsOf, one, taggedAuthors, text, type NlmRecord } from './real-pubmed-load.js';
+import { all, authorsOf, medlineTags, one, taggedAuthors, type NlmRecord } from './real-pubmed-load.js';
 
 /**
  * The fields of each written record in NLM's terms, for the real round trip: what our
@@ -51,13 +51,7 @@ function medlineFields(xml: string): Fields {
 }
 
 function nbibFields(nbib: string): Fields {
-  const tags: [string, string][] = [];
-  for (const line of nbib.split('\n')) {
-    const tagged = /^([A-Z]{2,4})\s*- (.*)$/u.exec(line);
-    if (tagged) tags.push([tagged[1] as string, tagged[2] as string]);
-    else if (line.startsWith('      ') && tags.length > 0) (tags[tags.length - 1] as [string, string])[1] += ` ${line.trim()}`;
-  }
-  const values = (tag: string): string[] => tags.filter(([name]) => name === tag).map(([, value]) => text(value));
+  const { tags, values } = medlineTags(nbib);
   return {
     authors: taggedAuthors(tags), pmid: values('PMID')[0], pmcid: values('PMC')[0],
     doi: values('AID').find((value) => value.endsWith('[doi]'))?.replace(/\s*\[doi\]$/u, ''),

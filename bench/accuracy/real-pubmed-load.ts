@@ -105,16 +105,21 @@ function fromXml(file: string, xml: string): NlmRecord[] {
 }
 
 /** MEDLINE tagged text: `TAG - value`, continuation lines indented 6 spaces, records split by blank lines. */
+/** One record's tags in order, continuation lines joined, and the values of a tag. */
+export function medlineTags(block: string): { tags: [string, string][]; values: (tag: string) => string[] } {
+  const tags: [string, string][] = [];
+  for (const line of block.split('\n')) {
+    const tagged = /^([A-Z]{2,4})\s*- (.*)$/u.exec(line);
+    if (tagged) tags.push([tagged[1] as string, tagged[2] as string]);
+    else if (line.startsWith('      ') && tags.length > 0) (tags[tags.length - 1] as [string, string])[1] += ` ${line.trim()}`;
+  }
+  return { tags, values: (tag) => tags.filter(([name]) => name === tag).map(([, value]) => text(value)) };
+}
+
 function fromMedlineText(file: string, content: string): NlmRecord[] {
   const records: NlmRecord[] = [];
   for (const block of content.split(/\n\s*\n/u)) {
-    const tags: [string, string][] = [];
-    for (const line of block.split('\n')) {
-      const tagged = /^([A-Z]{2,4})\s*- (.*)$/u.exec(line);
-      if (tagged) tags.push([tagged[1] as string, tagged[2] as string]);
-      else if (line.startsWith('      ') && tags.length > 0) (tags[tags.length - 1] as [string, string])[1] += ` ${line.trim()}`;
-    }
-    const values = (tag: string): string[] => tags.filter(([name]) => name === tag).map(([, value]) => text(value));
+    const { tags, values } = medlineTags(block);
     const pmid = values('PMID')[0];
     if (!pmid) continue;
     const dp = values('DP')[0] ?? '';
