@@ -120,6 +120,7 @@ interface CsvError {
   bytes: number;
 }
 
+// eslint-disable-next-line max-lines-per-function -- one streaming loop over csv-parse's rows with the error handling that must stay inside it
 async function* readSolrCsv(input: AsyncIterable<Uint8Array>, context: ReadContext, dialect: SolrCsvDialect): AsyncGenerator<RawRecord> {
   const { file, limits } = context;
   const lines = new LineIndex();
