@@ -33,6 +33,10 @@ export type { RecordWriter, WriterOptions, WriterSession } from './write/types.j
 export { BibRecordSchema, type BibRecord, type PersonName, type Language, type PublicationDate } from './model/record.js';
 export { RawRecordSchema, type RawRecord, type RawValue } from './model/raw-record.js';
 export { IssueSchema, type Issue, type Severity, type SourcePosition } from './model/issue.js';
+export {
+  MarcRecordSchema, isControlField,
+  type MarcRecord, type MarcField, type MarcControlField, type MarcDataField, type MarcSubfield,
+} from './model/marc.js';
 
 export { loadConfig, ConfigSchema, type Config, type LoadedConfig } from './config/index.js';
 export { reporters, findReporter, parseReporterSpec, htmlReporter, type Reporter, type ReportOptions, type ReporterTarget } from './report/index.js';

@@ -14,7 +14,7 @@ import { addSourceOptions } from './solr-options.js';
 import { registerMergeCommand } from './merge-command.js';
 import { parseMaxWarnings, runValidate, type ValidateFlags } from './validate-command.js';
 
-export { EXIT, type CliStreams } from './run-flags.js';
+export type { CliStreams } from './run-flags.js';
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
 

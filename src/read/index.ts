@@ -19,5 +19,5 @@ export function detectReader(head: string): RecordReader | undefined {
   return readers.find((reader) => reader.detect(head));
 }
 
-export type { ReadContext, ReadLimits, RecordReader } from './types.js';
+export type { RecordReader } from './types.js';
 export { DEFAULT_READ_LIMITS } from './types.js';

@@ -1,8 +1,6 @@
 import { RULES, ruleDocsAnchor } from '../model/rules.js';
-import { extractSection, sectionMarkers } from './markdown-sections.js';
+import { extractSection } from './markdown-sections.js';
 
-export const RULE_TABLE_START = sectionMarkers('rules').start;
-export const RULE_TABLE_END = sectionMarkers('rules').end;
 
 /** GFM table cells end at an unescaped `|`, even inside a code span. */
 function cell(text: string): string {
