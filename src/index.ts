@@ -20,7 +20,7 @@ export { mergeShards, type MergeOptions, type MergeResult, type CrossShardFindin
 export { RunStateSchema, type RunState, type ShardDescription } from './model/run-state.js';
 
 export { readers, findReader, detectReader, DEFAULT_READ_LIMITS } from './read/index.js';
-export type { RecordReader, ReadContext, ReadLimits } from './read/types.js';
+export { Confidence, type RecordReader, type ReadContext, type ReadLimits } from './read/types.js';
 export { validateRecord } from './validate/index.js';
 export { fieldSchema, VALUE_SCHEMAS } from './validate/field-schemas.js';
 export { loadProfile, ProfileSchema, type Profile } from './biblio-schema/profile.js';
