@@ -12,8 +12,8 @@ import { loadRealRecords } from './real-pubmed-load.js';
 import { nlmFields, ourFields, OUTPUTS, ROUND_TRIP_FIELDS, sameField, type Fields, type Output, type RoundTripField } from './real-pubmed-fields.js';
 
 export { indexAsVufind } from './real-pubmed-index.js';
-export { loadRealRecords, type NlmRecord } from './real-pubmed-load.js';
-export { OUTPUTS, ROUND_TRIP_FIELDS, type Output, type RoundTripField } from './real-pubmed-fields.js';
+export { loadRealRecords } from './real-pubmed-load.js';
+export { OUTPUTS, type Output, type RoundTripField } from './real-pubmed-fields.js';
 
 /**
  * The real round trip (issues 10 and 19): every real NLM record in a folder (efetch XML,
