@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import type { RunSummary } from '../pipeline/summary.js';
-import { mergeShards, type MergedPosition } from '../merge/merge.js';
-import { parseMaxWarnings } from './validate-command.js';
+import type { MergedPosition } from '../merge/merge.js';
+import { parseMaxWarnings } from './limits-options.js';
 
 interface MergeFlags {
   outDir: string;
@@ -22,7 +22,7 @@ export function registerMergeCommand(
   program: Command,
   streams: { stdout: NodeJS.WritableStream; stderr: NodeJS.WritableStream },
   state: { exitCode: number; debug: boolean },
-  summaryLine: (summary: RunSummary) => string,
+  summaryLine: (summary: RunSummary) => Promise<string>,
 ): void {
   program
     .command('merge')
@@ -34,6 +34,7 @@ export function registerMergeCommand(
     .option('--debug', 'show stack traces for unexpected errors')
     .action(async (directories: string[], flags: MergeFlags & { debug?: boolean }) => {
       state.debug = Boolean(flags.debug);
+      const { mergeShards } = await import('../merge/merge.js');
       const result = await mergeShards({
         shards: directories,
         outDir: flags.outDir,
@@ -43,7 +44,7 @@ export function registerMergeCommand(
           streams.stderr.write(`bibpipe merge: ${finding.code}:${record} ${finding.message}${first}\n`);
         },
       });
-      if (!flags.quiet) streams.stderr.write(summaryLine(result.summary));
+      if (!flags.quiet) streams.stderr.write(await summaryLine(result.summary));
       const tooManyWarnings = flags.maxWarnings !== undefined && result.summary.severities.warning > flags.maxWarnings;
       if (tooManyWarnings) streams.stderr.write(`bibpipe merge: ${result.summary.severities.warning} warnings, more than --max-warnings ${flags.maxWarnings}\n`);
       state.exitCode = result.summary.rejected > 0 || tooManyWarnings ? 1 : 0;

@@ -1,23 +1,51 @@
 import { VERSION } from '../version.js';
 import { availableParallelism } from 'node:os';
 import { Command, CommanderError, Help, InvalidArgumentError, Option } from 'commander';
-import { readers } from '../read/index.js';
-import { writers } from '../write/index.js';
-import { reporters } from '../report/index.js';
 import { terminalSafe } from '../model/display.js';
 import { describeStdoutFailure, OutputStreamGone, STDOUT_EXIT_CODES } from './stdio.js';
 import { addAllowEmptyOption } from './empty-run.js';
-import { addLimitOptions, positiveInteger } from './limits-options.js';
-import { createProgressDisplay } from './progress.js';
-import { runConvert, summaryLine, type ConvertFlags } from './convert-command.js';
-import { runRules } from './rules-command.js';
-import { makeLogger, EXIT, type CliStreams, type RunFlags } from './run-flags.js';
-import { runStats, type StatsFlags } from './stats-command.js';
+import { addLimitOptions, parseMaxWarnings, positiveInteger } from './limits-options.js';
+import type { ConvertFlags } from './convert-command.js';
+import { EXIT, type CliStreams } from './exit-codes.js';
+import type { RunFlags } from './run-flags.js';
+import type { RunSummary } from '../pipeline/summary.js';
+import type { StatsFlags } from './stats-command.js';
 import { addSourceOptions } from './solr-options.js';
 import { registerMergeCommand } from './merge-command.js';
-import { parseMaxWarnings, runValidate, type ValidateFlags } from './validate-command.js';
+import type { ValidateFlags } from './validate-command.js';
 
-export { EXIT, type CliStreams } from './run-flags.js';
+export { EXIT, type CliStreams } from './exit-codes.js';
+
+/**
+ * The formats the help and the option checks name. The registries load every reader's,
+ * writer's and reporter's library, so they are imported only by a run that needs them:
+ * `--version`, `--help` and `rules` start without them (and without zod, which only the
+ * command modules, imported when their command runs, bring).
+ */
+interface FormatNames {
+  readers: ReadonlyArray<{ name: string; description: string }>;
+  writers: ReadonlyArray<{ name: string; fileName: string; description: string }>;
+  reporters: ReadonlyArray<{ name: string }>;
+}
+
+const NO_FORMATS: FormatNames = { readers: [], writers: [], reporters: [] };
+
+async function loadFormatNames(): Promise<FormatNames> {
+  const [{ readers }, { writers }, { reporters }] = await Promise.all([import('../read/index.js'), import('../write/index.js'), import('../report/index.js')]);
+  return { readers, writers, reporters };
+}
+
+/** True when the command line names formats nowhere: the version, the top-level help, the rules. */
+function needsNoFormats(argv: readonly string[]): boolean {
+  const first = argv[2];
+  return first === undefined || first === 'rules' || first === '--version' || first === '-V' || ((first === '--help' || first === '-h') && argv.length === 3);
+}
+
+/** The summary line of a run, from the convert command's module (loaded when a run has one to print). */
+async function summaryLineOf(summary: RunSummary): Promise<string> {
+  const { summaryLine } = await import('./convert-command.js');
+  return summaryLine(summary);
+}
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
 
@@ -59,11 +87,11 @@ function repeatable(value: string, previous: string[] = []): string[] {
 const workersOption = (): Option =>
   new Option('-j, --workers <n>', 'threads that parse, check and write; the output is the same for any number').argParser(parseWorkers).default(undefined, `the cores available, ${availableParallelism()}`);
 
-const fromOption = (): Option =>
-  new Option('-f, --from <format>', 'input format').choices(['auto', ...readers.map((r) => r.name)]).default('auto', 'auto: detected from the content');
-
 /** Builds the commander program; actions set `state.exitCode`. */
-function buildProgram(streams: CliStreams, state: { exitCode: number; debug: boolean }): Command {
+function buildProgram(streams: CliStreams, state: { exitCode: number; debug: boolean }, formats: FormatNames): Command {
+  const { readers, writers, reporters } = formats;
+  const fromOption = (): Option =>
+    new Option('-f, --from <format>', 'input format').choices(['auto', ...readers.map((r) => r.name)]).default('auto', 'auto: detected from the content');
   const program = new Command('bibpipe')
     .description('Turn VuFind/Solr catalogue dumps into MEDLINE XML, JSON-LD, CSV, NDJSON and .nbib: read, validate, normalize, write.')
     .version(VERSION, '-V, --version', 'print the version')
@@ -114,6 +142,7 @@ function buildProgram(streams: CliStreams, state: { exitCode: number; debug: boo
       .option('--medline-ta-fallback <text>', 'MEDLINE and .nbib: MedlineTA for records with neither a journal abbreviation nor a journal title (default: the abbreviation, else the title, else the record is not written: medline.no-journal)')
   ).action(async (inputs: string[], flags: ConvertFlags & { debug?: boolean }) => {
     state.debug = Boolean(flags.debug);
+    const { runConvert } = await import('./convert-command.js');
     state.exitCode = await runConvert(inputs, flags, streams);
   });
 
@@ -129,6 +158,7 @@ function buildProgram(streams: CliStreams, state: { exitCode: number; debug: boo
       .option('--no-color', 'never colour the text report'),
   ).action(async (inputs: string[], flags: ValidateFlags & RunFlags & { debug?: boolean }) => {
     state.debug = Boolean(flags.debug);
+    const [{ runValidate }, { createProgressDisplay }, { makeLogger }, { summaryLine }] = await Promise.all([import('./validate-command.js'), import('./progress.js'), import('./run-flags.js'), import('./convert-command.js')]);
     const progress = createProgressDisplay(streams.stderr, Boolean(flags.quiet));
     const logger = makeLogger(flags.logLevel, streams.stderr, progress);
     try {
@@ -154,6 +184,7 @@ function buildProgram(streams: CliStreams, state: { exitCode: number; debug: boo
       .addOption(workersOption())
       .option('-q, --quiet', 'no progress bar'),
   ).action(async (inputs: string[], flags: StatsFlags & { quiet?: boolean }) => {
+    const [{ runStats }, { createProgressDisplay }] = await Promise.all([import('./stats-command.js'), import('./progress.js')]);
     const progress = createProgressDisplay(streams.stderr, Boolean(flags.quiet));
     try {
       await runStats(inputs, flags, streams.stdout, progress);
@@ -162,14 +193,15 @@ function buildProgram(streams: CliStreams, state: { exitCode: number; debug: boo
     }
   });
 
-  registerMergeCommand(program, streams, state, summaryLine);
+  registerMergeCommand(program, streams, state, summaryLineOf);
 
   program
     .command('rules')
     .description('list every issue code with its default severity, or explain one (bibpipe rules doi.invalid)')
     .argument('[code]', 'one rule code: print its severity, meaning, example and how to change it')
     .option('--json', 'print as JSON (default: text)')
-    .action((code: string | undefined, flags: { json?: boolean }) => {
+    .action(async (code: string | undefined, flags: { json?: boolean }) => {
+      const { runRules } = await import('./rules-command.js');
       state.exitCode = runRules(code, flags, streams);
     });
 
@@ -188,8 +220,8 @@ function buildProgram(streams: CliStreams, state: { exitCode: number; debug: boo
 /** Runs the CLI and returns the exit code; never throws. */
 export async function runCli(argv: readonly string[], streams: CliStreams): Promise<number> {
   const state = { exitCode: EXIT.ok as number, debug: argv.includes('--debug') };
-  const program = buildProgram(streams, state);
   try {
+    const program = buildProgram(streams, state, needsNoFormats(argv) ? NO_FORMATS : await loadFormatNames());
     await program.parseAsync([...argv]);
     return state.exitCode;
   } catch (error) {
@@ -207,7 +239,7 @@ export async function runCli(argv: readonly string[], streams: CliStreams): Prom
 }
 
 /** Exported for docs/cli.md's generator: the program with its help, never run. */
-export function describeProgram(): Command {
+export async function describeProgram(): Promise<Command> {
   const sink = { write: () => true } as unknown as CliStreams['stdout'];
-  return buildProgram({ stdout: sink, stderr: sink }, { exitCode: 0, debug: false });
+  return buildProgram({ stdout: sink, stderr: sink }, { exitCode: 0, debug: false }, await loadFormatNames());
 }

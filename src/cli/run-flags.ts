@@ -1,19 +1,11 @@
-import type { Writable } from 'node:stream';
 import { pino, type Logger } from 'pino';
 import { UsageError } from '../errors.js';
 import { loadProfile, type Profile } from '../biblio-schema/profile.js';
-import { SIGNAL_EXIT_CODES } from './interrupt.js';
 import type { LimitFlags } from './limits-options.js';
 import { logDestination, type ProgressDisplay, type TerminalStream } from './progress.js';
 import type { SolrFlags } from './solr-options.js';
 
-export interface CliStreams {
-  stdout: Writable;
-  stderr: Writable;
-}
-
-/** Exit codes: documented in docs/cli.md. */
-export const EXIT = { ok: 0, dataErrors: 1, usage: 2, interrupted: SIGNAL_EXIT_CODES.SIGINT, terminated: SIGNAL_EXIT_CODES.SIGTERM } as const;
+export { EXIT, type CliStreams } from './exit-codes.js';
 
 /** The flags every reading command shares. */
 export interface RunFlags extends LimitFlags, SolrFlags {

@@ -1,3 +1,4 @@
+export { parseMaxWarnings } from './limits-options.js';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { dirname } from 'node:path';
@@ -37,11 +38,6 @@ export interface ValidateOutcome {
 }
 
 /** `--max-warnings N`: a non-negative integer. */
-export function parseMaxWarnings(value: string): number {
-  const number = Number(value);
-  if (!/^\d+$/.test(value) || !Number.isSafeInteger(number)) throw new UsageError(`--max-warnings expects a non-negative integer, got "${value}"`);
-  return number;
-}
 
 function reporterTargets(flags: ValidateFlags): ReporterTarget[] {
   const specs = flags.reporter !== undefined && flags.reporter.length > 0 ? [...flags.reporter] : ['text'];
