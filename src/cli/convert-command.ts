@@ -1,4 +1,3 @@
-import { availableParallelism } from 'node:os';
 import { loadConfig } from '../config/load.js';
 import { convert } from '../pipeline/convert.js';
 import type { RunSummary } from '../pipeline/summary.js';
@@ -19,7 +18,7 @@ export interface ConvertFlags extends RunFlags {
   bom?: boolean | undefined;
   formulaEscape?: boolean | undefined;
   medlineTaFallback?: string | undefined;
-  workers?: number | undefined;
+  workers?: number | 'auto' | undefined;
 }
 
 /** The one summary line on stderr (`--quiet` leaves it out). */
@@ -70,7 +69,7 @@ export async function runConvert(inputs: readonly string[], flags: ConvertFlags,
       logger,
       signal: interrupts.signal,
       limits: limitsFromFlags(flags),
-      workers: flags.workers ?? availableParallelism(),
+      workers: flags.workers ?? 'auto',
       onProgress: progress ? (read) => progress.update(read) : undefined,
     });
     progress?.stop();

@@ -1,5 +1,4 @@
 import type { Writable } from 'node:stream';
-import { availableParallelism } from 'node:os';
 import { stats as collectRunStats } from '../pipeline/stats.js';
 import { renderStatsText, type RecordStats } from '../stats/collect.js';
 import { refuseEmptyRun } from './empty-run.js';
@@ -14,7 +13,7 @@ export interface StatsFlags {
   top?: number | undefined;
   allowEmpty?: boolean | undefined;
   /** Threads (default: the cores available). */
-  workers?: number | undefined;
+  workers?: number | 'auto' | undefined;
 }
 
 /** `bibpipe stats`: fill rates, value-count distributions and top values over raw records. */
@@ -25,7 +24,7 @@ export async function runStats(inputs: readonly string[], flags: StatsFlags, std
     from: flags.from,
     profile,
     top: flags.top ?? 10,
-    workers: flags.workers ?? availableParallelism(),
+    workers: flags.workers ?? 'auto',
     onProgress: progress ? (read) => progress.update(read) : undefined,
   });
   progress?.stop();

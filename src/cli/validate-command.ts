@@ -1,6 +1,5 @@
 export { parseMaxWarnings } from './limits-options.js';
 import { mkdir, writeFile } from 'node:fs/promises';
-import { availableParallelism } from 'node:os';
 import { dirname } from 'node:path';
 import type { Writable } from 'node:stream';
 import { loadConfig } from '../config/load.js';
@@ -26,7 +25,7 @@ export interface ValidateFlags extends LimitFlags, SolrFlags {
   report?: string | undefined;
   maxWarnings?: number | undefined;
   /** Threads (default: the cores available). */
-  workers?: number | undefined;
+  workers?: number | 'auto' | undefined;
   /** Colour for the text reporter on stdout; undefined: when stdout is a terminal. */
   color?: boolean | undefined;
 }
@@ -76,7 +75,7 @@ export async function runValidate(inputs: readonly string[], flags: ValidateFlag
     severities: config.rules,
     fillRates: config.fillRates,
     ignore: config.ignore,
-    workers: flags.workers ?? availableParallelism(),
+    workers: flags.workers ?? 'auto',
     solr: solrOptionsFromFlags(flags, undefined),
     openFiles: flags.openFiles,
     onProgress: progress ? (read) => progress.update(read) : undefined,
