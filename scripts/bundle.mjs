@@ -8,6 +8,7 @@
  *   node scripts/bundle.mjs [--metafile FILE]
  */
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { URL } from 'node:url';
 import { build } from 'esbuild';
 
 const root = new URL('..', import.meta.url);
