@@ -1,18 +1,7 @@
 import type { Command } from 'commander';
-import type { RunSummary } from '../pipeline/summary.js';
-import type { MergedPosition } from '../merge/merge.js';
+import type { RunSummary } from '../index.js';
+import type { MergeFlags } from './merge-run.js';
 import { parseMaxWarnings } from './limits-options.js';
-
-interface MergeFlags {
-  outDir: string;
-  maxWarnings?: number | undefined;
-  quiet?: boolean | undefined;
-}
-
-function where(position: MergedPosition): string {
-  const at = position.line !== undefined ? `line ${position.line}` : `record ${position.ordinal}`;
-  return `"${position.id ?? '(no id)'}" (${position.input} ${at}; shard ${position.shard})`;
-}
 
 /**
  * `bibpipe merge SHARD_DIR... --out-dir DIR` (see docs/scale-out.md). Exit codes as convert's:
@@ -34,19 +23,8 @@ export function registerMergeCommand(
     .option('--debug', 'show stack traces for unexpected errors')
     .action(async (directories: string[], flags: MergeFlags & { debug?: boolean }) => {
       state.debug = Boolean(flags.debug);
-      const { mergeShards } = await import('../merge/merge.js');
-      const result = await mergeShards({
-        shards: directories,
-        outDir: flags.outDir,
-        onFinding: (finding) => {
-          const record = finding.record ? ` ${where(finding.record)}` : '';
-          const first = finding.first ? `; first: ${where(finding.first)}` : '';
-          streams.stderr.write(`bibpipe merge: ${finding.code}:${record} ${finding.message}${first}\n`);
-        },
-      });
-      if (!flags.quiet) streams.stderr.write(await summaryLine(result.summary));
-      const tooManyWarnings = flags.maxWarnings !== undefined && result.summary.severities.warning > flags.maxWarnings;
-      if (tooManyWarnings) streams.stderr.write(`bibpipe merge: ${result.summary.severities.warning} warnings, more than --max-warnings ${flags.maxWarnings}\n`);
-      state.exitCode = result.summary.rejected > 0 || tooManyWarnings ? 1 : 0;
+      // The merge itself (and the run state's zod shapes) load when a merge runs.
+      const { runMerge } = await import('./merge-run.js');
+      state.exitCode = await runMerge(directories, flags, streams.stderr, summaryLine);
     });
 }

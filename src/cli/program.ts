@@ -1,19 +1,20 @@
 import { VERSION } from '../version.js';
+import { availableParallelism } from 'node:os';
 import { Command, CommanderError, Help, InvalidArgumentError, Option } from 'commander';
-import { terminalSafe } from '../model/display.js';
+import { terminalSafe, type RunSummary } from '../index.js';
 import { describeStdoutFailure, OutputStreamGone, STDOUT_EXIT_CODES } from './stdio.js';
 import { addAllowEmptyOption } from './empty-run.js';
-import { addLimitOptions, parseMaxWarnings, positiveInteger } from './limits-options.js';
+import { addLimitOptions, positiveInteger } from './limits-options.js';
 import type { ConvertFlags } from './convert-command.js';
 import { EXIT, type CliStreams } from './exit-codes.js';
 import type { RunFlags } from './run-flags.js';
-import type { RunSummary } from '../pipeline/summary.js';
 import type { StatsFlags } from './stats-command.js';
 import { addSourceOptions } from './solr-options.js';
 import { registerMergeCommand } from './merge-command.js';
+import { parseMaxWarnings } from './limits-options.js';
 import type { ValidateFlags } from './validate-command.js';
 
-export { EXIT, type CliStreams } from './exit-codes.js';
+export type { CliStreams } from './exit-codes.js';
 
 /**
  * The formats the help and the option checks name. The registries load every reader's,
@@ -28,9 +29,11 @@ interface FormatNames {
 }
 
 const NO_FORMATS: FormatNames = { readers: [], writers: [], reporters: [] };
+/** The formats of the program being built (set before it is built). */
+let formats: FormatNames = NO_FORMATS;
 
 async function loadFormatNames(): Promise<FormatNames> {
-  const [{ readers }, { writers }, { reporters }] = await Promise.all([import('../read/index.js'), import('../write/index.js'), import('../report/index.js')]);
+  const { readers, writers, reporters } = await import('../cli-surface.js');
   return { readers, writers, reporters };
 }
 
@@ -58,10 +61,9 @@ function terminalWidth(stream: CliStreams['stdout']): number {
   return terminal.isTTY === true && terminal.columns !== undefined ? terminal.columns : 80;
 }
 
-function parseWorkers(value: string): number | 'auto' {
-  if (value === 'auto') return 'auto';
+function parseWorkers(value: string): number {
   const count = Number(value);
-  if (!Number.isInteger(count) || count < 1 || count > 256) throw new InvalidArgumentError('expected auto or a whole number of threads from 1 to 256');
+  if (!Number.isInteger(count) || count < 1 || count > 256) throw new InvalidArgumentError('expected a whole number of threads from 1 to 256');
   return count;
 }
 
@@ -85,13 +87,66 @@ function repeatable(value: string, previous: string[] = []): string[] {
 }
 
 const workersOption = (): Option =>
-  new Option('-j, --workers <n>', 'threads that parse, check and write, or auto; the output is the same for any number').argParser(parseWorkers).default(undefined, 'auto: the calling thread for inputs under 64 MB or on 2 cores, else the cores but one (docs/performance.md)');
+  new Option('-j, --workers <n>', 'threads that parse, check and write; the output is the same for any number').argParser(parseWorkers).default(undefined, `the cores available, ${availableParallelism()}`);
+
+const fromOption = (): Option =>
+  new Option('-f, --from <format>', 'input format').choices(['auto', ...formats.readers.map((r) => r.name)]).default('auto', 'auto: detected from the content');
+
+/** `bibpipe validate`: the checks and the reports, no output files. */
+function addValidateCommand(program: Command, common: (command: Command) => Command, streams: CliStreams, state: { exitCode: number; debug: boolean }): void {
+  common(
+    program
+      .command('validate')
+      .description('check records against the VuFind schema and field rules; exit 1 on any error (or too many warnings)')
+      .argument('<inputs...>', INPUTS_HELP)
+      .option('-r, --reporter <name[:file]>', `report format, repeatable (${formats.reporters.map((r) => r.name).join(', ')}); NAME:FILE writes to a file (default: text on stdout)`, repeatable)
+      .option('--report <file>', 'also write the self-contained HTML report to this file')
+      .option('--max-warnings <n>', 'exit 1 when there are more than N warnings (default: the config\'s "maxWarnings", else no limit)', parseMaxWarnings)
+      .option('--color', 'colour the text report even when stdout is not a terminal (default: colour on a terminal)')
+      .option('--no-color', 'never colour the text report'),
+  ).action(async (inputs: string[], flags: ValidateFlags & RunFlags & { debug?: boolean }) => {
+    state.debug = Boolean(flags.debug);
+    const [{ runValidate }, { createProgressDisplay }, { makeLogger }, { summaryLine }] = await Promise.all([import('./validate-command.js'), import('./progress.js'), import('./run-flags.js'), import('./convert-command.js')]);
+    const progress = createProgressDisplay(streams.stderr, Boolean(flags.quiet));
+    const logger = makeLogger(flags.logLevel, streams.stderr, progress);
+    try {
+      const { result, failures } = await runValidate(inputs, flags, streams.stdout, process.cwd(), progress);
+      logger.info({ summary: result.summary }, 'summary');
+      if (!flags.quiet) streams.stderr.write(summaryLine(result.summary));
+      for (const failure of failures) streams.stderr.write(`bibpipe: validation failed: ${failure}\n`);
+      state.exitCode = failures.length > 0 ? EXIT.dataErrors : EXIT.ok;
+    } finally {
+      progress?.stop();
+    }
+  });
+}
+
+/** `bibpipe stats`: fill rates and top values. */
+function addStatsCommand(program: Command, streams: CliStreams): void {
+  addAllowEmptyOption(
+    program
+      .command('stats')
+      .description('field fill rates, values per record and top values (format, language, collection, institution)')
+      .argument('<inputs...>', INPUTS_HELP)
+      .addOption(fromOption())
+      .option('--profile <file>', 'local schema profile (JSON) declaring site-specific Solr fields (default: none)')
+      .addOption(new Option('-n, --top <n>', 'how many top values per field').argParser(positiveInteger).default(10))
+      .option('--json', 'print the stats as JSON (default: aligned text)')
+      .addOption(workersOption())
+      .option('-q, --quiet', 'no progress bar'),
+  ).action(async (inputs: string[], flags: StatsFlags & { quiet?: boolean }) => {
+    const [{ runStats }, { createProgressDisplay }] = await Promise.all([import('./stats-command.js'), import('./progress.js')]);
+    const progress = createProgressDisplay(streams.stderr, Boolean(flags.quiet));
+    try {
+      await runStats(inputs, flags, streams.stdout, progress);
+    } finally {
+      progress?.stop();
+    }
+  });
+}
 
 /** Builds the commander program; actions set `state.exitCode`. */
-function buildProgram(streams: CliStreams, state: { exitCode: number; debug: boolean }, formats: FormatNames): Command {
-  const { readers, writers, reporters } = formats;
-  const fromOption = (): Option =>
-    new Option('-f, --from <format>', 'input format').choices(['auto', ...readers.map((r) => r.name)]).default('auto', 'auto: detected from the content');
+function buildProgram(streams: CliStreams, state: { exitCode: number; debug: boolean }): Command {
   const program = new Command('bibpipe')
     .description('Turn VuFind/Solr catalogue dumps into MEDLINE XML, JSON-LD, CSV, NDJSON and .nbib: read, validate, normalize, write.')
     .version(VERSION, '-V, --version', 'print the version')
@@ -132,7 +187,7 @@ function buildProgram(streams: CliStreams, state: { exitCode: number; debug: boo
       .command('convert')
       .description('convert records to one or more output formats; exit 1 when a record is rejected')
       .argument('<inputs...>', INPUTS_HELP)
-      .requiredOption('-t, --to <formats>', `comma list of output formats: ${writers.map((w) => w.name).join(', ')}`, formatList)
+      .requiredOption('-t, --to <formats>', `comma list of output formats: ${formats.writers.map((w) => w.name).join(', ')}`, formatList)
       .option('-o, --out-dir <dir>', 'write each format, rejects.ndjson, skipped.ndjson and summary.json into this directory (default: the one format to stdout)')
       .option('--rejects <file>', 'without --out-dir: write rejected records (NDJSON) to this file (default: none)')
       .option('--columns <columns>', 'CSV columns, comma-separated; opt-in columns only when named here (default: the default set, see docs/csv-columns.md)', commaList)
@@ -146,52 +201,8 @@ function buildProgram(streams: CliStreams, state: { exitCode: number; debug: boo
     state.exitCode = await runConvert(inputs, flags, streams);
   });
 
-  common(
-    program
-      .command('validate')
-      .description('check records against the VuFind schema and field rules; exit 1 on any error (or too many warnings)')
-      .argument('<inputs...>', INPUTS_HELP)
-      .option('-r, --reporter <name[:file]>', `report format, repeatable (${reporters.map((r) => r.name).join(', ')}); NAME:FILE writes to a file (default: text on stdout)`, repeatable)
-      .option('--report <file>', 'also write the self-contained HTML report to this file')
-      .option('--max-warnings <n>', 'exit 1 when there are more than N warnings (default: the config\'s "maxWarnings", else no limit)', parseMaxWarnings)
-      .option('--color', 'colour the text report even when stdout is not a terminal (default: colour on a terminal)')
-      .option('--no-color', 'never colour the text report'),
-  ).action(async (inputs: string[], flags: ValidateFlags & RunFlags & { debug?: boolean }) => {
-    state.debug = Boolean(flags.debug);
-    const [{ runValidate }, { createProgressDisplay }, { makeLogger }, { summaryLine }] = await Promise.all([import('./validate-command.js'), import('./progress.js'), import('./run-flags.js'), import('./convert-command.js')]);
-    const progress = createProgressDisplay(streams.stderr, Boolean(flags.quiet));
-    const logger = makeLogger(flags.logLevel, streams.stderr, progress);
-    try {
-      const { result, failures } = await runValidate(inputs, flags, streams.stdout, process.cwd(), progress);
-      logger.info({ summary: result.summary }, 'summary');
-      if (!flags.quiet) streams.stderr.write(summaryLine(result.summary));
-      for (const failure of failures) streams.stderr.write(`bibpipe: validation failed: ${failure}\n`);
-      state.exitCode = failures.length > 0 ? EXIT.dataErrors : EXIT.ok;
-    } finally {
-      progress?.stop();
-    }
-  });
-
-  addAllowEmptyOption(
-    program
-      .command('stats')
-      .description('field fill rates, values per record and top values (format, language, collection, institution)')
-      .argument('<inputs...>', INPUTS_HELP)
-      .addOption(fromOption())
-      .option('--profile <file>', 'local schema profile (JSON) declaring site-specific Solr fields (default: none)')
-      .addOption(new Option('-n, --top <n>', 'how many top values per field').argParser(positiveInteger).default(10))
-      .option('--json', 'print the stats as JSON (default: aligned text)')
-      .addOption(workersOption())
-      .option('-q, --quiet', 'no progress bar'),
-  ).action(async (inputs: string[], flags: StatsFlags & { quiet?: boolean }) => {
-    const [{ runStats }, { createProgressDisplay }] = await Promise.all([import('./stats-command.js'), import('./progress.js')]);
-    const progress = createProgressDisplay(streams.stderr, Boolean(flags.quiet));
-    try {
-      await runStats(inputs, flags, streams.stdout, progress);
-    } finally {
-      progress?.stop();
-    }
-  });
+  addValidateCommand(program, common, streams, state);
+  addStatsCommand(program, streams);
 
   registerMergeCommand(program, streams, state, summaryLineOf);
 
@@ -210,9 +221,9 @@ function buildProgram(streams: CliStreams, state: { exitCode: number; debug: boo
     .description('list the input and output formats')
     .action(() => {
       streams.stdout.write('inputs (--from):\n');
-      for (const reader of readers) streams.stdout.write(`  ${reader.name.padEnd(12)} ${reader.description}\n`);
+      for (const reader of formats.readers) streams.stdout.write(`  ${reader.name.padEnd(12)} ${reader.description}\n`);
       streams.stdout.write('outputs (--to):\n');
-      for (const writer of writers) streams.stdout.write(`  ${writer.name.padEnd(12)} ${writer.fileName.padEnd(16)} ${writer.description}\n`);
+      for (const writer of formats.writers) streams.stdout.write(`  ${writer.name.padEnd(12)} ${writer.fileName.padEnd(16)} ${writer.description}\n`);
     });
   return program;
 }
@@ -221,7 +232,8 @@ function buildProgram(streams: CliStreams, state: { exitCode: number; debug: boo
 export async function runCli(argv: readonly string[], streams: CliStreams): Promise<number> {
   const state = { exitCode: EXIT.ok as number, debug: argv.includes('--debug') };
   try {
-    const program = buildProgram(streams, state, needsNoFormats(argv) ? NO_FORMATS : await loadFormatNames());
+    formats = needsNoFormats(argv) ? NO_FORMATS : await loadFormatNames();
+    const program = buildProgram(streams, state);
     await program.parseAsync([...argv]);
     return state.exitCode;
   } catch (error) {
@@ -236,10 +248,4 @@ export async function runCli(argv: readonly string[], streams: CliStreams): Prom
     if (state.debug && error instanceof Error && error.stack) streams.stderr.write(`${error.stack}\n`);
     return EXIT.usage;
   }
-}
-
-/** Exported for docs/cli.md's generator: the program with its help, never run. */
-export async function describeProgram(): Promise<Command> {
-  const sink = { write: () => true } as unknown as CliStreams['stdout'];
-  return buildProgram({ stdout: sink, stderr: sink }, { exitCode: 0, debug: false }, await loadFormatNames());
 }

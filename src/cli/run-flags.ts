@@ -1,6 +1,6 @@
 import { pino, type Logger } from 'pino';
 import { UsageError } from '../errors.js';
-import type { Profile } from '../biblio-schema/profile.js';
+import type { Profile } from '../index.js';
 import type { LimitFlags } from './limits-options.js';
 import { logDestination, type ProgressDisplay, type TerminalStream } from './progress.js';
 import type { SolrFlags } from './solr-options.js';
@@ -27,7 +27,7 @@ export async function profileFrom(path: string | undefined): Promise<Profile | u
   if (path === undefined) return undefined;
   try {
     // The profile's schema (zod) is loaded by runs that name a profile only.
-    const { loadProfile } = await import('../biblio-schema/profile.js');
+    const { loadProfile } = await import('./profile-load.js');
     return await loadProfile(path);
   } catch (error) {
     throw new UsageError((error as Error).message);

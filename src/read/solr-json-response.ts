@@ -248,15 +248,23 @@ export async function* splitSolrJsonResponse(input: AsyncIterable<Uint8Array>, c
     if (Array.isArray(taken)) return yield* taken;
     yield taken.batch;
   }
+  yield { kind: 'records', records: [cutOffRecord(pending.subarray(0, partialStart + (end > 0 ? 0 : partialFrom) + 1), line, pendingOffset, elementsBefore, context)] };
+}
+
+/**
+ * The record for an input that ends inside the documents array: `before` ends with the
+ * cut-off element's first byte (a bracket gives it a position, as the streamed reader's).
+ */
+function cutOffRecord(before: Buffer, line: number, offset: number, elementsBefore: number, context: ReadContext): RawRecord {
   const source: SourcePosition = { file: context.file, ordinal: 1 };
-  if (partialStart !== -1 && (partial[partialStart] === 0x7b || partial[partialStart] === 0x5b)) {
+  const opener = before.length > 0 ? before[before.length - 1] : undefined;
+  if (opener === 0x7b || opener === 0x5b) {
     let lineAt = line;
-    const before = pending.subarray(0, partialStart + (end > 0 ? 0 : partialFrom));
     for (let at = before.indexOf(LF); at !== -1; at = before.indexOf(LF, at + 1)) lineAt++;
     source.line = lineAt;
-    source.byteOffset = pendingOffset + partialStart;
+    source.byteOffset = offset + before.length - 1;
   }
-  yield { kind: 'records', records: [errorRecord('read.malformed', `The JSON input ends early (truncated after ${elementsBefore} records); reading of ${context.file} stopped`, source)] };
+  return errorRecord('read.malformed', `The JSON input ends early (truncated after ${elementsBefore} records); reading of ${context.file} stopped`, source);
 }
 
 /** The records of one run of elements, numbered from 1: each element parsed on its own. */
