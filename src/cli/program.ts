@@ -1,5 +1,4 @@
 import { VERSION } from '../version.js';
-import { availableParallelism } from 'node:os';
 import { Command, CommanderError, Help, InvalidArgumentError, Option } from 'commander';
 import { terminalSafe, type RunSummary } from '../index.js';
 import { describeStdoutFailure, OutputStreamGone, STDOUT_EXIT_CODES } from './stdio.js';
@@ -61,9 +60,10 @@ function terminalWidth(stream: CliStreams['stdout']): number {
   return terminal.isTTY === true && terminal.columns !== undefined ? terminal.columns : 80;
 }
 
-function parseWorkers(value: string): number {
+function parseWorkers(value: string): number | 'auto' {
+  if (value === 'auto') return 'auto';
   const count = Number(value);
-  if (!Number.isInteger(count) || count < 1 || count > 256) throw new InvalidArgumentError('expected a whole number of threads from 1 to 256');
+  if (!Number.isInteger(count) || count < 1 || count > 256) throw new InvalidArgumentError('expected auto or a whole number of threads from 1 to 256');
   return count;
 }
 
@@ -87,7 +87,7 @@ function repeatable(value: string, previous: string[] = []): string[] {
 }
 
 const workersOption = (): Option =>
-  new Option('-j, --workers <n>', 'threads that parse, check and write; the output is the same for any number').argParser(parseWorkers).default(undefined, `the cores available, ${availableParallelism()}`);
+  new Option('-j, --workers <n>', 'threads that parse, check and write, or auto; the output is the same for any number').argParser(parseWorkers).default(undefined, 'auto: the calling thread for inputs under 64 MB or on 2 cores, else the cores but one (docs/performance.md)');
 
 const fromOption = (): Option =>
   new Option('-f, --from <format>', 'input format').choices(['auto', ...formats.readers.map((r) => r.name)]).default('auto', 'auto: detected from the content');
