@@ -179,22 +179,7 @@ export async function* splitSolrJsonResponse(input: AsyncIterable<Uint8Array>, c
     const bytes = pending.subarray(0, end);
     const tail = bytes.subarray(bytes.lastIndexOf(COMMA) + 1);
     const elements = scanner.commas - commasBefore + (last && tail.some((byte) => !isSpace(byte)) ? 1 : 0);
-    if (!isUtf8(bytes)) {
-      const invalidAt = invalidUtf8Offset(bytes);
-      const lastWhole = bytes.subarray(0, invalidAt).lastIndexOf(COMMA);
-      const batches: ReadBatch[] = [];
-      let read = elementsBefore;
-      if (lastWhole !== -1) {
-        const whole = pending.subarray(0, lastWhole);
-        batches.push({ kind: 'chunk', chunk: chunkOf(whole) });
-        const counter = new ElementScanner();
-        counter.scan(whole, 0, Infinity);
-        read += counter.commas + 1;
-      }
-      const at = pendingOffset + invalidAt;
-      batches.push({ kind: 'records', records: [errorRecord('read.invalid-utf8', `Invalid UTF-8 byte at offset ${at}; reading of ${context.file} stopped after ${read} records`, { file: context.file, byteOffset: at, ordinal: 1 })] });
-      return batches;
-    }
+    if (!isUtf8(bytes)) return stopAtInvalidUtf8(bytes, pendingOffset, chunkOf, elementsBefore, context);
     const chunk = chunkOf(bytes);
     for (let at = pending.indexOf(LF); at !== -1 && at < next; at = pending.indexOf(LF, at + 1)) line++;
     pendingOffset += next;
@@ -265,6 +250,27 @@ function cutOffRecord(before: Buffer, line: number, offset: number, elementsBefo
     source.byteOffset = offset + before.length - 1;
   }
   return errorRecord('read.malformed', `The JSON input ends early (truncated after ${elementsBefore} records); reading of ${context.file} stopped`, source);
+}
+
+/**
+ * A run of elements with invalid UTF-8 in it: the elements wholly before the bad byte, then
+ * the record that stops the input there (the streamed reader's message).
+ */
+function stopAtInvalidUtf8(bytes: Buffer, offset: number, chunkOf: (whole: Buffer) => ByteChunk, elementsBefore: number, context: ReadContext): ReadBatch[] {
+  const invalidAt = invalidUtf8Offset(bytes);
+  const lastWhole = bytes.subarray(0, invalidAt).lastIndexOf(COMMA);
+  const batches: ReadBatch[] = [];
+  let read = elementsBefore;
+  if (lastWhole !== -1) {
+    const whole = bytes.subarray(0, lastWhole);
+    batches.push({ kind: 'chunk', chunk: chunkOf(whole) });
+    const counter = new ElementScanner();
+    counter.scan(whole, 0, Infinity);
+    read += counter.commas + 1;
+  }
+  const at = offset + invalidAt;
+  batches.push({ kind: 'records', records: [errorRecord('read.invalid-utf8', `Invalid UTF-8 byte at offset ${at}; reading of ${context.file} stopped after ${read} records`, { file: context.file, byteOffset: at, ordinal: 1 })] });
+  return batches;
 }
 
 /** The records of one run of elements, numbered from 1: each element parsed on its own. */
