@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { pino } from 'pino';
 import { createProgressDisplay, logDestination, type TerminalStream } from '../src/cli/progress.js';
 import { temporaryDirectory } from './helpers/temp.js';
-import { PROJECT_ROOT } from './helpers/shared.js';
+import { describeWhen, PROJECT_ROOT } from './helpers/shared.js';
 
 /** A stream that says it is a terminal and keeps what is written. */
 function fakeTerminal(): { stream: TerminalStream; text: () => string } {
@@ -63,7 +63,7 @@ describe('progress display', () => {
 
 const HAS_SCRIPT = spawnSync('script', ['--version']).status === 0;
 
-describe.runIf(HAS_SCRIPT)('on a real terminal (script(1) gives the CLI a pseudo-terminal)', () => {
+describeWhen('on a real terminal (script(1) gives the CLI a pseudo-terminal)', HAS_SCRIPT, 'needs script(1) (util-linux, apt-get install bsdutils)', () => {
   it('convert, validate and stats show every "record rejected" line and the summary', () => {
     const dir = temporaryDirectory('bibpipe-tty-');
     const input = join(dir, 'records.ndjson');
