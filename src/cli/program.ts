@@ -8,7 +8,7 @@ import { terminalSafe } from '../model/display.js';
 import { describeStdoutFailure, OutputStreamGone, STDOUT_EXIT_CODES } from './stdio.js';
 import { addAllowEmptyOption } from './empty-run.js';
 import { addLimitOptions, positiveInteger } from './limits-options.js';
-import { createProgressDisplay } from './progress.js';
+import { interruptible } from './interrupt.js';
 import { runConvert, summaryLine, type ConvertFlags } from './convert-command.js';
 import { runRules } from './rules-command.js';
 import { makeLogger, EXIT, type CliStreams, type RunFlags } from './run-flags.js';
@@ -94,7 +94,8 @@ function buildProgram(streams: CliStreams, state: { exitCode: number; debug: boo
       .addOption(fromOption())
       .option('--profile <file>', 'local schema profile (JSON) declaring site-specific Solr fields (default: the config\'s "profile", else none)')
       .option('-c, --config <file>', 'config file (default: the nearest bibpipe.config.json, .bibpiperc or .bibpiperc.json upward)')
-      .addOption(new Option('--log-level <level>', 'log level for the logs on stderr (JSON lines, or readable lines on a terminal)').choices(LOG_LEVELS).default('warn'))
+      .addOption(new Option('--log-level <level>', 'log level for the logs on stderr').choices(LOG_LEVELS).default('warn'))
+      .addOption(new Option('--log-format <format>', 'logs on stderr as readable lines, or as JSON lines (pino) for log collectors').choices(['text', 'json']).default('text'))
       .addOption(workersOption())
       .option('-q, --quiet', 'print no summary line and no progress bar')
       .option('--debug', 'show stack traces for unexpected errors');
@@ -125,21 +126,23 @@ function buildProgram(streams: CliStreams, state: { exitCode: number; debug: boo
       .option('-r, --reporter <name[:file]>', `report format, repeatable (${reporters.map((r) => r.name).join(', ')}); NAME:FILE writes to a file (default: text on stdout)`, repeatable)
       .option('--report <file>', 'also write the self-contained HTML report to this file')
       .option('--max-warnings <n>', 'exit 1 when there are more than N warnings (default: the config\'s "maxWarnings", else no limit)', parseMaxWarnings)
+      .option('--baseline <file>', 'known findings (a file --write-baseline wrote): only findings not in it fail the run; matched by rule, record id and field, not by line')
+      .option('--write-baseline <file>', 'write every finding of this run as a baseline file (sorted, one finding per line) and pass')
+      .addOption(new Option('--min-severity <level>', 'reports list findings of this severity or worse (totals and exit code unchanged)').choices(['info', 'warning', 'error']).default(undefined, 'info'))
+      .addOption(new Option('--junit-failures <level>', 'the least severity that fails a JUnit test case').choices(['error', 'warning']).default(undefined, 'error'))
       .option('--color', 'colour the text report even when stdout is not a terminal (default: colour on a terminal)')
       .option('--no-color', 'never colour the text report'),
   ).action(async (inputs: string[], flags: ValidateFlags & RunFlags & { debug?: boolean }) => {
     state.debug = Boolean(flags.debug);
-    const progress = createProgressDisplay(streams.stderr, Boolean(flags.quiet));
-    const logger = makeLogger(flags.logLevel, streams.stderr, progress);
-    try {
-      const { result, failures } = await runValidate(inputs, flags, streams.stdout, process.cwd(), progress);
+    state.exitCode = await interruptible(streams, flags, async (progress, signal) => {
+      const logger = makeLogger(flags.logLevel, streams.stderr, progress, flags.logFormat);
+      const { result, failures } = await runValidate(inputs, flags, streams.stdout, process.cwd(), progress, signal);
       logger.info({ summary: result.summary }, 'summary');
+      if (result.summary.interrupted) return { interrupted: result.summary.read };
       if (!flags.quiet) streams.stderr.write(summaryLine(result.summary));
       for (const failure of failures) streams.stderr.write(`bibpipe: validation failed: ${failure}\n`);
-      state.exitCode = failures.length > 0 ? EXIT.dataErrors : EXIT.ok;
-    } finally {
-      progress?.stop();
-    }
+      return failures.length > 0 ? EXIT.dataErrors : EXIT.ok;
+    });
   });
 
   addAllowEmptyOption(
@@ -154,12 +157,10 @@ function buildProgram(streams: CliStreams, state: { exitCode: number; debug: boo
       .addOption(workersOption())
       .option('-q, --quiet', 'no progress bar'),
   ).action(async (inputs: string[], flags: StatsFlags & { quiet?: boolean }) => {
-    const progress = createProgressDisplay(streams.stderr, Boolean(flags.quiet));
-    try {
-      await runStats(inputs, flags, streams.stdout, progress);
-    } finally {
-      progress?.stop();
-    }
+    state.exitCode = await interruptible(streams, flags, async (progress, signal) => {
+      const stats = await runStats(inputs, flags, streams.stdout, progress, signal);
+      return stats === undefined ? { interrupted: undefined } : EXIT.ok;
+    });
   });
 
   registerMergeCommand(program, streams, state, summaryLine);

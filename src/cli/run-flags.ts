@@ -1,4 +1,7 @@
 import type { Writable } from 'node:stream';
+import { isAbsolute, relative } from 'node:path';
+import type { LoadedConfig } from '../config/load.js';
+import type { FillRateRule } from '../pipeline/cross-record.js';
 import { pino, type Logger } from 'pino';
 import { UsageError } from '../errors.js';
 import { loadProfile, type Profile } from '../biblio-schema/profile.js';
@@ -21,13 +24,15 @@ export interface RunFlags extends LimitFlags, SolrFlags {
   profile?: string | undefined;
   config?: string | undefined;
   logLevel: string;
+  /** `text` (readable lines, the default) or `json` (pino's JSON lines). */
+  logFormat?: 'text' | 'json' | undefined;
   quiet?: boolean | undefined;
   allowEmpty?: boolean | undefined;
 }
 
-/** pino on stderr: JSON lines for machines, readable lines above the progress bar on a terminal. */
-export function makeLogger(level: string, stderr: TerminalStream, display?: ProgressDisplay): Logger {
-  return pino({ level, base: undefined }, logDestination(stderr, display) as unknown as pino.DestinationStream);
+/** pino on stderr: readable lines (above the progress bar on a terminal), or JSON lines with `--log-format json`. */
+export function makeLogger(level: string, stderr: TerminalStream, display?: ProgressDisplay, format: 'text' | 'json' = 'text'): Logger {
+  return pino({ level, base: undefined }, logDestination(stderr, display, format) as unknown as pino.DestinationStream);
 }
 
 /** The profile file, read as a usage error when it is missing or invalid. */
@@ -40,3 +45,16 @@ export async function profileFrom(path: string | undefined): Promise<Profile | u
   }
 }
 
+
+/**
+ * The config's fill-rate rules, each with the file and line it is written on, so that its
+ * run-wide finding points there (SARIF, annotations): relative to the working directory when
+ * the config is inside it, as code scanning expects repository-relative paths.
+ */
+export function fillRatesWithSources(loaded: LoadedConfig, cwd: string): FillRateRule[] {
+  const { config, file, fillRateLines } = loaded;
+  if (file === undefined) return config.fillRates;
+  const shown = relative(cwd, file);
+  const path = shown.startsWith('..') || isAbsolute(shown) ? file : shown;
+  return config.fillRates.map((rule, index) => ({ ...rule, source: { file: path, line: fillRateLines?.[index] } }));
+}

@@ -17,8 +17,8 @@ export interface StatsFlags {
   workers?: number | undefined;
 }
 
-/** `bibpipe stats`: fill rates, value-count distributions and top values over raw records. */
-export async function runStats(inputs: readonly string[], flags: StatsFlags, stdout: Writable, progress?: ProgressDisplay): Promise<RecordStats> {
+/** `bibpipe stats`: fill rates, value-count distributions and top values over raw records; undefined when interrupted. */
+export async function runStats(inputs: readonly string[], flags: StatsFlags, stdout: Writable, progress?: ProgressDisplay, signal?: AbortSignal): Promise<RecordStats | undefined> {
   const profile = await profileFrom(flags.profile);
   const stats = await collectRunStats({
     inputs,
@@ -27,8 +27,10 @@ export async function runStats(inputs: readonly string[], flags: StatsFlags, std
     top: flags.top ?? 10,
     workers: flags.workers ?? availableParallelism(),
     onProgress: progress ? (read) => progress.update(read) : undefined,
+    signal,
   });
   progress?.stop();
+  if (signal?.aborted === true) return undefined;
   refuseEmptyRun(stats.fill.records, inputs, flags.allowEmpty);
   stdout.write(flags.json ? `${JSON.stringify(stats, null, 2)}\n` : renderStatsText(stats));
   return stats;

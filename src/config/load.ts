@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { UsageError } from '../errors.js';
 import { jsonSyntaxProblem, prototypeKeyPath } from '../json-syntax.js';
 import { ConfigSchema, type Config } from './schema.js';
+import { topLevelArrayElementLines } from './positions.js';
 
 /** Looked for in this order in each directory, from the working directory upward. */
 export const CONFIG_FILE_NAMES = ['bibpipe.config.json', '.bibpiperc', '.bibpiperc.json'] as const;
@@ -14,6 +15,8 @@ export interface LoadedConfig {
   file: string | undefined;
   /** `config.profile` resolved against the config file's directory. */
   profilePath: string | undefined;
+  /** The line of each `fillRates` rule in the file (run-wide findings point there). */
+  fillRateLines?: number[] | undefined;
 }
 
 export interface LoadConfigOptions {
@@ -87,5 +90,5 @@ export async function loadConfig(options: LoadConfigOptions): Promise<LoadedConf
   }
   const config = parseConfig(json, file);
   const profilePath = config.profile === undefined ? undefined : resolve(dirname(file), config.profile);
-  return { config, file, profilePath };
+  return { config, file, profilePath, fillRateLines: topLevelArrayElementLines(text, 'fillRates') };
 }
