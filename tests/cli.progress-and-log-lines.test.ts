@@ -41,11 +41,15 @@ describe('progress display', () => {
     expect(visible.match(/record rejected/g)).toHaveLength(8);
   });
 
-  it('is absent when stderr is not a terminal or the run is quiet, and logs stay JSON lines there', () => {
-    const piped = new Writable({ write: (_c, _e, done) => done() });
+  it('is absent when stderr is not a terminal or the run is quiet; logs there are readable lines unless --log-format json', () => {
+    let written = '';
+    const piped = new Writable({ write: (chunk, _e, done) => { written += String(chunk); done(); } });
     expect(createProgressDisplay(piped, false)).toBeUndefined();
     expect(createProgressDisplay(fakeTerminal().stream, true)).toBeUndefined();
-    expect(logDestination(piped, undefined)).toBe(piped);
+    expect(logDestination(piped, undefined, 'json')).toBe(piped);
+    const readable = logDestination(piped, undefined);
+    readable.write('{"level":40,"time":1,"msg":"record rejected","recordId":"x"}\n');
+    expect(written).toBe('bibpipe warn: record rejected {"recordId":"x"}\n');
   });
 
   it('counts records without bytes for engines that only count records, with the right plural', () => {
