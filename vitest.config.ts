@@ -30,6 +30,7 @@ export const SLOW_TESTS = [
   'tests/merge.live-solr-invariant.test.ts',
   'tests/cli.live-solr-hostile.test.ts',
   'tests/cli.progress-and-log-lines.test.ts',
+  'tests/cli.interrupt-on-terminal.test.ts',
   // A headless browser, and vitest run inside vitest.
   'tests/report.html.browser.test.ts',
   'tests/suite.hygiene.test.ts',

@@ -16,14 +16,15 @@ import { expectGolden, sampleResult } from './helpers/report-fixture.js';
  * draft-04 class, and ajv-formats for its `uri` and `date-time` formats.
  */
 const SARIF_SCHEMA = JSON.parse(readFileSync(join(PROJECT_ROOT, 'tests/fixtures/sarif/sarif-schema-2.1.0.json'), 'utf8')) as Record<string, unknown>;
-const ajv = new Ajv04({ allErrors: true, strict: false });
-addFormats(ajv);
+// Both are CommonJS with the class (function) also on `.default`, which is what NodeNext types see.
+const ajv = new Ajv04.default({ allErrors: true, strict: false });
+addFormats.default(ajv);
 const validateSarif = ajv.compile(SARIF_SCHEMA);
 
 function schemaValid(text: string): Log {
   const log = JSON.parse(text) as Log;
   const valid = validateSarif(log);
-  expect(valid ? [] : validateSarif.errors?.map((error) => `${error.instancePath} ${error.message}`)).toEqual([]);
+  expect(valid ? [] : validateSarif.errors?.map((error: { instancePath: string; message?: string }) => `${error.instancePath} ${error.message}`)).toEqual([]);
   return log;
 }
 

@@ -29,6 +29,8 @@ export interface InterruptOptions {
   exit?: ((code: number) => void) | undefined;
   /** Called before the process is ended at the deadline (the progress bar gives the terminal back). */
   beforeExit?: (() => void) | undefined;
+  /** What was not done, said when the deadline ends the run (default: convert's outputs). */
+  notDone?: string | undefined;
 }
 
 /**
@@ -51,7 +53,7 @@ export function watchInterrupts(options: InterruptOptions = {}): InterruptWatch 
         removePartialFilesNow();
         const stderr = options.stderr ?? process.stderr;
         try {
-          stderr.write(`bibpipe: interrupted by ${name}; stopped without committing any output (earlier outputs are unchanged)\n`);
+          stderr.write(`bibpipe: interrupted by ${name}; ${options.notDone ?? 'stopped without committing any output (earlier outputs are unchanged)'}\n`);
         } catch {
           // stderr is gone: the exit code tells
         }
@@ -100,7 +102,7 @@ export async function interruptible(
   body: (progress: ProgressDisplay | undefined, signal: AbortSignal) => Promise<InterruptibleOutcome>,
 ): Promise<number> {
   const progress = createProgressDisplay(streams.stderr, Boolean(flags.quiet));
-  const interrupts = watchInterrupts({ beforeExit: () => progress?.stop() });
+  const interrupts = watchInterrupts({ beforeExit: () => progress?.stop(), notDone: 'no report was written', stderr: streams.stderr });
   try {
     const outcome = await body(progress, interrupts.signal);
     if (typeof outcome === 'number') return outcome;

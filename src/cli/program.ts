@@ -159,7 +159,7 @@ function buildProgram(streams: CliStreams, state: { exitCode: number; debug: boo
   ).action(async (inputs: string[], flags: StatsFlags & { quiet?: boolean }) => {
     state.exitCode = await interruptible(streams, flags, async (progress, signal) => {
       const stats = await runStats(inputs, flags, streams.stdout, progress, signal);
-      return stats === undefined ? { interrupted: undefined } : EXIT.ok;
+      return signal.aborted ? { interrupted: stats.fill.records } : EXIT.ok;
     });
   });
 

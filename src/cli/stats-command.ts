@@ -17,8 +17,8 @@ export interface StatsFlags {
   workers?: number | undefined;
 }
 
-/** `bibpipe stats`: fill rates, value-count distributions and top values over raw records; undefined when interrupted. */
-export async function runStats(inputs: readonly string[], flags: StatsFlags, stdout: Writable, progress?: ProgressDisplay, signal?: AbortSignal): Promise<RecordStats | undefined> {
+/** `bibpipe stats`: fill rates, value-count distributions and top values over raw records; an interrupted run prints nothing. */
+export async function runStats(inputs: readonly string[], flags: StatsFlags, stdout: Writable, progress?: ProgressDisplay, signal?: AbortSignal): Promise<RecordStats> {
   const profile = await profileFrom(flags.profile);
   const stats = await collectRunStats({
     inputs,
@@ -30,7 +30,7 @@ export async function runStats(inputs: readonly string[], flags: StatsFlags, std
     signal,
   });
   progress?.stop();
-  if (signal?.aborted === true) return undefined;
+  if (signal?.aborted === true) return stats;
   refuseEmptyRun(stats.fill.records, inputs, flags.allowEmpty);
   stdout.write(flags.json ? `${JSON.stringify(stats, null, 2)}\n` : renderStatsText(stats));
   return stats;
