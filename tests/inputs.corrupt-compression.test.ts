@@ -4,8 +4,8 @@ import { join } from 'node:path';
 import { brotliCompressSync, constants as zlibConstants, deflateSync, gzipSync } from 'node:zlib';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { RawRecord } from '../src/model/raw-record.js';
-import { CompressedInputError, decompressed } from '../src/pipeline/decompress.js';
-import { emptyInputMessage, openInput } from '../src/pipeline/inputs.js';
+import { CompressedInputError, decompressed } from '../src/sources/decompress.js';
+import { emptyInputMessage, openInput } from '../src/sources/inputs.js';
 import { rawRecords } from './helpers/raw-records.js';
 import { DEFAULT_READ_LIMITS } from '../src/read/types.js';
 
