@@ -62,6 +62,9 @@ const workersOption = (): Option =>
 const fromOption = (): Option =>
   new Option('-f, --from <format>', 'input format').choices(['auto', ...readers.map((r) => r.name)]).default('auto', 'auto: detected from the content');
 
+const excludeOption = (): Option =>
+  new Option('--exclude <glob>', 'files not to read, repeatable: a glob matched against each file\'s path, or its name when it has no slash ("*.bak", "old/**"); files in folders that are not catalogue exports are left out anyway').argParser(repeatable);
+
 /** Builds the commander program; actions set `state.exitCode`. */
 function buildProgram(streams: CliStreams, state: { exitCode: number; debug: boolean }): Command {
   const program = new Command('bibpipe')
@@ -92,6 +95,7 @@ function buildProgram(streams: CliStreams, state: { exitCode: number; debug: boo
   const common = (command: Command): Command =>
     addAllowEmptyOption(addSourceOptions(addLimitOptions(command)))
       .addOption(fromOption())
+      .addOption(excludeOption())
       .option('--profile <file>', 'local schema profile (JSON) declaring site-specific Solr fields (default: the config\'s "profile", else none)')
       .option('-c, --config <file>', 'config file (default: the nearest bibpipe.config.json, .bibpiperc or .bibpiperc.json upward)')
       .addOption(new Option('--log-level <level>', 'log level for the logs on stderr').choices(LOG_LEVELS).default('warn'))
@@ -136,7 +140,7 @@ function buildProgram(streams: CliStreams, state: { exitCode: number; debug: boo
     state.debug = Boolean(flags.debug);
     state.exitCode = await interruptible(streams, flags, async (progress, signal) => {
       const logger = makeLogger(flags.logLevel, streams.stderr, progress, flags.logFormat);
-      const { result, failures } = await runValidate(inputs, flags, streams.stdout, process.cwd(), progress, signal);
+      const { result, failures } = await runValidate(inputs, flags, streams.stdout, { progress, signal, logger });
       logger.info({ summary: result.summary }, 'summary');
       if (result.summary.interrupted) return { interrupted: result.summary.read };
       if (!flags.quiet) streams.stderr.write(summaryLine(result.summary));
@@ -151,6 +155,7 @@ function buildProgram(streams: CliStreams, state: { exitCode: number; debug: boo
       .description('field fill rates, values per record and top values (format, language, collection, institution)')
       .argument('<inputs...>', INPUTS_HELP)
       .addOption(fromOption())
+      .addOption(excludeOption())
       .option('--profile <file>', 'local schema profile (JSON) declaring site-specific Solr fields (default: none)')
       .addOption(new Option('-n, --top <n>', 'how many top values per field').argParser(positiveInteger).default(10))
       .option('--json', 'print the stats as JSON (default: aligned text)')
@@ -158,7 +163,7 @@ function buildProgram(streams: CliStreams, state: { exitCode: number; debug: boo
       .option('-q, --quiet', 'no progress bar'),
   ).action(async (inputs: string[], flags: StatsFlags & { quiet?: boolean }) => {
     state.exitCode = await interruptible(streams, flags, async (progress, signal) => {
-      const stats = await runStats(inputs, flags, streams.stdout, progress, signal);
+      const stats = await runStats(inputs, flags, streams.stdout, { progress, signal, logger: makeLogger('warn', streams.stderr, progress) });
       return signal.aborted ? { interrupted: stats.fill.records } : EXIT.ok;
     });
   });
@@ -186,11 +191,37 @@ function buildProgram(streams: CliStreams, state: { exitCode: number; debug: boo
   return program;
 }
 
+/**
+ * The first option a command does not know, looked for before commander parses: commander
+ * reports a missing mandatory option first, so `convert x --too csv` (a typo of `--to`)
+ * said "--to not specified" instead of naming `--too`.
+ */
+const HELP_FLAGS = new Set(['-h', '--help']);
+
+function firstUnknownOption(command: Command, args: readonly string[]): string | undefined {
+  const options = [...command.options, ...(command.parent?.options ?? [])];
+  for (let at = 0; at < args.length; at++) {
+    const arg = args[at]!;
+    if (arg === '--') return undefined;
+    if (!arg.startsWith('-') || arg === '-' || HELP_FLAGS.has(arg)) continue;
+    const name = arg.startsWith('--') ? arg.split('=')[0]! : arg.slice(0, 2);
+    const option = options.find((candidate) => candidate.long === name || candidate.short === name || (candidate.negate && candidate.long === name));
+    if (!option) return name;
+    // The value of an option that takes one is never an option itself (`--separator --`).
+    if ((option.required || option.optional) && !arg.includes('=') && !(name.length === 2 && arg.length > 2)) at++;
+  }
+  return undefined;
+}
+
 /** Runs the CLI and returns the exit code; never throws. */
 export async function runCli(argv: readonly string[], streams: CliStreams): Promise<number> {
   const state = { exitCode: EXIT.ok as number, debug: argv.includes('--debug') };
   const program = buildProgram(streams, state);
   try {
+    const command = program.commands.find((candidate) => candidate.name() === argv[2]);
+    const unknown = command === undefined ? undefined : firstUnknownOption(command, argv.slice(3));
+    // commander's own report, with its "(Did you mean --to?)".
+    if (unknown !== undefined) (command as unknown as { unknownOption(flag: string): never }).unknownOption(unknown);
     await program.parseAsync([...argv]);
     return state.exitCode;
   } catch (error) {

@@ -21,6 +21,8 @@ export const EXIT = { ok: 0, dataErrors: 1, usage: 2, interrupted: SIGNAL_EXIT_C
 /** The flags every reading command shares. */
 export interface RunFlags extends LimitFlags, SolrFlags {
   from: string;
+  /** `--exclude GLOB`, repeatable: files never read. */
+  exclude?: readonly string[] | undefined;
   profile?: string | undefined;
   config?: string | undefined;
   logLevel: string;

@@ -3,11 +3,13 @@ import { availableParallelism } from 'node:os';
 import { stats as collectRunStats } from '../pipeline/stats.js';
 import { renderStatsText, type RecordStats } from '../stats/collect.js';
 import { refuseEmptyRun } from './empty-run.js';
-import type { ProgressDisplay } from './progress.js';
+import type { RunContext } from './validate-command.js';
 import { profileFrom } from './run-flags.js';
 
 export interface StatsFlags {
   from: string;
+  /** `--exclude GLOB`, repeatable: files never read. */
+  exclude?: readonly string[] | undefined;
   profile?: string | undefined;
   json?: boolean | undefined;
   /** How many top values per field (default 10). */
@@ -18,7 +20,8 @@ export interface StatsFlags {
 }
 
 /** `bibpipe stats`: fill rates, value-count distributions and top values over raw records; an interrupted run prints nothing. */
-export async function runStats(inputs: readonly string[], flags: StatsFlags, stdout: Writable, progress?: ProgressDisplay, signal?: AbortSignal): Promise<RecordStats> {
+export async function runStats(inputs: readonly string[], flags: StatsFlags, stdout: Writable, run: RunContext = {}): Promise<RecordStats> {
+  const { progress, signal, logger } = run;
   const profile = await profileFrom(flags.profile);
   const stats = await collectRunStats({
     inputs,
@@ -28,6 +31,8 @@ export async function runStats(inputs: readonly string[], flags: StatsFlags, std
     workers: flags.workers ?? availableParallelism(),
     onProgress: progress ? (read) => progress.update(read) : undefined,
     signal,
+    logger,
+    exclude: flags.exclude,
   });
   progress?.stop();
   if (signal?.aborted === true) return stats;

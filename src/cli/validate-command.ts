@@ -1,6 +1,7 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import type { Writable } from 'node:stream';
+import type { Logger } from 'pino';
 import { loadConfig } from '../config/load.js';
 import { solrOptionsFromFlags, type SolrFlags } from './solr-options.js';
 import { limitsFromFlags, type LimitFlags } from './limits-options.js';
@@ -18,6 +19,8 @@ import { atLeast } from '../report/view.js';
 
 export interface ValidateFlags extends LimitFlags, SolrFlags {
   from: string;
+  /** `--exclude GLOB`, repeatable: files never read. */
+  exclude?: readonly string[] | undefined;
   profile?: string | undefined;
   config?: string | undefined;
   /** `NAME` or `NAME:FILE`, repeatable; default `text` on stdout. */
@@ -38,6 +41,14 @@ export interface ValidateFlags extends LimitFlags, SolrFlags {
   minSeverity?: Severity | undefined;
   /** JUnit: warnings fail test cases too (default: errors only). */
   junitFailures?: 'error' | 'warning' | undefined;
+}
+
+/** Where and how a command runs: its working directory, progress bar, interrupt signal and log. */
+export interface RunContext {
+  cwd?: string | undefined;
+  progress?: ProgressDisplay | undefined;
+  signal?: AbortSignal | undefined;
+  logger?: Logger | undefined;
 }
 
 export interface ValidateOutcome {
@@ -79,7 +90,8 @@ function useColor(stdout: Writable, flag: boolean | undefined): boolean {
  * `bibpipe validate`: config, validation, every requested report, and the verdict. Fails on
  * any error, or on more warnings than `--max-warnings` (or the config's `maxWarnings`).
  */
-export async function runValidate(inputs: readonly string[], flags: ValidateFlags, stdout: Writable, cwd: string = process.cwd(), progress?: ProgressDisplay, signal?: AbortSignal): Promise<ValidateOutcome> {
+export async function runValidate(inputs: readonly string[], flags: ValidateFlags, stdout: Writable, run: RunContext = {}): Promise<ValidateOutcome> {
+  const { cwd = process.cwd(), progress, signal, logger } = run;
   const targets = reporterTargets(flags);
   // Every file the run will write is checked before the run: a typo must not cost a long run.
   for (const { file } of targets) if (file !== undefined) await checkWritable(file, 'report');
@@ -103,6 +115,8 @@ export async function runValidate(inputs: readonly string[], flags: ValidateFlag
     baseline,
     listPassed,
     signal,
+    logger,
+    exclude: flags.exclude,
   });
   progress?.stop();
   if (result.summary.interrupted) return { result, failures: [] };

@@ -4,6 +4,7 @@ import type { Writable } from 'node:stream';
 import { UsageError } from '../errors.js';
 import { findWriter, writers } from '../write/index.js';
 import type { RecordWriter, WriterOptions, WriterSession } from '../write/types.js';
+import { expandInputList } from '../sources/inputs.js';
 import { runCommand, type RunOptions } from './run.js';
 import { OutputSet } from './output-set.js';
 import { AtomicFileSink, StreamSink, type Sink } from './sinks.js';
@@ -96,6 +97,9 @@ export async function convert(options: ConvertOptions): Promise<RunSummary> {
   }
   const writerOptions = options.writerOptions ?? {};
   if (options.outDir) {
+    // A missing input (or a pattern matching nothing) is a usage error: found before the
+    // output directory is made, so that a mistyped command leaves nothing behind.
+    await expandInputList(options.inputs, { excludeDirectories: [options.outDir] });
     try {
       await makeDirectory(options.outDir);
     } catch (error) {

@@ -6,7 +6,7 @@ import { recordBatches } from '../read/chunked.js';
 import { isSolrSource } from '../sources/solr-http.js';
 import type { ReadBatch, ReadLimits } from '../read/types.js';
 import { CrossRecordChecks, type RecordFindings } from './cross-record.js';
-import { emptyInputMessage, expandInputs, openInput, type OpenedInput } from '../sources/inputs.js';
+import { emptyInputMessage, expandInputList, openInput, type OpenedInput } from '../sources/inputs.js';
 import { readSolrPages, type SolrReadOptions } from '../sources/solr-pages.js';
 import type { BatchExecutor } from './workers/executor.js';
 import type { BatchInput, Pass1Result, Pass2Result } from './workers/batch-work.js';
@@ -37,6 +37,12 @@ export interface EngineOptions {
   progress?: ReadProgress | undefined;
   /** Paths never read as inputs (this run's output directory). */
   exclude?: readonly string[] | undefined;
+  /** `--exclude GLOB`: files never read. */
+  excludeGlobs?: readonly string[] | undefined;
+  /** Told of each file found in a folder (or by a pattern) that is not a catalogue export: skipped, not read. */
+  onNotAnExport?: ((file: string) => void) | undefined;
+  /** Told of an input `--from` names another format than its content looks like, for the run's log. */
+  onFormatMismatch?: ((message: string) => void) | undefined;
   /** Told of an input with nothing in it (0 bytes), for the run's log. */
   onEmptyInput?: ((message: string) => void) | undefined;
   /** `--shard I/N` on files: read only share I of every input file (sources/file-shards.ts). */
@@ -136,7 +142,8 @@ async function* batchesOfInput(input: OpenedInput, file: string, limits: ReadLim
 
 /** Every batch of the run, in input order, each with the input it belongs to. */
 async function* runBatches(options: EngineOptions, batchBytes: number): AsyncGenerator<{ input: number; batch: BatchInput; commit?: (() => Promise<void>) | undefined }> {
-  const files = await expandInputs(options.inputs, options.exclude);
+  const expanded = await expandInputList(options.inputs, { excludeDirectories: options.exclude, excludeGlobs: options.excludeGlobs });
+  const files = expanded.map((input) => input.path);
   const progress = options.progress;
   if (progress) progress.bytesTotal = await totalSize(files);
   const opened = openAheadInOrder(files, options.from, Math.max(1, options.openAhead ?? 4), options.signal);
@@ -160,7 +167,16 @@ async function* runBatches(options: EngineOptions, batchBytes: number): AsyncGen
       continue;
     }
     const input = opening.input;
+    // notes.txt or photo.jpg beside the exports: not records to reject, a file to leave out.
+    if (!expanded[index]!.named && !input.looksLikeExport) {
+      await input.bytes[Symbol.asyncIterator]().return?.();
+      options.onNotAnExport?.(file);
+      continue;
+    }
     if (input.empty) options.onEmptyInput?.(emptyInputMessage(file));
+    if (input.detectedOtherFormat !== undefined) {
+      options.onFormatMismatch?.(`${file}: read as ${input.reader!.name} (--from), but the content looks like ${input.detectedOtherFormat}: try --from ${input.detectedOtherFormat}, or leave --from out to detect it`);
+    }
     const share = options.fileShard ? await shareOfInput(input, file, options.fileShard) : undefined;
     if (share !== undefined && share.kind !== 'whole') {
       await input.bytes[Symbol.asyncIterator]().return?.();

@@ -32,6 +32,8 @@ export interface RunOptions {
   openFiles?: number | undefined;
   /** Threads that parse, validate, normalize and serialize (default 1: all on the calling thread). Output is identical whatever the number. */
   workers?: number | undefined;
+  /** Files never read (glob patterns matched against each file's path, or its name for a pattern without a slash). */
+  exclude?: readonly string[] | undefined;
   /** Aborting stops the run after the current batch; outputs are then discarded. */
   signal?: AbortSignal | undefined;
   logger?: Logger | undefined;
@@ -104,6 +106,7 @@ export async function runCommand(options: RunOptions, spec: RunSpec, onBatch: (r
   const summary = emptySummary();
   const fillCounts: FillRateCount[] = fillRates.map(() => ({ records: 0, filled: 0 }));
   const progress: RunProgress = { records: 0, bytesRead: 0, bytesTotal: undefined };
+  const notExports: string[] = [];
   try {
     const results = runEngine({
       inputs: options.inputs,
@@ -116,6 +119,9 @@ export async function runCommand(options: RunOptions, spec: RunSpec, onBatch: (r
       openAhead: options.openFiles,
       progress,
       exclude: spec.exclude,
+      excludeGlobs: options.exclude,
+      onNotAnExport: (file) => notExports.push(file),
+      onFormatMismatch: (message) => options.logger?.warn({}, message),
       onEmptyInput: (message) => options.logger?.info({}, message),
       fileShard: spec.fileShard,
     });
@@ -133,6 +139,10 @@ export async function runCommand(options: RunOptions, spec: RunSpec, onBatch: (r
     }
   } finally {
     await executor.close();
+  }
+  if (notExports.length > 0) {
+    const shown = notExports.slice(0, 5).join(', ') + (notExports.length > 5 ? `, ... (${notExports.length - 5} more)` : '');
+    options.logger?.warn({ files: notExports.length }, `skipped ${notExports.length === 1 ? '1 file that is not a catalogue export' : `${notExports.length} files that are not catalogue exports`}: ${shown} (name a file to read it anyway)`);
   }
   if (options.signal?.aborted) {
     summary.interrupted = true;

@@ -29,6 +29,15 @@ export const solrJsonReader: RecordReader = {
     // Also NDJSON whose first line is broken (garbage, cut off): its later lines are objects.
     return body.startsWith('{') || body.startsWith('[') || lineDelimitedHeaderBytes(Buffer.from(head)) !== undefined;
   },
+  // One JSON object that is neither a document with its unique key nor a response or update
+  // file is a config or manifest beside the exports; NDJSON and arrays are records even
+  // without ids (their findings say so).
+  holdsRecords: (head) => {
+    const body = skipHttpHeaderText(head).trimStart();
+    const objectLines = body.split('\n', 3).filter((line) => line.trimStart().startsWith('{')).length;
+    if (body.startsWith('[') || (objectLines > 1 && lineDelimitedHeaderBytes(Buffer.from(head)) !== undefined)) return true;
+    return /"(id|docs|doc|add|response|grouped)"\s*:/.test(body);
+  },
   read: (input, context) => readBySplitting(splitSolrJson, parseSolrJsonChunk, input, context),
   split: splitSolrJson,
   parseChunk: parseSolrJsonChunk,

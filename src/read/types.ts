@@ -35,6 +35,11 @@ export interface RecordReader {
   readonly description: string;
   /** True when the first bytes of an input (decoded as UTF-8, BOM removed) look like this format. */
   detect(head: string): boolean;
+  /**
+   * For a head `detect` accepts: false when it is surely not catalogue records (a JSON config
+   * or manifest beside the exports). Files found in a folder that are not are skipped.
+   */
+  holdsRecords?(head: string): boolean;
   read(input: AsyncIterable<Uint8Array>, context: ReadContext): AsyncIterable<RawRecord>;
   /**
    * Cuts the input into batches for the engine: chunks of whole records as bytes, found by
