@@ -8,6 +8,7 @@ import { CompressedInputError, decompressed } from '../src/sources/decompress.js
 import { emptyInputMessage, openInput } from '../src/sources/inputs.js';
 import { rawRecords } from './helpers/raw-records.js';
 import { DEFAULT_READ_LIMITS } from '../src/read/types.js';
+import { readRecords } from '../src/read/chunked.js';
 
 /**
  * Compressed inputs cut off by a failed download, damaged on disk, or built to explode:
@@ -170,7 +171,7 @@ describe('Solr CSV over hostile bytes', () => {
     }
     const { solrCsvReader } = await import('../src/read/solr-csv.js');
     const records: RawRecord[] = [];
-    for await (const record of solrCsvReader.read(input(), { file: 'x.csv', limits: { ...DEFAULT_READ_LIMITS, maxRecordBytes: 1024 * 1024 } })) records.push(record);
+    for await (const record of readRecords(solrCsvReader, input(), { file: 'x.csv', limits: { ...DEFAULT_READ_LIMITS, maxRecordBytes: 1024 * 1024 } })) records.push(record);
     expect(records.map((record) => record.fields.id ?? record.issues[0]?.code)).toEqual(['a', 'read.limit-exceeded']);
     expect(pulled).toBeLessThan(8 * 1024 * 1024);
   });
