@@ -115,8 +115,12 @@ describe('.pre-commit-hooks.yaml', () => {
   it('picks catalogue exports, not the project files next to them', () => {
     expect(hook.language).toBe('node');
     const picked = (path: string): boolean => new RegExp(hook.files).test(path) && !(hook.exclude !== undefined && new RegExp(hook.exclude).test(path));
-    for (const path of ['samples/catalogue-response.solr.json', 'dump/records.ndjson.gz', 'samples/solr-select-response.xml', 'scrapes/page.txt']) expect(picked(path), path).toBe(true);
-    for (const path of ['package.json', 'tsconfig.json', 'README.md', 'src/index.ts']) expect(picked(path), path).toBe(false);
+    for (const path of ['samples/catalogue-response.solr.json', 'dump/records.ndjson.gz', 'exports/solr-select-response.xml', 'catalogue/scrapes/page.txt', 'exports/2024.csv.br', 'x/records.jsonl', 'dumps/biblio.json.gz']) {
+      expect(picked(path), path).toBe(true);
+    }
+    for (const path of ['package.json', 'tsconfig.json', 'README.md', 'src/index.ts', 'config.json', 'pom.xml', 'docs/notes.txt', '.vscode/settings.json', 'exports/README.md', 'exports/photo.jpg']) {
+      expect(picked(path), path).toBe(false);
+    }
   });
 
   it('runs its entry on the staged files as pre-commit does (the bin with the file names appended)', () => {
