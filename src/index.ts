@@ -14,14 +14,14 @@ export { RunSummarySchema, type RunSummary } from './pipeline/summary.js';
 export { mergeShards, type MergeOptions, type MergeResult, type CrossShardFinding } from './merge/merge.js';
 export { RunStateSchema, type RunState, type ShardDescription } from './model/run-state.js';
 
-export { readers, findReader, detectReader, DEFAULT_READ_LIMITS } from './read/index.js';
+export { readers, findReader, detectReader, DEFAULT_READ_LIMITS, INPUT_FORMATS, type InputFormat } from './read/index.js';
 export type { RecordReader, ReadContext, ReadLimits } from './read/types.js';
 export { validateRecord } from './validate/index.js';
 export { fieldSchema, VALUE_SCHEMAS } from './validate/field-schemas.js';
 export { loadProfile, ProfileSchema, type Profile } from './biblio-schema/profile.js';
 export { RULES, makeIssue, applySeverities, type IssueCode, type Rule, type SeverityOverrides } from './model/rules.js';
 export { normalizeRecord, type NormalizeResult } from './normalize/index.js';
-export { writers, findWriter } from './write/index.js';
+export { writers, findWriter, OUTPUT_FORMATS, type OutputFormat } from './write/index.js';
 export { formatRecords } from './write/format.js';
 export type { RecordWriter, WriterOptions, WriterSession } from './write/types.js';
 
@@ -31,6 +31,7 @@ export { IssueSchema, type Issue, type Severity, type SourcePosition } from './m
 
 export { loadConfig, ConfigSchema, type Config, type LoadedConfig } from './config/index.js';
 export { reporters, findReporter, parseReporterSpec, type Reporter, type ReportOptions } from './report/index.js';
+export { baselineFromIssues, serializeBaseline, parseBaseline, BaselineSchema, type Baseline, type BaselineComparison } from './pipeline/baseline.js';
 export { collectStats, renderStatsText, type RecordStats, type StatsOptions } from './stats/index.js';
 export type { FillRateRule } from './pipeline/cross-record.js';
 export { ruleDocsUrl } from './model/rules.js';

@@ -7,7 +7,7 @@ import { refuseEmptyRun } from './empty-run.js';
 import { SIGNAL_EXIT_CODES, watchInterrupts } from './interrupt.js';
 import { limitsFromFlags } from './limits-options.js';
 import { createProgressDisplay } from './progress.js';
-import { EXIT, fillRatesWithSources, makeLogger, profileFrom, type CliStreams, type RunFlags } from './run-flags.js';
+import { EXIT, fillRatesWithSources, inputFormat, outputFormats, makeLogger, profileFrom, type CliStreams, type RunFlags } from './run-flags.js';
 import { shardRunState, solrOptionsFromFlags } from './solr-options.js';
 
 export interface ConvertFlags extends RunFlags {
@@ -55,8 +55,8 @@ export async function runConvert(inputs: readonly string[], flags: ConvertFlags,
       solr: solrOptionsFromFlags(flags, outDir),
       runState: shardRunState(inputs, flags, outDir),
       openFiles: flags.openFiles,
-      to: flags.to,
-      from: flags.from,
+      to: outputFormats(flags.to),
+      from: inputFormat(flags.from),
       exclude: flags.exclude,
       outDir,
       rejectsPath: flags.rejects,

@@ -2,6 +2,8 @@ import type { Writable } from 'node:stream';
 import { isAbsolute, relative } from 'node:path';
 import type { LoadedConfig } from '../config/load.js';
 import type { FillRateRule } from '../pipeline/cross-record.js';
+import { isOutputFormat, OUTPUT_FORMATS, type OutputFormat } from '../write/index.js';
+import { isInputFormat, type InputFormat } from '../read/index.js';
 import { pino, type Logger } from 'pino';
 import { UsageError } from '../errors.js';
 import { loadProfile, type Profile } from '../biblio-schema/profile.js';
@@ -59,4 +61,19 @@ export function fillRatesWithSources(loaded: LoadedConfig, cwd: string): FillRat
   const shown = relative(cwd, file);
   const path = shown.startsWith('..') || isAbsolute(shown) ? file : shown;
   return config.fillRates.map((rule, index) => ({ ...rule, source: { file: path, line: fillRateLines?.[index] } }));
+}
+
+/** `--to` names checked against the registered writers: a usage error for an unknown one. */
+export function outputFormats(names: readonly string[]): OutputFormat[] {
+  if (names.length === 0) throw new UsageError(`No output format given (--to ${OUTPUT_FORMATS.join(',')})`);
+  return names.map((name) => {
+    if (!isOutputFormat(name)) throw new UsageError(`Unknown output format "${name}" (known: ${OUTPUT_FORMATS.join(', ')})`);
+    return name;
+  });
+}
+
+/** `--from`: commander has checked it against the readers' names. */
+export function inputFormat(name: string): InputFormat | 'auto' {
+  if (name === 'auto' || isInputFormat(name)) return name;
+  throw new UsageError(`Unknown input format "${name}"`);
 }

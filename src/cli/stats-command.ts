@@ -4,7 +4,7 @@ import { stats as collectRunStats } from '../pipeline/stats.js';
 import { renderStatsText, type RecordStats } from '../stats/collect.js';
 import { refuseEmptyRun } from './empty-run.js';
 import type { RunContext } from './validate-command.js';
-import { profileFrom } from './run-flags.js';
+import { inputFormat, profileFrom } from './run-flags.js';
 
 export interface StatsFlags {
   from: string;
@@ -25,7 +25,7 @@ export async function runStats(inputs: readonly string[], flags: StatsFlags, std
   const profile = await profileFrom(flags.profile);
   const stats = await collectRunStats({
     inputs,
-    from: flags.from,
+    from: inputFormat(flags.from),
     profile,
     top: flags.top ?? 10,
     workers: flags.workers ?? availableParallelism(),

@@ -11,7 +11,7 @@ import { refuseEmptyRun } from './empty-run.js';
 import type { ProgressDisplay } from './progress.js';
 import { validate, type ValidationResult } from '../pipeline/validate.js';
 import { htmlReporter, parseReporterSpec, type ReporterTarget } from '../report/index.js';
-import { fillRatesWithSources, profileFrom } from './run-flags.js';
+import { fillRatesWithSources, inputFormat, profileFrom } from './run-flags.js';
 import { checkWritable } from './output-paths.js';
 import { baselineFromIssues, parseBaseline, serializeBaseline, type Baseline } from '../pipeline/baseline.js';
 import type { Severity } from '../model/issue.js';
@@ -102,7 +102,7 @@ export async function runValidate(inputs: readonly string[], flags: ValidateFlag
   const listPassed = targets.some((target) => target.reporter.name === 'junit');
   const result = await validate({
     inputs,
-    from: flags.from,
+    from: inputFormat(flags.from),
     limits: limitsFromFlags(flags),
     profile: await profileFrom(flags.profile ?? profilePath),
     severities: config.rules,

@@ -2,7 +2,7 @@ import { mkdir, stat } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import type { Writable } from 'node:stream';
 import { UsageError } from '../errors.js';
-import { findWriter, writers } from '../write/index.js';
+import { findWriter, writers, type OutputFormat } from '../write/index.js';
 import type { RecordWriter, WriterOptions, WriterSession } from '../write/types.js';
 import { expandInputList } from '../sources/inputs.js';
 import { runCommand, type RunOptions } from './run.js';
@@ -19,7 +19,8 @@ export type { RunProgress } from './run.js';
 
 export interface ConvertOptions extends RunOptions {
   /** Output formats (writer names): `medline`, `jsonld`, `csv`, `ndjson`, `nbib`. */
-  to: readonly string[];
+  /** Output formats (`--to`): a typo is a type error. */
+  to: readonly OutputFormat[];
   /** Directory for the output files, rejects.ndjson and summary.json. */
   outDir?: string | undefined;
   /** Without outDir: where the one output format goes (default: process.stdout). */
