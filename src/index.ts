@@ -8,6 +8,7 @@ export { validate, type ValidateOptions, type ValidationResult } from './pipelin
 export { records } from './pipeline/records.js';
 export { stats, type StatsRunOptions } from './pipeline/stats.js';
 export type { RunOptions, RunProgress } from './pipeline/run.js';
+export type { Input, MemoryInput } from './sources/memory.js';
 export { processRecord, type ProcessedRecord, type ProcessOptions } from './pipeline/process.js';
 export { UsageError } from './errors.js';
 export { RunSummarySchema, type RunSummary } from './pipeline/summary.js';

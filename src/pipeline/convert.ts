@@ -5,6 +5,7 @@ import { UsageError } from '../errors.js';
 import { findWriter, writers, type OutputFormat } from '../write/index.js';
 import type { RecordWriter, WriterOptions, WriterSession } from '../write/types.js';
 import { expandInputList } from '../sources/inputs.js';
+import type { Input } from '../sources/memory.js';
 import { runCommand, type RunOptions } from './run.js';
 import { OutputSet } from './output-set.js';
 import { AtomicFileSink, StreamSink, type Sink } from './sinks.js';
@@ -87,6 +88,14 @@ export function resolveWriters(names: readonly string[]): RecordWriter[] {
   });
 }
 
+/** A shard run names its inputs in its run state for merge to find again: paths only. */
+function pathInputs(inputs: readonly Input[]): string[] {
+  return inputs.map((input) => {
+    if (typeof input !== 'string') throw new UsageError('A shard run reads files or live indexes; inputs in memory cannot be sharded');
+    return input;
+  });
+}
+
 /**
  * read -> validate -> normalize -> write, for every record of every input. Returns the
  * run's summary; with `outDir` also writes it as summary.json beside the outputs.
@@ -134,7 +143,7 @@ export async function convert(options: ConvertOptions): Promise<RunSummary> {
     }
     // An output that cannot be created fails the run before any record is read.
     await Promise.all(sinks.map((sink) => sink.opened?.()));
-    const stateInputs = shard && set ? await runStateInputs(options.inputs, options.solr) : undefined;
+    const stateInputs = shard && set ? await runStateInputs(pathInputs(options.inputs), options.solr) : undefined;
     if (stateInputs && set) {
       state = RunStateWriter.toSinks(set.file(RUN_STATE_BIN), set.file(RUN_STATE_JSON), {
         shard: shard!,

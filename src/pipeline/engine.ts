@@ -5,7 +5,8 @@ import { UsageError } from '../errors.js';
 import { isSolrSource } from '../sources/solr-http.js';
 import type { ReadBatch, ReadLimits } from '../read/types.js';
 import { CrossRecordChecks, type RecordFindings } from './cross-record.js';
-import { emptyInputMessage, expandInputList, openInput, type OpenedInput } from '../sources/inputs.js';
+import { emptyInputMessage, expandInputList, openInput, type ExpandedInput, type OpenedInput } from '../sources/inputs.js';
+import { memoryInputBytes, type Input } from '../sources/memory.js';
 import { readSolrPages, type SolrReadOptions } from '../sources/solr-pages.js';
 import type { BatchExecutor } from './workers/executor.js';
 import type { BatchInput, Pass1Result, Pass2Result } from './workers/batch-work.js';
@@ -23,7 +24,7 @@ import { atFilePositions, shareOfInput } from '../sources/file-shards.js';
  */
 
 export interface EngineOptions {
-  inputs: readonly string[];
+  inputs: readonly Input[];
   from?: string | undefined;
   limits: ReadLimits;
   solr?: SolrReadOptions | undefined;
@@ -88,15 +89,17 @@ async function totalSize(files: readonly string[]): Promise<number | undefined> 
 type Opening = { kind: 'opened'; input: OpenedInput } | { kind: 'failed'; error: Error } | { kind: 'live' };
 
 /** Opens files up to `ahead` before the one being read, handing them over in input order. */
-async function* openAheadInOrder(files: readonly string[], from: string | undefined, ahead: number, signal: AbortSignal | undefined): AsyncGenerator<Opening> {
+async function* openAheadInOrder(files: readonly ExpandedInput[], from: string | undefined, ahead: number, signal: AbortSignal | undefined): AsyncGenerator<Opening> {
   const window: Array<Promise<Opening>> = [];
   let next = 0;
   const start = (): void => {
-    const file = files[next++]!;
+    const { path: file, memory } = files[next++]!;
+    // Documents in memory are Solr JSON whatever --from says; text and streams are detected like files.
+    const inMemory = memory === undefined ? undefined : memoryInputBytes(memory);
     window.push(
-      isSolrSource(file)
+      memory === undefined && isSolrSource(file)
         ? Promise.resolve({ kind: 'live' })
-        : openInput(file, from, { signal }).then(
+        : openInput(file, inMemory?.format ?? from, { signal, bytes: inMemory?.bytes }).then(
             (input): Opening => ({ kind: 'opened', input }),
             (error: unknown): Opening => ({ kind: 'failed', error: error instanceof Error ? error : new Error(String(error)) }),
           ),
@@ -143,8 +146,8 @@ async function* runBatches(options: EngineOptions, batchBytes: number): AsyncGen
   const expanded = await expandInputList(options.inputs, { excludeDirectories: options.exclude, excludeGlobs: options.excludeGlobs });
   const files = expanded.map((input) => input.path);
   const progress = options.progress;
-  if (progress) progress.bytesTotal = await totalSize(files);
-  const opened = openAheadInOrder(files, options.from, Math.max(1, options.openAhead ?? 4), options.signal);
+  if (progress) progress.bytesTotal = expanded.some((input) => input.memory !== undefined) ? undefined : await totalSize(files);
+  const opened = openAheadInOrder(expanded, options.from, Math.max(1, options.openAhead ?? 4), options.signal);
   for (let index = 0; index < files.length; index++) {
     if (options.signal?.aborted) return;
     const file = files[index]!;

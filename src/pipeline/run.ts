@@ -5,6 +5,7 @@ import { applySeverities, type SeverityOverrides } from '../model/rules.js';
 import type { Profile } from '../biblio-schema/profile.js';
 import { DEFAULT_READ_LIMITS, type ReadLimits } from '../read/types.js';
 import type { InputFormat } from '../read/index.js';
+import type { Input } from '../sources/memory.js';
 import type { WriterOptions } from '../write/types.js';
 import { CrossRecordChecks, fillRateIssues, type FillRateCount, type FillRateRule } from './cross-record.js';
 import { runEngine, type ReadProgress } from './engine.js';
@@ -17,7 +18,8 @@ import type { Share } from '../sources/byte-ranges.js';
 
 /** Options every command shares: what to read, how to check it, how to run. */
 export interface RunOptions {
-  inputs: readonly string[];
+  /** Paths, directories, globs, `-`, `solr+http(s)://` URLs, or inputs in memory (`{ text }`, `{ stream }`, `{ records }`). */
+  inputs: readonly Input[];
   /** Reader name, or `auto` (default) to detect each input's format from its content; a typo is a type error. */
   from?: InputFormat | 'auto' | undefined;
   limits?: Partial<ReadLimits> | undefined;

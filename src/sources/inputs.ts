@@ -9,6 +9,7 @@ import { detectReader, findReader } from '../read/index.js';
 import { isSolrSource } from './solr-http.js';
 import type { RecordReader } from '../read/types.js';
 import { UsageError } from '../errors.js';
+import { isMemoryInput, memoryInputName, type Input, type MemoryInput } from './memory.js';
 import { decompressed, DEFAULT_DECOMPRESSION_LIMITS, type DecompressionLimits } from './decompress.js';
 
 export { UsageError } from '../errors.js';
@@ -39,8 +40,11 @@ export interface OpenedInput {
 
 /** One file of the run, and whether the user named it (a file found in a folder or by a pattern was not). */
 export interface ExpandedInput {
+  /** The path, or the name of an input in memory. */
   path: string;
   named: boolean;
+  /** An input in memory (the library's `{ text }`, `{ stream }`, `{ records }`). */
+  memory?: MemoryInput | undefined;
 }
 
 export interface ExpandOptions {
@@ -66,10 +70,14 @@ export async function expandInputs(inputs: readonly string[], exclude: readonly 
 }
 
 /** expandInputs, each file with whether it was named; `--exclude` patterns applied. */
-export async function expandInputList(inputs: readonly string[], options: ExpandOptions = {}): Promise<ExpandedInput[]> {
+export async function expandInputList(inputs: readonly Input[], options: ExpandOptions = {}): Promise<ExpandedInput[]> {
   const files: ExpandedInput[] = [];
   const excluded = new Set((options.excludeDirectories ?? []).map((path) => resolve(path)));
-  for (const input of inputs) {
+  for (const [index, input] of inputs.entries()) {
+    if (isMemoryInput(input)) {
+      files.push({ path: memoryInputName(input, index), named: true, memory: input });
+      continue;
+    }
     if (input === '-' || isSolrSource(input)) {
       files.push({ path: input, named: true });
       continue;
@@ -95,7 +103,7 @@ export async function expandInputList(inputs: readonly string[], options: Expand
   const nameMatches = byName.length > 0 ? picomatch(byName, { dot: true }) : () => false;
   const pathMatches = byPath.length > 0 ? picomatch(byPath, { dot: true }) : () => false;
   const isExcluded = (path: string): boolean => nameMatches(basename(path)) || pathMatches(path.replaceAll('\\', '/'));
-  return files.filter((file) => file.path === '-' || isSolrSource(file.path) || !isExcluded(file.path));
+  return files.filter((file) => file.memory !== undefined || file.path === '-' || isSolrSource(file.path) || !isExcluded(file.path));
 }
 
 async function matchPattern(pattern: string): Promise<string[]> {
@@ -134,6 +142,8 @@ export interface OpenInputOptions {
   decompression?: DecompressionLimits | undefined;
   /** Aborting ends the decompressed bytes at the next chunk. */
   signal?: AbortSignal | undefined;
+  /** The input's bytes when they are not read from `name` (an input in memory). */
+  bytes?: AsyncIterable<Uint8Array> | undefined;
 }
 
 /**
@@ -142,7 +152,7 @@ export interface OpenInputOptions {
  * with a CompressedInputError (src/sources/decompress.ts) after the bytes that were good.
  */
 export async function openInput(name: string, from: string | undefined, options: OpenInputOptions = {}): Promise<OpenedInput> {
-  const raw: AsyncIterable<Uint8Array> = name === '-' ? process.stdin : createReadStream(name);
+  const raw: AsyncIterable<Uint8Array> = options.bytes ?? (name === '-' ? process.stdin : createReadStream(name));
   const peeked = await peekBytes(raw, 4);
   const compression = compressionOf(peeked.head, name);
   let bytes: AsyncIterable<Uint8Array> = peeked.stream;
