@@ -1,5 +1,5 @@
 import type { Writable } from 'node:stream';
-import { removePartialFilesNow } from '../pipeline/sinks.js';
+import { removePartialFilesNow } from '../index.js';
 import { counted } from '../plural.js';
 import { createProgressDisplay, type ProgressDisplay } from './progress.js';
 

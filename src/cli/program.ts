@@ -1,10 +1,7 @@
 import { VERSION } from '../version.js';
 import { availableParallelism } from 'node:os';
 import { Command, CommanderError, Help, InvalidArgumentError, Option } from 'commander';
-import { readers } from '../read/index.js';
-import { writers } from '../write/index.js';
-import { reporters } from '../report/index.js';
-import { terminalSafe } from '../model/display.js';
+import { readers, reporters, terminalSafe, writers } from '../index.js';
 import { describeStdoutFailure, OutputStreamGone, STDOUT_EXIT_CODES } from './stdio.js';
 import { addAllowEmptyOption } from './empty-run.js';
 import { addLimitOptions, positiveInteger } from './limits-options.js';
@@ -17,7 +14,7 @@ import { addSourceOptions } from './solr-options.js';
 import { registerMergeCommand } from './merge-command.js';
 import { parseMaxWarnings, runValidate, type ValidateFlags } from './validate-command.js';
 
-export { EXIT, type CliStreams } from './run-flags.js';
+export type { CliStreams } from './run-flags.js';
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
 
@@ -64,6 +61,58 @@ const fromOption = (): Option =>
 
 const excludeOption = (): Option =>
   new Option('--exclude <glob>', 'files not to read, repeatable: a glob matched against each file\'s path, or its name when it has no slash ("*.bak", "old/**"); files in folders that are not catalogue exports are left out anyway').argParser(repeatable);
+
+/** `bibpipe validate`: the checks and the reports, no output files. */
+function addValidateCommand(program: Command, common: (command: Command) => Command, streams: CliStreams, state: { exitCode: number; debug: boolean }): void {
+  common(
+    program
+      .command('validate')
+      .description('check records against the VuFind schema and field rules; exit 1 on any error (or too many warnings)')
+      .argument('<inputs...>', INPUTS_HELP)
+      .option('-r, --reporter <name[:file]>', `report format, repeatable (${reporters.map((r) => r.name).join(', ')}); NAME:FILE writes to a file (default: text on stdout)`, repeatable)
+      .option('--report <file>', 'also write the self-contained HTML report to this file')
+      .option('--max-warnings <n>', 'exit 1 when there are more than N warnings (default: the config\'s "maxWarnings", else no limit)', parseMaxWarnings)
+      .option('--baseline <file>', 'known findings (a file --write-baseline wrote): only findings not in it fail the run; matched by rule, record id and field, not by line')
+      .option('--write-baseline <file>', 'write every finding of this run as a baseline file (sorted, one finding per line) and pass')
+      .addOption(new Option('--min-severity <level>', 'reports list findings of this severity or worse (totals and exit code unchanged)').choices(['info', 'warning', 'error']).default(undefined, 'info'))
+      .addOption(new Option('--junit-failures <level>', 'the least severity that fails a JUnit test case').choices(['error', 'warning']).default(undefined, 'error'))
+      .option('--color', 'colour the text report even when stdout is not a terminal (default: colour on a terminal)')
+      .option('--no-color', 'never colour the text report'),
+  ).action(async (inputs: string[], flags: ValidateFlags & RunFlags & { debug?: boolean }) => {
+    state.debug = Boolean(flags.debug);
+    state.exitCode = await interruptible(streams, flags, async (progress, signal) => {
+      const logger = makeLogger(flags.logLevel, streams.stderr, progress, flags.logFormat);
+      const { result, failures } = await runValidate(inputs, flags, streams.stdout, { progress, signal, logger });
+      logger.info({ summary: result.summary }, 'summary');
+      if (result.summary.interrupted) return { interrupted: result.summary.read };
+      if (!flags.quiet) streams.stderr.write(summaryLine(result.summary));
+      for (const failure of failures) streams.stderr.write(`bibpipe: validation failed: ${failure}\n`);
+      return failures.length > 0 ? EXIT.dataErrors : EXIT.ok;
+    });
+  });
+}
+
+/** `bibpipe stats`: fill rates and top values. */
+function addStatsCommand(program: Command, streams: CliStreams, state: { exitCode: number; debug: boolean }): void {
+  addAllowEmptyOption(
+    program
+      .command('stats')
+      .description('field fill rates, values per record and top values (format, language, collection, institution)')
+      .argument('<inputs...>', INPUTS_HELP)
+      .addOption(fromOption())
+      .addOption(excludeOption())
+      .option('--profile <file>', 'local schema profile (JSON) declaring site-specific Solr fields (default: none)')
+      .addOption(new Option('-n, --top <n>', 'how many top values per field').argParser(positiveInteger).default(10))
+      .option('--json', 'print the stats as JSON (default: aligned text)')
+      .addOption(workersOption())
+      .option('-q, --quiet', 'no progress bar'),
+  ).action(async (inputs: string[], flags: StatsFlags & { quiet?: boolean }) => {
+    state.exitCode = await interruptible(streams, flags, async (progress, signal) => {
+      const stats = await runStats(inputs, flags, streams.stdout, { progress, signal, logger: makeLogger('warn', streams.stderr, progress) });
+      return signal.aborted ? { interrupted: stats.fill.records } : EXIT.ok;
+    });
+  });
+}
 
 /** Builds the commander program; actions set `state.exitCode`. */
 function buildProgram(streams: CliStreams, state: { exitCode: number; debug: boolean }): Command {
@@ -122,51 +171,8 @@ function buildProgram(streams: CliStreams, state: { exitCode: number; debug: boo
     state.exitCode = await runConvert(inputs, flags, streams);
   });
 
-  common(
-    program
-      .command('validate')
-      .description('check records against the VuFind schema and field rules; exit 1 on any error (or too many warnings)')
-      .argument('<inputs...>', INPUTS_HELP)
-      .option('-r, --reporter <name[:file]>', `report format, repeatable (${reporters.map((r) => r.name).join(', ')}); NAME:FILE writes to a file (default: text on stdout)`, repeatable)
-      .option('--report <file>', 'also write the self-contained HTML report to this file')
-      .option('--max-warnings <n>', 'exit 1 when there are more than N warnings (default: the config\'s "maxWarnings", else no limit)', parseMaxWarnings)
-      .option('--baseline <file>', 'known findings (a file --write-baseline wrote): only findings not in it fail the run; matched by rule, record id and field, not by line')
-      .option('--write-baseline <file>', 'write every finding of this run as a baseline file (sorted, one finding per line) and pass')
-      .addOption(new Option('--min-severity <level>', 'reports list findings of this severity or worse (totals and exit code unchanged)').choices(['info', 'warning', 'error']).default(undefined, 'info'))
-      .addOption(new Option('--junit-failures <level>', 'the least severity that fails a JUnit test case').choices(['error', 'warning']).default(undefined, 'error'))
-      .option('--color', 'colour the text report even when stdout is not a terminal (default: colour on a terminal)')
-      .option('--no-color', 'never colour the text report'),
-  ).action(async (inputs: string[], flags: ValidateFlags & RunFlags & { debug?: boolean }) => {
-    state.debug = Boolean(flags.debug);
-    state.exitCode = await interruptible(streams, flags, async (progress, signal) => {
-      const logger = makeLogger(flags.logLevel, streams.stderr, progress, flags.logFormat);
-      const { result, failures } = await runValidate(inputs, flags, streams.stdout, { progress, signal, logger });
-      logger.info({ summary: result.summary }, 'summary');
-      if (result.summary.interrupted) return { interrupted: result.summary.read };
-      if (!flags.quiet) streams.stderr.write(summaryLine(result.summary));
-      for (const failure of failures) streams.stderr.write(`bibpipe: validation failed: ${failure}\n`);
-      return failures.length > 0 ? EXIT.dataErrors : EXIT.ok;
-    });
-  });
-
-  addAllowEmptyOption(
-    program
-      .command('stats')
-      .description('field fill rates, values per record and top values (format, language, collection, institution)')
-      .argument('<inputs...>', INPUTS_HELP)
-      .addOption(fromOption())
-      .addOption(excludeOption())
-      .option('--profile <file>', 'local schema profile (JSON) declaring site-specific Solr fields (default: none)')
-      .addOption(new Option('-n, --top <n>', 'how many top values per field').argParser(positiveInteger).default(10))
-      .option('--json', 'print the stats as JSON (default: aligned text)')
-      .addOption(workersOption())
-      .option('-q, --quiet', 'no progress bar'),
-  ).action(async (inputs: string[], flags: StatsFlags & { quiet?: boolean }) => {
-    state.exitCode = await interruptible(streams, flags, async (progress, signal) => {
-      const stats = await runStats(inputs, flags, streams.stdout, { progress, signal, logger: makeLogger('warn', streams.stderr, progress) });
-      return signal.aborted ? { interrupted: stats.fill.records } : EXIT.ok;
-    });
-  });
+  addValidateCommand(program, common, streams, state);
+  addStatsCommand(program, streams, state);
 
   registerMergeCommand(program, streams, state, summaryLine);
 
@@ -236,10 +242,4 @@ export async function runCli(argv: readonly string[], streams: CliStreams): Prom
     if (state.debug && error instanceof Error && error.stack) streams.stderr.write(`${error.stack}\n`);
     return EXIT.usage;
   }
-}
-
-/** Exported for docs/cli.md's generator: the program with its help, never run. */
-export function describeProgram(): Command {
-  const sink = { write: () => true } as unknown as CliStreams['stdout'];
-  return buildProgram({ stdout: sink, stderr: sink }, { exitCode: 0, debug: false });
 }

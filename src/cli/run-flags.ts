@@ -1,12 +1,8 @@
 import type { Writable } from 'node:stream';
 import { isAbsolute, relative } from 'node:path';
-import type { LoadedConfig } from '../config/load.js';
-import type { FillRateRule } from '../pipeline/cross-record.js';
-import { isOutputFormat, OUTPUT_FORMATS, type OutputFormat } from '../write/index.js';
-import { isInputFormat, type InputFormat } from '../read/index.js';
 import { pino, type Logger } from 'pino';
 import { UsageError } from '../errors.js';
-import { loadProfile, type Profile } from '../biblio-schema/profile.js';
+import { isInputFormat, isOutputFormat, loadProfile, OUTPUT_FORMATS, type FillRateRule, type InputFormat, type LoadedConfig, type OutputFormat, type Profile } from '../index.js';
 import { SIGNAL_EXIT_CODES } from './interrupt.js';
 import type { LimitFlags } from './limits-options.js';
 import { logDestination, type ProgressDisplay, type TerminalStream } from './progress.js';

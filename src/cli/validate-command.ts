@@ -2,20 +2,15 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import type { Writable } from 'node:stream';
 import type { Logger } from 'pino';
-import { loadConfig } from '../config/load.js';
+import { atLeast, baselineFromIssues, htmlReporter, loadConfig, parseBaseline, parseReporterSpec, serializeBaseline, validate, type Baseline, type ReporterTarget, type Severity, type ValidationResult } from '../index.js';
 import { solrOptionsFromFlags, type SolrFlags } from './solr-options.js';
 import { limitsFromFlags, type LimitFlags } from './limits-options.js';
 import { writeFully } from './stdio.js';
 import { UsageError } from '../errors.js';
 import { refuseEmptyRun } from './empty-run.js';
 import type { ProgressDisplay } from './progress.js';
-import { validate, type ValidationResult } from '../pipeline/validate.js';
-import { htmlReporter, parseReporterSpec, type ReporterTarget } from '../report/index.js';
 import { fillRatesWithSources, inputFormat, profileFrom } from './run-flags.js';
 import { checkWritable } from './output-paths.js';
-import { baselineFromIssues, parseBaseline, serializeBaseline, type Baseline } from '../pipeline/baseline.js';
-import type { Severity } from '../model/issue.js';
-import { atLeast } from '../report/view.js';
 
 export interface ValidateFlags extends LimitFlags, SolrFlags {
   from: string;
