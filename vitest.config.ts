@@ -24,6 +24,8 @@ export const SLOW_TESTS = [
   'tests/cli.usage-errors.test.ts',
   'tests/cli.exit-codes.test.ts',
   'tests/ci.github-action-and-pre-commit.test.ts',
+  // Real pre-commit installs the hook from this repository (npm install and pack of a clone).
+  'tests/ci.pre-commit-install.test.ts',
   'tests/cli.validate-run-wide-checks.test.ts',
   'tests/cli.signals-and-stdout.test.ts',
   'tests/staff-view.broken-input.test.ts',
@@ -32,6 +34,7 @@ export const SLOW_TESTS = [
   'tests/merge.live-solr-invariant.test.ts',
   'tests/cli.live-solr-hostile.test.ts',
   'tests/cli.progress-and-log-lines.test.ts',
+  'tests/cli.interrupt-on-terminal.test.ts',
   // A headless browser, and vitest run inside vitest.
   'tests/report.html.browser.test.ts',
   'tests/suite.hygiene.test.ts',

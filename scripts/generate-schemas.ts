@@ -12,12 +12,14 @@ import { RawRecordSchema } from '../src/model/raw-record.js';
 import { BibRecordSchema } from '../src/model/record.js';
 import { RunSummarySchema } from '../src/pipeline/summary.js';
 import { RunStateSchema } from '../src/model/run-state.js';
+import { BaselineSchema } from '../src/pipeline/baseline.js';
 
 const SCHEMAS: Record<string, { title: string; schema: z.ZodType }> = {
   'record.schema.json': { title: 'bibpipe normalized record', schema: BibRecordSchema },
   'raw-record.schema.json': { title: 'bibpipe raw record (reader output, rejects.ndjson fields)', schema: RawRecordSchema },
   'issue.schema.json': { title: 'bibpipe issue', schema: IssueSchema },
   'summary.schema.json': { title: 'bibpipe run summary (summary.json)', schema: RunSummarySchema },
+  'baseline.schema.json': { title: 'bibpipe validation baseline (validate --write-baseline, --baseline)', schema: BaselineSchema },
   'run-state.schema.json': { title: 'bibpipe shard run state (run-state.json, read by bibpipe merge)', schema: RunStateSchema },
 };
 

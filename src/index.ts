@@ -8,6 +8,7 @@ export { validate, type ValidateOptions, type ValidationResult } from './pipelin
 export { records } from './pipeline/records.js';
 export { stats, type StatsRunOptions } from './pipeline/stats.js';
 export type { RunOptions, RunProgress } from './pipeline/run.js';
+export type { Input, MemoryInput } from './sources/memory.js';
 export { processRecord, type ProcessedRecord, type ProcessOptions } from './pipeline/process.js';
 export { UsageError } from './errors.js';
 export { RunSummarySchema, type RunSummary } from './pipeline/summary.js';
@@ -19,14 +20,14 @@ export type { SolrReadOptions } from './sources/solr-pages.js';
 export { mergeShards, type MergeOptions, type MergeResult, type CrossShardFinding, type MergedPosition } from './merge/merge.js';
 export { RunStateSchema, type RunState, type ShardDescription } from './model/run-state.js';
 
-export { readers, findReader, detectReader, DEFAULT_READ_LIMITS } from './read/index.js';
+export { readers, findReader, detectReader, DEFAULT_READ_LIMITS, INPUT_FORMATS, isInputFormat, type InputFormat } from './read/index.js';
 export { Confidence, type RecordReader, type ReadContext, type ReadLimits } from './read/types.js';
 export { validateRecord } from './validate/index.js';
 export { fieldSchema, VALUE_SCHEMAS } from './validate/field-schemas.js';
 export { loadProfile, ProfileSchema, type Profile } from './biblio-schema/profile.js';
 export { RULES, makeIssue, applySeverities, type IssueCode, type Rule, type SeverityOverrides } from './model/rules.js';
 export { normalizeRecord, type NormalizeResult } from './normalize/index.js';
-export { writers, findWriter } from './write/index.js';
+export { writers, findWriter, OUTPUT_FORMATS, isOutputFormat, type OutputFormat } from './write/index.js';
 export { formatRecords } from './write/format.js';
 export type { RecordWriter, WriterOptions, WriterSession } from './write/types.js';
 
@@ -41,6 +42,8 @@ export {
 export { loadConfig, ConfigSchema, type Config, type LoadedConfig } from './config/index.js';
 export { reporters, findReporter, parseReporterSpec, htmlReporter, type Reporter, type ReportOptions, type ReporterTarget } from './report/index.js';
 export { ruleHelpText } from './report/rule-help.js';
+export { atLeast } from './report/view.js';
+export { baselineFromIssues, serializeBaseline, parseBaseline, BaselineSchema, type Baseline, type BaselineComparison } from './pipeline/baseline.js';
 export { collectStats, renderStatsText, type RecordStats, type StatsOptions } from './stats/index.js';
 export type { FillRateRule } from './pipeline/cross-record.js';
 export { ruleDocsUrl } from './model/rules.js';

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { pino } from 'pino';
 import { createProgressDisplay, logDestination, type TerminalStream } from '../src/cli/progress.js';
 import { temporaryDirectory } from './helpers/temp.js';
-import { PROJECT_ROOT } from './helpers/shared.js';
+import { describeWhen, PROJECT_ROOT } from './helpers/shared.js';
 
 /** A stream that says it is a terminal and keeps what is written. */
 function fakeTerminal(): { stream: TerminalStream; text: () => string } {
@@ -41,11 +41,15 @@ describe('progress display', () => {
     expect(visible.match(/record rejected/g)).toHaveLength(8);
   });
 
-  it('is absent when stderr is not a terminal or the run is quiet, and logs stay JSON lines there', () => {
-    const piped = new Writable({ write: (_c, _e, done) => done() });
+  it('is absent when stderr is not a terminal or the run is quiet; logs there are readable lines unless --log-format json', () => {
+    let written = '';
+    const piped = new Writable({ write: (chunk, _e, done) => { written += String(chunk); done(); } });
     expect(createProgressDisplay(piped, false)).toBeUndefined();
     expect(createProgressDisplay(fakeTerminal().stream, true)).toBeUndefined();
-    expect(logDestination(piped, undefined)).toBe(piped);
+    expect(logDestination(piped, undefined, 'json')).toBe(piped);
+    const readable = logDestination(piped, undefined);
+    readable.write('{"level":40,"time":1,"msg":"record rejected","recordId":"x"}\n');
+    expect(written).toBe('bibpipe warn: record rejected {"recordId":"x"}\n');
   });
 
   it('counts records without bytes for engines that only count records, with the right plural', () => {
@@ -63,7 +67,7 @@ describe('progress display', () => {
 
 const HAS_SCRIPT = spawnSync('script', ['--version']).status === 0;
 
-describe.runIf(HAS_SCRIPT)('on a real terminal (script(1) gives the CLI a pseudo-terminal)', () => {
+describeWhen('on a real terminal (script(1) gives the CLI a pseudo-terminal)', HAS_SCRIPT, 'needs script(1) (util-linux, apt-get install bsdutils)', () => {
   it('convert, validate and stats show every "record rejected" line and the summary', () => {
     const dir = temporaryDirectory('bibpipe-tty-');
     const input = join(dir, 'records.ndjson');

@@ -29,12 +29,12 @@ function configFile(config: unknown): string {
 describe('bibpipe validate', () => {
   it('writes several reports at once (NAME[:FILE]) with the same findings, and exits 1 on errors', async () => {
     const dir = temporaryDirectory('bibpipe-cli-');
-    const run = await cli('validate', FIXTURE, '--reporter', 'json', '--reporter', `junit:${dir}/junit.xml`, '--reporter', `sarif:${dir}/out/bibpipe.sarif`, '--reporter', `github:${dir}/gh.txt`);
+    const run = await cli('validate', FIXTURE, '--reporter', 'json', '--reporter', `junit:${dir}/junit.xml`, '--reporter', `sarif:${dir}/bibpipe.sarif`, '--reporter', `github:${dir}/gh.txt`);
     expect(run.code).toBe(1);
     const json = JSON.parse(run.stdout) as ValidationResult;
     expect(json.summary.severities.error).toBeGreaterThan(0);
     const total = json.issues.length;
-    const sarif = JSON.parse(readFileSync(join(dir, 'out/bibpipe.sarif'), 'utf8')) as { runs: Array<{ results: unknown[] }> };
+    const sarif = JSON.parse(readFileSync(join(dir, 'bibpipe.sarif'), 'utf8')) as { runs: Array<{ results: unknown[] }> };
     expect(sarif.runs[0]?.results).toHaveLength(total);
     expect(readFileSync(join(dir, 'gh.txt'), 'utf8').trimEnd().split('\n')).toHaveLength(total);
     const junit = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '' }).parse(readFileSync(join(dir, 'junit.xml'), 'utf8')) as { testsuites: { failures: string } };

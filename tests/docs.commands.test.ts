@@ -74,7 +74,9 @@ function workspace(): { cwd: string; env: NodeJS.ProcessEnv } {
 
 describe('every command in the docs runs on files in the repository', () => {
   for (const document of DOCUMENTS) {
-    it.runIf(existsSync(join(PROJECT_ROOT, document)))(document, () => {
+    const present = existsSync(join(PROJECT_ROOT, document));
+    if (!present) console.warn(`[bibpipe tests] SKIPPED "${document}": not in this checkout (written by another issue)`);
+    it.runIf(present)(present ? document : `${document} (skipped: not in this checkout)`, () => {
       const markdown = readFileSync(join(PROJECT_ROOT, document), 'utf8');
       const commands = [...fencedBlocks(markdown, 'sh').flatMap(shellCommands), ...fencedBlocks(markdown, 'yaml').flatMap(recipeCommands)];
       const { cwd, env } = workspace();

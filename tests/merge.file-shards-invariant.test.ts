@@ -1,3 +1,4 @@
+import { OUTPUT_FORMATS } from '../src/write/index.js';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -12,7 +13,7 @@ import { PROJECT_ROOT } from './helpers/shared.js';
 import { solrXmlResponse } from './helpers/solr-formats.js';
 import { standinDoc } from './helpers/solr-standin.js';
 
-const FORMATS = ['medline', 'jsonld', 'csv', 'ndjson', 'nbib'];
+const FORMATS = OUTPUT_FORMATS;
 let root: string;
 const inputs: Record<string, string> = {};
 

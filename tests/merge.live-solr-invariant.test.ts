@@ -1,3 +1,4 @@
+import { OUTPUT_FORMATS } from '../src/write/index.js';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -11,7 +12,7 @@ import { temporaryDirectory } from './helpers/cli.js';
 import { scaleCorpus } from './helpers/scale-corpus.js';
 import { startSolrStandin, type SolrStandin } from './helpers/solr-standin.js';
 
-const FORMATS = ['medline', 'jsonld', 'csv', 'ndjson', 'nbib'];
+const FORMATS = OUTPUT_FORMATS;
 /** Files that name the run's own bookkeeping, not its results. */
 const NOT_COMPARED = new Set(['solr-cursor.json', RUN_STATE_JSON, RUN_STATE_BIN, MANIFEST_NAME]);
 

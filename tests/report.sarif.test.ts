@@ -1,65 +1,39 @@
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { z } from 'zod';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import Ajv04 from 'ajv-draft-04';
+import addFormats from 'ajv-formats';
+import type { Log } from 'sarif';
+import { PROJECT_ROOT } from './helpers/shared.js';
 import { artifactUri, sarifReporter } from '../src/report/sarif.js';
 import { RULES } from '../src/model/rules.js';
 import { expectGolden, sampleResult } from './helpers/report-fixture.js';
 
 /**
- * The SARIF 2.1.0 requirements (OASIS spec, sarif-schema-2.1.0.json) that apply to what
- * bibpipe writes: required properties, enums, and the formats of numbers and URIs.
- * No schema package is installed offline; this restates the schema's required parts.
+ * Every log bibpipe writes is checked against the OASIS SARIF 2.1.0 JSON schema itself
+ * (tests/fixtures/sarif, with its provenance), with ajv: the schema is draft-04, so ajv's
+ * draft-04 class, and ajv-formats for its `uri` and `date-time` formats.
  */
-const Message = z.object({ text: z.string().min(1) });
-const Uri = z.string().refine((uri) => {
-  try {
-    new URL(uri, 'file:///repository/');
-    return true;
-  } catch {
-    return false;
-  }
-}, 'a URI reference');
-const Level = z.enum(['none', 'note', 'warning', 'error']);
-const ReportingDescriptor = z.object({
-  id: z.string().min(1),
-  shortDescription: Message.optional(),
-  fullDescription: Message.optional(),
-  helpUri: z.string().url().optional(),
-  help: Message.optional(),
-  defaultConfiguration: z.object({ level: Level }).optional(),
-});
-const Location = z.object({
-  physicalLocation: z.object({
-    artifactLocation: z.object({ uri: Uri }),
-    region: z.object({ startLine: z.number().int().min(1) }).optional(),
-  }),
-});
-const Result = z.object({
-  ruleId: z.string().optional(),
-  ruleIndex: z.number().int().min(-1).optional(),
-  level: Level.optional(),
-  message: Message,
-  locations: z.array(Location).optional(),
-  partialFingerprints: z.record(z.string(), z.string()).optional(),
-  properties: z.record(z.string(), z.unknown()).optional(),
-});
-const SarifLog = z.object({
-  $schema: z.string().url().optional(),
-  version: z.literal('2.1.0'),
-  runs: z.array(
-    z.object({
-      tool: z.object({ driver: z.object({ name: z.string().min(1), version: z.string().optional(), informationUri: z.string().url().optional(), rules: z.array(ReportingDescriptor).optional() }) }),
-      results: z.array(Result).optional(),
-    }),
-  ).min(1),
-});
+const SARIF_SCHEMA = JSON.parse(readFileSync(join(PROJECT_ROOT, 'tests/fixtures/sarif/sarif-schema-2.1.0.json'), 'utf8')) as Record<string, unknown>;
+// Both are CommonJS with the class (function) also on `.default`, which is what NodeNext types see.
+const ajv = new Ajv04.default({ allErrors: true, strict: false });
+addFormats.default(ajv);
+const validateSarif = ajv.compile(SARIF_SCHEMA);
+
+function schemaValid(text: string): Log {
+  const log = JSON.parse(text) as Log;
+  const valid = validateSarif(log);
+  expect(valid ? [] : validateSarif.errors?.map((error: { instancePath: string; message?: string }) => `${error.instancePath} ${error.message}`)).toEqual([]);
+  return log;
+}
 
 describe('sarif reporter', () => {
-  const log = SarifLog.parse(JSON.parse(sarifReporter.render(sampleResult(), { toolVersion: '0.0.0-test' })));
+  const log = schemaValid(sarifReporter.render(sampleResult(), { toolVersion: '0.0.0-test', inputs: ['data/export.json'] }));
   const run = log.runs[0]!;
 
   it('matches its golden file', () => {
-    expectGolden('report.sarif', sarifReporter.render(sampleResult(), { toolVersion: '0.0.0-test' }));
+    expectGolden('report.sarif', sarifReporter.render(sampleResult(), { toolVersion: '0.0.0-test', inputs: ['data/export.json'] }));
   });
 
   it('declares every rule of the catalogue, each result pointing at its rule', () => {
@@ -78,7 +52,31 @@ describe('sarif reporter', () => {
     const results = run.results ?? [];
     expect(results.map((result) => result.level)).toEqual(['error', 'warning', 'warning', 'warning', 'note', 'error']);
     expect(results[0]?.locations?.[0]?.physicalLocation).toEqual({ artifactLocation: { uri: 'data/export.json' }, region: { startLine: 12 } });
-    expect(results[5]?.locations).toBeUndefined();
+    // A finding about the run points at the first input (GitHub refuses results without a location).
+    expect(results[5]?.locations?.[0]?.physicalLocation).toEqual({ artifactLocation: { uri: 'data/export.json' } });
+    for (const result of results) expect(result.locations?.length, result.ruleId).toBe(1);
+  });
+
+  it('is schema-valid with every kind of input and a baseline, and every result has a location', () => {
+    const result = sampleResult();
+    const issues = result.issues.map((issue, index) => ({ ...issue, baselineState: index % 2 === 0 ? ('new' as const) : ('unchanged' as const) }));
+    // A record read from stdin, and a fill rate pointing at its config line.
+    issues.push({ code: 'title.missing', severity: 'warning', message: 'The record has no title', recordId: 's', source: { file: '-', line: 1, ordinal: 1 }, field: 'title', baselineState: 'new' });
+    issues.push({ ...issues[5]!, source: { file: 'bibpipe.config.json', line: 4 } });
+    const baseline = { new: { error: 1, warning: 2, info: 0 }, unchanged: 3, absent: 1 };
+    for (const inputs of [['-'], ['solr+https://solr.example.org/solr/biblio'], ['/abs/path with space/x.json'], []]) {
+      const parsed = schemaValid(sarifReporter.render({ ...result, issues, baseline }, { inputs }));
+      const results = parsed.runs[0]!.results ?? [];
+      for (const entry of results) expect(entry.locations?.[0]?.physicalLocation?.artifactLocation?.uri, JSON.stringify(entry)).toBeTruthy();
+      expect(results.map((entry) => entry.baselineState)).toEqual(issues.map((issue) => issue.baselineState));
+      expect(results.at(-1)?.locations?.[0]?.physicalLocation).toEqual({ artifactLocation: { uri: 'bibpipe.config.json' }, region: { startLine: 4 } });
+    }
+  });
+
+  it('the schema check can fail: a result without a message is refused', () => {
+    const broken = JSON.parse(sarifReporter.render(sampleResult())) as Log;
+    delete (broken.runs[0]!.results![0] as { message?: unknown }).message;
+    expect(validateSarif(broken)).toBe(false);
   });
 
   it('encodes file paths as URIs that decode back to the path', () => {

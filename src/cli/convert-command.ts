@@ -4,7 +4,7 @@ import { refuseEmptyRun } from './empty-run.js';
 import { SIGNAL_EXIT_CODES, watchInterrupts } from './interrupt.js';
 import { limitsFromFlags } from './limits-options.js';
 import { createProgressDisplay } from './progress.js';
-import { EXIT, makeLogger, profileFrom, type CliStreams, type RunFlags } from './run-flags.js';
+import { EXIT, fillRatesWithSources, inputFormat, outputFormats, makeLogger, profileFrom, type CliStreams, type RunFlags } from './run-flags.js';
 import { shardRunState, solrOptionsFromFlags } from './solr-options.js';
 
 export interface ConvertFlags extends RunFlags {
@@ -31,7 +31,7 @@ export function summaryLine(summary: RunSummary): string {
 /** `bibpipe convert`: returns the exit code. */
 export async function runConvert(inputs: readonly string[], flags: ConvertFlags, streams: CliStreams): Promise<number> {
   const progress = createProgressDisplay(streams.stderr, Boolean(flags.quiet));
-  const logger = makeLogger(flags.logLevel, streams.stderr, progress);
+  const logger = makeLogger(flags.logLevel, streams.stderr, progress, flags.logFormat);
   const interrupts = watchInterrupts();
   // A run waiting on a silent stdin would never see the abort: stop reading it.
   interrupts.signal.addEventListener('abort', () => {
@@ -39,20 +39,22 @@ export async function runConvert(inputs: readonly string[], flags: ConvertFlags,
   });
   try {
     // The config's severities and profile apply to convert as to validate.
-    const { config, profilePath } = await loadConfig({ cwd: process.cwd(), path: flags.config });
+    const loaded = await loadConfig({ cwd: process.cwd(), path: flags.config });
+    const { config, profilePath } = loaded;
     const outDir = flags.outDir;
     // The engine leaves the out-dir out of directory expansion: a run never reads its own
     // outputs, nor those a previous run left there.
     const summary = await convert({
       inputs,
       severities: config.rules,
-      fillRates: config.fillRates,
+      fillRates: fillRatesWithSources(loaded, process.cwd()),
       ignore: config.ignore,
       solr: solrOptionsFromFlags(flags, outDir),
       runState: shardRunState(inputs, flags, outDir),
       openFiles: flags.openFiles,
-      to: flags.to,
-      from: flags.from,
+      to: outputFormats(flags.to),
+      from: inputFormat(flags.from),
+      exclude: flags.exclude,
       outDir,
       rejectsPath: flags.rejects,
       output: streams.stdout,

@@ -1,5 +1,7 @@
 import type { Writable } from 'node:stream';
 import { removePartialFilesNow } from '../cli-surface.js';
+import { counted } from '../plural.js';
+import { createProgressDisplay, type ProgressDisplay } from './progress.js';
 
 /** Exit codes of a run stopped by a signal: 128 + the signal number, as shells report it. */
 export const SIGNAL_EXIT_CODES = { SIGINT: 130, SIGTERM: 143 } as const;
@@ -25,6 +27,10 @@ export interface InterruptOptions {
   stderr?: Writable | undefined;
   /** Ends the process when the grace period runs out (tests pass their own). */
   exit?: ((code: number) => void) | undefined;
+  /** Called before the process is ended at the deadline (the progress bar gives the terminal back). */
+  beforeExit?: (() => void) | undefined;
+  /** What was not done, said when the deadline ends the run (default: convert's outputs). */
+  notDone?: string | undefined;
 }
 
 /**
@@ -43,10 +49,11 @@ export function watchInterrupts(options: InterruptOptions = {}): InterruptWatch 
       received ??= name;
       controller.abort(new Error(`interrupted by ${name}`));
       deadline ??= setTimeout(() => {
+        options.beforeExit?.();
         removePartialFilesNow();
         const stderr = options.stderr ?? process.stderr;
         try {
-          stderr.write(`bibpipe: interrupted by ${name}; stopped without committing any output (earlier outputs are unchanged)\n`);
+          stderr.write(`bibpipe: interrupted by ${name}; ${options.notDone ?? 'stopped without committing any output (earlier outputs are unchanged)'}\n`);
         } catch {
           // stderr is gone: the exit code tells
         }
@@ -78,4 +85,34 @@ export function watchInterrupts(options: InterruptOptions = {}): InterruptWatch 
 function dieBy(name: StopSignal): void {
   process.removeAllListeners(name);
   process.kill(process.pid, name);
+}
+
+/** What a command run under `interruptible` returns: its exit code, or that it was interrupted after N records. */
+export type InterruptibleOutcome = number | { interrupted: number | undefined };
+
+/**
+ * Runs a reading command (validate, stats) with the progress bar and the signal handlers of
+ * convert: the first SIGINT/SIGTERM stops the run after its batch, the bar is removed (the
+ * cursor shown and line wrap on again, also when the grace period runs out), one line says
+ * what happened, and the exit code is the signal's (130, 143).
+ */
+export async function interruptible(
+  streams: { stderr: Writable & { isTTY?: boolean } },
+  flags: { quiet?: boolean | undefined },
+  body: (progress: ProgressDisplay | undefined, signal: AbortSignal) => Promise<InterruptibleOutcome>,
+): Promise<number> {
+  const progress = createProgressDisplay(streams.stderr, Boolean(flags.quiet));
+  const interrupts = watchInterrupts({ beforeExit: () => progress?.stop(), notDone: 'no report was written', stderr: streams.stderr });
+  try {
+    const outcome = await body(progress, interrupts.signal);
+    if (typeof outcome === 'number') return outcome;
+    progress?.stop();
+    const name = interrupts.received ?? 'SIGINT';
+    const after = outcome.interrupted === undefined ? '' : ` after ${counted(outcome.interrupted, 'record')}`;
+    streams.stderr.write(`bibpipe: interrupted by ${name}${after}; no report was written\n`);
+    return SIGNAL_EXIT_CODES[name];
+  } finally {
+    progress?.stop();
+    interrupts.dispose();
+  }
 }

@@ -92,6 +92,9 @@ const workersOption = (): Option =>
 const fromOption = (): Option =>
   new Option('-f, --from <format>', 'input format').choices(['auto', ...formats.readers.map((r) => r.name)]).default('auto', 'auto: detected from the content');
 
+const excludeOption = (): Option =>
+  new Option('--exclude <glob>', 'files not to read, repeatable: a glob matched against each file\'s path, or its name when it has no slash ("*.bak", "old/**"); files in folders that are not catalogue exports are left out anyway').argParser(repeatable);
+
 /** `bibpipe validate`: the checks and the reports, no output files. */
 function addValidateCommand(program: Command, common: (command: Command) => Command, streams: CliStreams, state: { exitCode: number; debug: boolean }): void {
   common(
@@ -102,46 +105,47 @@ function addValidateCommand(program: Command, common: (command: Command) => Comm
       .option('-r, --reporter <name[:file]>', `report format, repeatable (${formats.reporters.map((r) => r.name).join(', ')}); NAME:FILE writes to a file (default: text on stdout)`, repeatable)
       .option('--report <file>', 'also write the self-contained HTML report to this file')
       .option('--max-warnings <n>', 'exit 1 when there are more than N warnings (default: the config\'s "maxWarnings", else no limit)', parseMaxWarnings)
+      .option('--baseline <file>', 'known findings (a file --write-baseline wrote): only findings not in it fail the run; matched by rule, record id and field, not by line')
+      .option('--write-baseline <file>', 'write every finding of this run as a baseline file (sorted, one finding per line) and pass')
+      .addOption(new Option('--min-severity <level>', 'reports list findings of this severity or worse (totals and exit code unchanged)').choices(['info', 'warning', 'error']).default(undefined, 'info'))
+      .addOption(new Option('--junit-failures <level>', 'the least severity that fails a JUnit test case').choices(['error', 'warning']).default(undefined, 'error'))
       .option('--color', 'colour the text report even when stdout is not a terminal (default: colour on a terminal)')
       .option('--no-color', 'never colour the text report'),
   ).action(async (inputs: string[], flags: ValidateFlags & RunFlags & { debug?: boolean }) => {
     state.debug = Boolean(flags.debug);
-    const [{ runValidate }, { createProgressDisplay }, { makeLogger }, { summaryLine }] = await Promise.all([import('./validate-command.js'), import('./progress.js'), import('./run-flags.js'), import('./convert-command.js')]);
-    const progress = createProgressDisplay(streams.stderr, Boolean(flags.quiet));
-    const logger = makeLogger(flags.logLevel, streams.stderr, progress);
-    try {
-      const { result, failures } = await runValidate(inputs, flags, streams.stdout, process.cwd(), progress);
+    const [{ runValidate }, { interruptible }, { makeLogger }, { summaryLine }] = await Promise.all([import('./validate-command.js'), import('./interrupt.js'), import('./run-flags.js'), import('./convert-command.js')]);
+    state.exitCode = await interruptible(streams, flags, async (progress, signal) => {
+      const logger = makeLogger(flags.logLevel, streams.stderr, progress, flags.logFormat);
+      const { result, failures } = await runValidate(inputs, flags, streams.stdout, { progress, signal, logger });
       logger.info({ summary: result.summary }, 'summary');
+      if (result.summary.interrupted) return { interrupted: result.summary.read };
       if (!flags.quiet) streams.stderr.write(summaryLine(result.summary));
       for (const failure of failures) streams.stderr.write(`bibpipe: validation failed: ${failure}\n`);
-      state.exitCode = failures.length > 0 ? EXIT.dataErrors : EXIT.ok;
-    } finally {
-      progress?.stop();
-    }
+      return failures.length > 0 ? EXIT.dataErrors : EXIT.ok;
+    });
   });
 }
 
 /** `bibpipe stats`: fill rates and top values. */
-function addStatsCommand(program: Command, streams: CliStreams): void {
+function addStatsCommand(program: Command, streams: CliStreams, state: { exitCode: number; debug: boolean }): void {
   addAllowEmptyOption(
     program
       .command('stats')
       .description('field fill rates, values per record and top values (format, language, collection, institution)')
       .argument('<inputs...>', INPUTS_HELP)
       .addOption(fromOption())
+      .addOption(excludeOption())
       .option('--profile <file>', 'local schema profile (JSON) declaring site-specific Solr fields (default: none)')
       .addOption(new Option('-n, --top <n>', 'how many top values per field').argParser(positiveInteger).default(10))
       .option('--json', 'print the stats as JSON (default: aligned text)')
       .addOption(workersOption())
       .option('-q, --quiet', 'no progress bar'),
   ).action(async (inputs: string[], flags: StatsFlags & { quiet?: boolean }) => {
-    const [{ runStats }, { createProgressDisplay }] = await Promise.all([import('./stats-command.js'), import('./progress.js')]);
-    const progress = createProgressDisplay(streams.stderr, Boolean(flags.quiet));
-    try {
-      await runStats(inputs, flags, streams.stdout, progress);
-    } finally {
-      progress?.stop();
-    }
+    const [{ runStats }, { interruptible }, { makeLogger }] = await Promise.all([import('./stats-command.js'), import('./interrupt.js'), import('./run-flags.js')]);
+    state.exitCode = await interruptible(streams, flags, async (progress, signal) => {
+      const stats = await runStats(inputs, flags, streams.stdout, { progress, signal, logger: makeLogger('warn', streams.stderr, progress) });
+      return signal.aborted ? { interrupted: stats.fill.records } : EXIT.ok;
+    });
   });
 }
 
@@ -175,9 +179,11 @@ function buildProgram(streams: CliStreams, state: { exitCode: number; debug: boo
   const common = (command: Command): Command =>
     addAllowEmptyOption(addSourceOptions(addLimitOptions(command)))
       .addOption(fromOption())
+      .addOption(excludeOption())
       .option('--profile <file>', 'local schema profile (JSON) declaring site-specific Solr fields (default: the config\'s "profile", else none)')
       .option('-c, --config <file>', 'config file (default: the nearest bibpipe.config.json, .bibpiperc or .bibpiperc.json upward)')
-      .addOption(new Option('--log-level <level>', 'log level for the logs on stderr (JSON lines, or readable lines on a terminal)').choices(LOG_LEVELS).default('warn'))
+      .addOption(new Option('--log-level <level>', 'log level for the logs on stderr').choices(LOG_LEVELS).default('warn'))
+      .addOption(new Option('--log-format <format>', 'logs on stderr as readable lines, or as JSON lines (pino) for log collectors').choices(['text', 'json']).default('text'))
       .addOption(workersOption())
       .option('-q, --quiet', 'print no summary line and no progress bar')
       .option('--debug', 'show stack traces for unexpected errors');
@@ -202,7 +208,7 @@ function buildProgram(streams: CliStreams, state: { exitCode: number; debug: boo
   });
 
   addValidateCommand(program, common, streams, state);
-  addStatsCommand(program, streams);
+  addStatsCommand(program, streams, state);
 
   registerMergeCommand(program, streams, state, summaryLineOf);
 
@@ -228,12 +234,38 @@ function buildProgram(streams: CliStreams, state: { exitCode: number; debug: boo
   return program;
 }
 
+/**
+ * The first option a command does not know, looked for before commander parses: commander
+ * reports a missing mandatory option first, so `convert x --too csv` (a typo of `--to`)
+ * said "--to not specified" instead of naming `--too`.
+ */
+const HELP_FLAGS = new Set(['-h', '--help']);
+
+function firstUnknownOption(command: Command, args: readonly string[]): string | undefined {
+  const options = [...command.options, ...(command.parent?.options ?? [])];
+  for (let at = 0; at < args.length; at++) {
+    const arg = args[at]!;
+    if (arg === '--') return undefined;
+    if (!arg.startsWith('-') || arg === '-' || HELP_FLAGS.has(arg)) continue;
+    const name = arg.startsWith('--') ? arg.split('=')[0]! : arg.slice(0, 2);
+    const option = options.find((candidate) => candidate.long === name || candidate.short === name || (candidate.negate && candidate.long === name));
+    if (!option) return name;
+    // The value of an option that takes one is never an option itself (`--separator --`).
+    if ((option.required || option.optional) && !arg.includes('=') && !(name.length === 2 && arg.length > 2)) at++;
+  }
+  return undefined;
+}
+
 /** Runs the CLI and returns the exit code; never throws. */
 export async function runCli(argv: readonly string[], streams: CliStreams): Promise<number> {
   const state = { exitCode: EXIT.ok as number, debug: argv.includes('--debug') };
   try {
     formats = needsNoFormats(argv) ? NO_FORMATS : await loadFormatNames();
     const program = buildProgram(streams, state);
+    const command = program.commands.find((candidate) => candidate.name() === argv[2]);
+    const unknown = command === undefined ? undefined : firstUnknownOption(command, argv.slice(3));
+    // commander's own report, with its "(Did you mean --to?)".
+    if (unknown !== undefined) (command as unknown as { unknownOption(flag: string): never }).unknownOption(unknown);
     await program.parseAsync([...argv]);
     return state.exitCode;
   } catch (error) {

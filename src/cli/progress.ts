@@ -101,11 +101,12 @@ export function createProgressDisplay(stream: TerminalStream, quiet: boolean): P
 }
 
 /**
- * Where pino writes: JSON lines as they are when stderr is not a terminal (for machines);
- * on a terminal one readable line per entry, printed above the progress bar when there is one.
+ * Where pino writes: one readable line per entry, printed above the progress bar when there
+ * is one (a CI log is read by people too); with `json`, pino's JSON lines as they are, for
+ * log collectors.
  */
-export function logDestination(stream: TerminalStream, display: ProgressDisplay | undefined): Writable {
-  if (stream.isTTY !== true) return stream;
+export function logDestination(stream: TerminalStream, display: ProgressDisplay | undefined, format: 'text' | 'json' = 'text'): Writable {
+  if (format === 'json') return stream;
   return new Writable({
     write(chunk: Buffer, _encoding, done) {
       for (const line of chunk.toString('utf8').split('\n')) {

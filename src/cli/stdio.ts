@@ -4,19 +4,21 @@ import { removePartialFilesNow } from '../cli-surface.js';
 /**
  * What happens when stdout goes away under a run: the reader of a pipe stopped
  * (`bibpipe rules | head -1`: EPIPE) or the file or device behind it cannot take more
- * (`> /dev/full`: ENOSPC). Either ends the run at once, quietly: one line on stderr, no
- * stack, temporary output files removed, and an exit code of its own, so that CI does not
- * read it as "validation failed" (1) or a usage error (2).
+ * (`> /dev/full`: ENOSPC). Either ends the run at once, temporary output files removed.
+ * A closed pipe is the reader's choice (it took what it wanted): no line and exit 0, as
+ * `cat` and `grep` behave under `set -o pipefail`. A full device is a failure: one line, no
+ * stack, and an exit code of its own, so that CI does not read it as "validation failed" (1)
+ * or a usage error (2).
  */
 export const STDOUT_EXIT_CODES = {
-  /** 128 + SIGPIPE, what a shell reports for a process killed by a closed pipe. */
-  EPIPE: 141,
+  /** The reader closed the pipe early: not a failure of the run. */
+  EPIPE: 0,
   /** EX_IOERR (sysexits.h): the output could not be written. */
   ENOSPC: 74,
 } as const;
 
 const OUTPUT_GONE: Record<string, { exitCode: number; reason: string }> = {
-  EPIPE: { exitCode: STDOUT_EXIT_CODES.EPIPE, reason: 'its reader closed the pipe (EPIPE)' },
+  EPIPE: { exitCode: STDOUT_EXIT_CODES.EPIPE, reason: '' },
   ENOSPC: { exitCode: STDOUT_EXIT_CODES.ENOSPC, reason: 'the disk or device is full (ENOSPC)' },
   EDQUOT: { exitCode: STDOUT_EXIT_CODES.ENOSPC, reason: 'the disk quota is used up (EDQUOT)' },
   EFBIG: { exitCode: STDOUT_EXIT_CODES.ENOSPC, reason: 'the file is larger than the system allows (EFBIG)' },
@@ -35,7 +37,8 @@ export function describeStdoutFailure(error: unknown): { exitCode: number; line:
   const code = (error as NodeJS.ErrnoException | undefined)?.code;
   const known = code === undefined ? undefined : OUTPUT_GONE[code];
   if (known === undefined) return undefined;
-  return { exitCode: known.exitCode, line: `bibpipe: stopped: cannot write to stdout: ${known.reason}\n` };
+  // A closed pipe says nothing: the reader stopped on purpose.
+  return { exitCode: known.exitCode, line: known.reason === '' ? '' : `bibpipe: stopped: cannot write to stdout: ${known.reason}\n` };
 }
 
 /**
@@ -51,7 +54,7 @@ export function guardStdio(options: StdioGuardOptions): () => void {
     const failure = describeStdoutFailure(error) ?? { exitCode: STDOUT_EXIT_CODES.ENOSPC, line: `bibpipe: stopped: cannot write to stdout: ${error.message.split('\n')[0]}\n` };
     removePartialFilesNow();
     try {
-      options.stderr.write(failure.line);
+      if (failure.line !== '') options.stderr.write(failure.line);
     } catch {
       // stderr is gone too: the exit code alone must tell
     }

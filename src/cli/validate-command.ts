@@ -1,19 +1,21 @@
 export { parseMaxWarnings } from './limits-options.js';
-import { mkdir, writeFile } from 'node:fs/promises';
-import { dirname } from 'node:path';
+import { readFile, writeFile } from 'node:fs/promises';
 import type { Writable } from 'node:stream';
-import { htmlReporter, loadConfig, parseReporterSpec, validate, type ReporterTarget, type ValidationResult } from '../index.js';
+import type { Logger } from 'pino';
+import { atLeast, baselineFromIssues, htmlReporter, loadConfig, parseBaseline, parseReporterSpec, serializeBaseline, validate, type Baseline, type ReporterTarget, type Severity, type ValidationResult } from '../index.js';
 import { solrOptionsFromFlags, type SolrFlags } from './solr-options.js';
 import { limitsFromFlags, type LimitFlags } from './limits-options.js';
 import { writeFully } from './stdio.js';
 import { UsageError } from '../errors.js';
-import { counted } from '../plural.js';
 import { refuseEmptyRun } from './empty-run.js';
 import type { ProgressDisplay } from './progress.js';
-import { profileFrom } from './run-flags.js';
+import { fillRatesWithSources, inputFormat, profileFrom } from './run-flags.js';
+import { checkWritable } from './output-paths.js';
 
 export interface ValidateFlags extends LimitFlags, SolrFlags {
   from: string;
+  /** `--exclude GLOB`, repeatable: files never read. */
+  exclude?: readonly string[] | undefined;
   profile?: string | undefined;
   config?: string | undefined;
   /** `NAME` or `NAME:FILE`, repeatable; default `text` on stdout. */
@@ -26,6 +28,22 @@ export interface ValidateFlags extends LimitFlags, SolrFlags {
   workers?: number | 'auto' | undefined;
   /** Colour for the text reporter on stdout; undefined: when stdout is a terminal. */
   color?: boolean | undefined;
+  /** Known findings: only findings not in this file fail the run. */
+  baseline?: string | undefined;
+  /** Write every finding of this run as a baseline file. */
+  writeBaseline?: string | undefined;
+  /** Reports list findings of this severity or worse (the totals and the gate are unchanged). */
+  minSeverity?: Severity | undefined;
+  /** JUnit: warnings fail test cases too (default: errors only). */
+  junitFailures?: 'error' | 'warning' | undefined;
+}
+
+/** Where and how a command runs: its working directory, progress bar, interrupt signal and log. */
+export interface RunContext {
+  cwd?: string | undefined;
+  progress?: ProgressDisplay | undefined;
+  signal?: AbortSignal | undefined;
+  logger?: Logger | undefined;
 }
 
 export interface ValidateOutcome {
@@ -62,38 +80,79 @@ function useColor(stdout: Writable, flag: boolean | undefined): boolean {
  * `bibpipe validate`: config, validation, every requested report, and the verdict. Fails on
  * any error, or on more warnings than `--max-warnings` (or the config's `maxWarnings`).
  */
-export async function runValidate(inputs: readonly string[], flags: ValidateFlags, stdout: Writable, cwd: string = process.cwd(), progress?: ProgressDisplay): Promise<ValidateOutcome> {
+export async function runValidate(inputs: readonly string[], flags: ValidateFlags, stdout: Writable, run: RunContext = {}): Promise<ValidateOutcome> {
+  const { cwd = process.cwd(), progress, signal, logger } = run;
   const targets = reporterTargets(flags);
-  const { config, profilePath } = await loadConfig({ cwd, path: flags.config });
+  // Every file the run will write is checked before the run: a typo must not cost a long run.
+  for (const { file } of targets) if (file !== undefined) await checkWritable(file, 'report');
+  if (flags.writeBaseline !== undefined) await checkWritable(flags.writeBaseline, 'baseline');
+  const baseline = flags.baseline === undefined ? undefined : await readBaseline(flags.baseline);
+  const loaded = await loadConfig({ cwd, path: flags.config });
+  const { config, profilePath } = loaded;
+  const listPassed = targets.some((target) => target.reporter.name === 'junit');
   const result = await validate({
     inputs,
-    from: flags.from,
+    from: inputFormat(flags.from),
     limits: limitsFromFlags(flags),
     profile: await profileFrom(flags.profile ?? profilePath),
     severities: config.rules,
-    fillRates: config.fillRates,
+    fillRates: fillRatesWithSources(loaded, cwd),
     ignore: config.ignore,
     workers: flags.workers ?? 'auto',
     solr: solrOptionsFromFlags(flags, undefined),
     openFiles: flags.openFiles,
     onProgress: progress ? (read) => progress.update(read) : undefined,
+    baseline,
+    listPassed,
+    signal,
+    logger,
+    exclude: flags.exclude,
   });
   progress?.stop();
+  if (result.summary.interrupted) return { result, failures: [] };
   refuseEmptyRun(result.summary.read, inputs, flags.allowEmpty);
+  const shown = atLeast(result, flags.minSeverity);
   for (const { reporter, file } of targets) {
-    const text = reporter.render(result, { color: file === undefined && useColor(stdout, flags.color) });
+    const text = reporter.render(shown, { color: file === undefined && useColor(stdout, flags.color), inputs, junitFailures: flags.junitFailures });
     if (file === undefined) {
       // Awaited: a report that did not reach stdout must not pass for a delivered one.
       await writeFully(stdout, text);
       continue;
     }
-    await mkdir(dirname(file), { recursive: true });
     await writeFile(file, text);
   }
+  if (flags.writeBaseline !== undefined) {
+    if (result.truncated) throw new UsageError(`cannot write the baseline ${flags.writeBaseline}: the run found more findings than it keeps (${result.issues.length}); fix or switch off the commonest rules first`);
+    await writeFile(flags.writeBaseline, serializeBaseline(baselineFromIssues(result.issues)));
+  }
+  return { result, failures: verdict(result, flags.maxWarnings ?? config.maxWarnings, flags.writeBaseline !== undefined) };
+}
+
+/** `--baseline FILE`: a usage error when it is missing or not a baseline. */
+async function readBaseline(file: string): Promise<Baseline> {
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (error) {
+    throw new UsageError(`cannot read the baseline ${file}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file (write one with --write-baseline)' : (error as Error).message}`);
+  }
+  try {
+    return parseBaseline(text);
+  } catch (error) {
+    throw new UsageError(`${file}: ${error instanceof SyntaxError ? 'not JSON' : (error as Error).message}`);
+  }
+}
+
+/**
+ * Why the run fails: errors, or more warnings than allowed; with a baseline only the new
+ * findings count. A run that writes a baseline records the findings it has and passes.
+ */
+function verdict(result: ValidationResult, maxWarnings: number | undefined, wroteBaseline: boolean): string[] {
+  if (wroteBaseline) return [];
   const failures: string[] = [];
-  const { error, warning } = result.summary.severities;
-  if (error > 0) failures.push(counted(error, 'error'));
-  const maxWarnings = flags.maxWarnings ?? config.maxWarnings;
-  if (maxWarnings !== undefined && warning > maxWarnings) failures.push(`too many warnings (${warning}); maximum allowed is ${maxWarnings}`);
-  return { result, failures };
+  const counts = result.baseline?.new ?? result.summary.severities;
+  const fresh = result.baseline ? 'new ' : '';
+  if (counts.error > 0) failures.push(`${counts.error} ${fresh}${counts.error === 1 ? 'error' : 'errors'}`);
+  if (maxWarnings !== undefined && counts.warning > maxWarnings) failures.push(`too many ${fresh}warnings (${counts.warning}); maximum allowed is ${maxWarnings}`);
+  return failures;
 }

@@ -3,6 +3,7 @@ import { dirname, join, resolve } from 'node:path';
 import { UsageError } from '../errors.js';
 import { jsonSyntaxProblem } from '../json-syntax.js';
 import type { Config } from './schema.js';
+import { topLevelArrayElementLines } from './positions.js';
 
 /** Looked for in this order in each directory, from the working directory upward. */
 export const CONFIG_FILE_NAMES = ['bibpipe.config.json', '.bibpiperc', '.bibpiperc.json'] as const;
@@ -13,6 +14,8 @@ export interface LoadedConfig {
   file: string | undefined;
   /** `config.profile` resolved against the config file's directory. */
   profilePath: string | undefined;
+  /** The line of each `fillRates` rule in the file (run-wide findings point there). */
+  fillRateLines?: number[] | undefined;
 }
 
 export interface LoadConfigOptions {
@@ -73,5 +76,5 @@ export async function loadConfig(options: LoadConfigOptions): Promise<LoadedConf
   const { parseConfig } = await import('./parse.js');
   const config = parseConfig(json, file);
   const profilePath = config.profile === undefined ? undefined : resolve(dirname(file), config.profile);
-  return { config, file, profilePath };
+  return { config, file, profilePath, fillRateLines: topLevelArrayElementLines(text, 'fillRates') };
 }

@@ -32,5 +32,10 @@ export const IssueSchema = z.object({
   /** For a finding about two records (a duplicate): the other one, the first seen with the same key. */
   related: SourcePositionSchema.extend({ recordId: z.string().optional() }).optional(),
   expected: z.string().optional(),
+  /**
+   * With a baseline (`bibpipe validate --baseline`): `new` when the baseline does not know the
+   * finding, `unchanged` when it does (SARIF's words).
+   */
+  baselineState: z.enum(['new', 'unchanged']).optional(),
 });
 export type Issue = z.infer<typeof IssueSchema>;

@@ -2,8 +2,10 @@ import { mkdir, stat } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import type { Writable } from 'node:stream';
 import { UsageError } from '../errors.js';
-import { findWriter, writers } from '../write/index.js';
+import { findWriter, writers, type OutputFormat } from '../write/index.js';
 import type { RecordWriter, WriterOptions, WriterSession } from '../write/types.js';
+import { expandInputList } from '../sources/inputs.js';
+import type { Input } from '../sources/memory.js';
 import { runCommand, type RunOptions } from './run.js';
 import { OutputSet } from './output-set.js';
 import { AtomicFileSink, StreamSink, type Sink } from './sinks.js';
@@ -17,7 +19,8 @@ import { DEFAULT_READ_LIMITS } from '../read/types.js';
 
 export interface ConvertOptions extends RunOptions {
   /** Output formats (writer names): `medline`, `jsonld`, `csv`, `ndjson`, `nbib`. */
-  to: readonly string[];
+  /** Output formats (`--to`): a typo is a type error. */
+  to: readonly OutputFormat[];
   /** Directory for the output files, rejects.ndjson and summary.json. */
   outDir?: string | undefined;
   /** Without outDir: where the one output format goes (default: process.stdout). */
@@ -84,6 +87,14 @@ export function resolveWriters(names: readonly string[]): RecordWriter[] {
   });
 }
 
+/** A shard run names its inputs in its run state for merge to find again: paths only. */
+function pathInputs(inputs: readonly Input[]): string[] {
+  return inputs.map((input) => {
+    if (typeof input !== 'string') throw new UsageError('A shard run reads files or live indexes; inputs in memory cannot be sharded');
+    return input;
+  });
+}
+
 /**
  * read -> validate -> normalize -> write, for every record of every input. Returns the
  * run's summary; with `outDir` also writes it as summary.json beside the outputs.
@@ -95,6 +106,9 @@ export async function convert(options: ConvertOptions): Promise<RunSummary> {
   }
   const writerOptions = options.writerOptions ?? {};
   if (options.outDir) {
+    // A missing input (or a pattern matching nothing) is a usage error: found before the
+    // output directory is made, so that a mistyped command leaves nothing behind.
+    await expandInputList(options.inputs, { excludeDirectories: [options.outDir] });
     try {
       await makeDirectory(options.outDir);
     } catch (error) {
@@ -128,7 +142,7 @@ export async function convert(options: ConvertOptions): Promise<RunSummary> {
     }
     // An output that cannot be created fails the run before any record is read.
     await Promise.all(sinks.map((sink) => sink.opened?.()));
-    const stateInputs = shard && set ? await runStateInputs(options.inputs, options.solr) : undefined;
+    const stateInputs = shard && set ? await runStateInputs(pathInputs(options.inputs), options.solr) : undefined;
     if (stateInputs && set) {
       // The run-state codec (and zod with it) is loaded by shard runs only.
       const { RunStateWriter } = await import('./run-state/codec.js');

@@ -11,6 +11,8 @@ export interface FillRateRule {
   type?: RecordType | undefined;
   /** 0..1 */
   minimum: number;
+  /** Where the rule is written (the config file and line): its finding points there. */
+  source?: SourcePosition | undefined;
 }
 
 /**
@@ -201,6 +203,7 @@ export function fillRateIssues(rules: readonly FillRateRule[], counts: readonly 
       field: rule.field,
       actual: { filled, records, share },
       expected: `>= ${percent(rule.minimum)}`,
+      source: rule.source,
     }));
   });
   return issues;

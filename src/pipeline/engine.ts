@@ -5,7 +5,8 @@ import { UsageError } from '../errors.js';
 import { isSolrSource } from '../sources/solr-http.js';
 import type { ReadBatch, ReadLimits } from '../read/types.js';
 import { CrossRecordChecks, type RecordFindings } from './cross-record.js';
-import { emptyInputMessage, expandInputs, openInput, type OpenedInput } from '../sources/inputs.js';
+import { emptyInputMessage, expandInputList, openInput, type ExpandedInput, type OpenedInput } from '../sources/inputs.js';
+import { memoryInputBytes, type Input } from '../sources/memory.js';
 import { readSolrPages, type SolrReadOptions } from '../sources/solr-pages.js';
 import type { BatchExecutor } from './workers/executor.js';
 import type { BatchInput, Pass1Result, Pass2Result } from './workers/batch-work.js';
@@ -23,7 +24,7 @@ import { atFilePositions, shareOfInput } from '../sources/file-shards.js';
  */
 
 export interface EngineOptions {
-  inputs: readonly string[];
+  inputs: readonly Input[];
   from?: string | undefined;
   limits: ReadLimits;
   solr?: SolrReadOptions | undefined;
@@ -36,6 +37,12 @@ export interface EngineOptions {
   progress?: ReadProgress | undefined;
   /** Paths never read as inputs (this run's output directory). */
   exclude?: readonly string[] | undefined;
+  /** `--exclude GLOB`: files never read. */
+  excludeGlobs?: readonly string[] | undefined;
+  /** Told of each file found in a folder (or by a pattern) that is not a catalogue export: skipped, not read. */
+  onNotAnExport?: ((file: string) => void) | undefined;
+  /** Told of an input `--from` names another format than its content looks like, for the run's log. */
+  onFormatMismatch?: ((message: string) => void) | undefined;
   /** Told of an input with nothing in it (0 bytes), for the run's log. */
   onEmptyInput?: ((message: string) => void) | undefined;
   /** `--shard I/N` on files: read only share I of every input file (sources/file-shards.ts). */
@@ -82,15 +89,17 @@ async function totalSize(files: readonly string[]): Promise<number | undefined> 
 type Opening = { kind: 'opened'; input: OpenedInput } | { kind: 'failed'; error: Error } | { kind: 'live' };
 
 /** Opens files up to `ahead` before the one being read, handing them over in input order. */
-async function* openAheadInOrder(files: readonly string[], from: string | undefined, ahead: number, signal: AbortSignal | undefined): AsyncGenerator<Opening> {
+async function* openAheadInOrder(files: readonly ExpandedInput[], from: string | undefined, ahead: number, signal: AbortSignal | undefined): AsyncGenerator<Opening> {
   const window: Array<Promise<Opening>> = [];
   let next = 0;
   const start = (): void => {
-    const file = files[next++]!;
+    const { path: file, memory } = files[next++]!;
+    // Documents in memory are Solr JSON whatever --from says; text and streams are detected like files.
+    const inMemory = memory === undefined ? undefined : memoryInputBytes(memory);
     window.push(
-      isSolrSource(file)
+      memory === undefined && isSolrSource(file)
         ? Promise.resolve({ kind: 'live' })
-        : openInput(file, from, { signal }).then(
+        : openInput(file, inMemory?.format ?? from, { signal, bytes: inMemory?.bytes }).then(
             (input): Opening => ({ kind: 'opened', input }),
             (error: unknown): Opening => ({ kind: 'failed', error: error instanceof Error ? error : new Error(String(error)) }),
           ),
@@ -134,10 +143,11 @@ async function* batchesOfInput(input: OpenedInput, file: string, limits: ReadLim
 
 /** Every batch of the run, in input order, each with the input it belongs to. */
 async function* runBatches(options: EngineOptions, batchBytes: number): AsyncGenerator<{ input: number; batch: BatchInput; commit?: (() => Promise<void>) | undefined; placed?: boolean }> {
-  const files = await expandInputs(options.inputs, options.exclude);
+  const expanded = await expandInputList(options.inputs, { excludeDirectories: options.exclude, excludeGlobs: options.excludeGlobs });
+  const files = expanded.map((input) => input.path);
   const progress = options.progress;
-  if (progress) progress.bytesTotal = await totalSize(files);
-  const opened = openAheadInOrder(files, options.from, Math.max(1, options.openAhead ?? 4), options.signal);
+  if (progress) progress.bytesTotal = expanded.some((input) => input.memory !== undefined) ? undefined : await totalSize(files);
+  const opened = openAheadInOrder(expanded, options.from, Math.max(1, options.openAhead ?? 4), options.signal);
   for (let index = 0; index < files.length; index++) {
     if (options.signal?.aborted) return;
     const file = files[index]!;
@@ -158,7 +168,16 @@ async function* runBatches(options: EngineOptions, batchBytes: number): AsyncGen
       continue;
     }
     const input = opening.input;
+    // notes.txt or photo.jpg beside the exports: not records to reject, a file to leave out.
+    if (!expanded[index]!.named && !input.looksLikeExport) {
+      await input.bytes[Symbol.asyncIterator]().return?.();
+      options.onNotAnExport?.(file);
+      continue;
+    }
     if (input.empty) options.onEmptyInput?.(emptyInputMessage(file));
+    if (input.detectedOtherFormat !== undefined) {
+      options.onFormatMismatch?.(`${file}: read as ${input.reader!.name} (--from), but the content looks like ${input.detectedOtherFormat}: try --from ${input.detectedOtherFormat}, or leave --from out to detect it`);
+    }
     const share = options.fileShard ? await shareOfInput(input, file, options.fileShard) : undefined;
     if (share !== undefined && share.kind !== 'whole') {
       await input.bytes[Symbol.asyncIterator]().return?.();

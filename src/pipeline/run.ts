@@ -4,6 +4,8 @@ import type { Issue } from '../model/issue.js';
 import { applySeverities, type SeverityOverrides } from '../model/rules.js';
 import type { Profile } from '../biblio-schema/profile.js';
 import { DEFAULT_READ_LIMITS, type ReadLimits } from '../read/types.js';
+import type { InputFormat } from '../read/index.js';
+import type { Input } from '../sources/memory.js';
 import type { WriterOptions } from '../write/types.js';
 import { CrossRecordChecks, fillRateIssues, type FillRateCount, type FillRateRule } from './cross-record.js';
 import { runEngine, type ReadProgress } from './engine.js';
@@ -18,9 +20,10 @@ import type { Share } from '../sources/byte-ranges.js';
 
 /** Options every command shares: what to read, how to check it, how to run. */
 export interface RunOptions {
-  inputs: readonly string[];
-  /** Reader name, or `auto` (default) to detect each input's format from its content. */
-  from?: string | undefined;
+  /** Paths, directories, globs, `-`, `solr+http(s)://` URLs, or inputs in memory (`{ text }`, `{ stream }`, `{ records }`). */
+  inputs: readonly Input[];
+  /** Reader name, or `auto` (default) to detect each input's format from its content; a typo is a type error. */
+  from?: InputFormat | 'auto' | undefined;
   limits?: Partial<ReadLimits> | undefined;
   profile?: Profile | undefined;
   severities?: SeverityOverrides | undefined;
@@ -38,6 +41,8 @@ export interface RunOptions {
    * identical whatever the number.
    */
   workers?: WorkerCount | undefined;
+  /** Files never read (glob patterns matched against each file's path, or its name for a pattern without a slash). */
+  exclude?: readonly string[] | undefined;
   /** Aborting stops the run after the current batch; outputs are then discarded. */
   signal?: AbortSignal | undefined;
   logger?: Logger | undefined;
@@ -106,11 +111,12 @@ export async function runCommand(options: RunOptions, spec: RunSpec, onBatch: (r
     ignore: options.ignore ?? [],
     collect: { rejects: false, skipped: false, issues: false, stats: false, records: false, logRejected: false, logSkipped: false, ...spec.collect },
   };
-  const workers = await workersFor(options.workers, options.workers === 'auto' ? await expandInputs(options.inputs, spec.exclude) : []);
+  const workers = await workersFor(options.workers, options.workers === 'auto' ? await expandInputs(options.inputs.filter((input): input is string => typeof input === 'string'), spec.exclude) : []);
   const executor = await createExecutor(settings, workers, () => options.logger?.debug('worker threads need the compiled worker (dist/); running on one thread'));
   const summary = emptySummary();
   const fillCounts: FillRateCount[] = fillRates.map(() => ({ records: 0, filled: 0 }));
   const progress: RunProgress = { records: 0, bytesRead: 0, bytesTotal: undefined };
+  const notExports: string[] = [];
   try {
     const results = runEngine({
       inputs: options.inputs,
@@ -123,6 +129,9 @@ export async function runCommand(options: RunOptions, spec: RunSpec, onBatch: (r
       openAhead: options.openFiles,
       progress,
       exclude: spec.exclude,
+      excludeGlobs: options.exclude,
+      onNotAnExport: (file) => notExports.push(file),
+      onFormatMismatch: (message) => options.logger?.warn({}, message),
       onEmptyInput: (message) => options.logger?.info({}, message),
       fileShard: spec.fileShard,
     });
@@ -140,6 +149,10 @@ export async function runCommand(options: RunOptions, spec: RunSpec, onBatch: (r
     }
   } finally {
     await executor.close();
+  }
+  if (notExports.length > 0) {
+    const shown = notExports.slice(0, 5).join(', ') + (notExports.length > 5 ? `, ... (${notExports.length - 5} more)` : '');
+    options.logger?.warn({ files: notExports.length }, `skipped ${notExports.length === 1 ? '1 file that is not a catalogue export' : `${notExports.length} files that are not catalogue exports`}: ${shown} (name a file to read it anyway)`);
   }
   if (options.signal?.aborted) {
     summary.interrupted = true;

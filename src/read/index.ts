@@ -11,6 +11,17 @@ import { Confidence, type RecordReader } from './types.js';
  */
 export const readers: readonly RecordReader[] = [staffViewReader, solrXmlReader, solrJsonReader, solrCsvReader];
 
+/**
+ * The input formats' names as a type (`from: 'solr-jsn'` fails to compile); a test checks
+ * that it lists exactly the registered readers.
+ */
+export const INPUT_FORMATS = ['staff-view', 'solr-xml', 'solr-json', 'solr-csv'] as const;
+export type InputFormat = (typeof INPUT_FORMATS)[number];
+
+export function isInputFormat(name: string): name is InputFormat {
+  return (INPUT_FORMATS as readonly string[]).includes(name);
+}
+
 export function findReader(name: string): RecordReader | undefined {
   return readers.find((reader) => reader.name === name);
 }

@@ -32,6 +32,15 @@ export const solrJsonReader: RecordReader = {
     if (/^\{\s*"response(Header)?"\s*:/.test(body)) return Confidence.likely;
     return body.startsWith('{') || body.startsWith('[') ? Confidence.weak : Confidence.none;
   },
+  // One JSON object that is neither a document with its unique key nor a response or update
+  // file is a config or manifest beside the exports; NDJSON and arrays are records even
+  // without ids (their findings say so).
+  holdsRecords: (head) => {
+    const body = skipHttpHeaderText(head).trimStart();
+    const objectLines = body.split('\n', 3).filter((line) => line.trimStart().startsWith('{')).length;
+    if (body.startsWith('[') || (objectLines > 1 && lineDelimitedHeaderBytes(Buffer.from(head)) !== undefined)) return true;
+    return /"(id|docs|doc|add|response|grouped)"\s*:/.test(body);
+  },
   split: splitSolrJson,
   parseChunk: parseSolrJsonChunk,
   // Line-delimited input is cut at line starts; one streamed value (a response, an array) is not cut.

@@ -96,6 +96,11 @@ export interface RecordReader {
   parseChunk(chunk: RecordChunk, context: ReadContext): RawRecord[];
   /** How a file of this format is cut for `--shard I/N`; absent: it is read whole by share 1. */
   readonly shards?: ShardCutting | undefined;
+  /**
+   * For a head `detect` accepts: false when it is surely not catalogue records (a JSON config
+   * or manifest beside the exports). Files found in a folder that are not are skipped.
+   */
+  holdsRecords?(head: string): boolean;
 }
 
 /** Whole Solr XML documents as bytes, with the container's open tags to parse them in. */

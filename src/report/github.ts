@@ -14,17 +14,21 @@ export function escapeProperty(text: string): string {
   return escapeData(text).replaceAll(':', '%3A').replaceAll(',', '%2C');
 }
 
-/** `::error file=F,line=L,title=T::message` for one finding. */
+/**
+ * `::error file=F,line=L,title=T::message` for one finding. A finding the baseline knows is
+ * a notice: it does not fail the gate, so it must not show as an error on the pull request.
+ */
 export function annotation(issue: Issue): string {
+  const known = issue.baselineState === 'unchanged';
   const properties: string[] = [];
   const file = issue.source?.file;
   if (file !== undefined && file !== '-') {
     properties.push(`file=${escapeProperty(file)}`);
     if (issue.source?.line !== undefined) properties.push(`line=${issue.source.line}`);
   }
-  properties.push(`title=${escapeProperty(`bibpipe ${issue.code}`)}`);
+  properties.push(`title=${escapeProperty(`bibpipe ${issue.code}${known ? ' (in baseline)' : ''}`)}`);
   const record = issue.recordId !== undefined ? `${issue.recordId}${issue.field ? ` [${issue.field}]` : ''}: ` : issue.field ? `[${issue.field}] ` : '';
-  return `::${COMMAND[issue.severity]} ${properties.join(',')}::${escapeData(`${record}${issue.message}`)}`;
+  return `::${known ? 'notice' : COMMAND[issue.severity]} ${properties.join(',')}::${escapeData(`${record}${issue.message}`)}`;
 }
 
 /** GitHub Actions workflow commands: each finding becomes an annotation on the run (and the file). */

@@ -1,5 +1,7 @@
 import { VERSION } from '../version.js';
 import type { Issue, Severity, SourcePosition } from '../model/issue.js';
+import type { BaselineComparison } from '../pipeline/baseline.js';
+import { counted } from '../plural.js';
 
 export const TOOL_NAME = 'bibpipe';
 export const TOOL_VERSION = VERSION;
@@ -61,4 +63,11 @@ export function actualText(actual: unknown): string | undefined {
   if (actual === undefined) return undefined;
   const text = typeof actual === 'string' ? actual : JSON.stringify(actual);
   return text.length > 200 ? `${text.slice(0, 199)}…` : text;
+}
+
+/** `baseline: 2 new (1 error, 1 warning), 5 in baseline, 1 fixed`, for the text-like reports. */
+export function baselineText(baseline: BaselineComparison): string {
+  const fresh = baseline.new.error + baseline.new.warning + baseline.new.info;
+  const parts = [baseline.new.error > 0 ? counted(baseline.new.error, 'error') : '', baseline.new.warning > 0 ? counted(baseline.new.warning, 'warning') : '', baseline.new.info > 0 ? `${baseline.new.info} info` : ''].filter(Boolean);
+  return `baseline: ${fresh} new${parts.length > 0 ? ` (${parts.join(', ')})` : ''}, ${baseline.unchanged} in baseline, ${baseline.absent} fixed`;
 }

@@ -27,7 +27,7 @@ function finding(issue: Issue): Finding {
     field: issue.field ?? '',
     value: actualText(issue.actual) ?? '',
     position: positionText(issue.source),
-    message: issue.message,
+    message: issue.baselineState === 'unchanged' ? `${issue.message} (in baseline)` : issue.message,
   };
 }
 

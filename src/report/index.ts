@@ -2,15 +2,16 @@ import { githubReporter } from './github.js';
 import { htmlReporter } from './html.js';
 import { jsonReporter } from './json.js';
 import { junitReporter } from './junit.js';
+import { markdownReporter } from './markdown.js';
 import { sarifReporter } from './sarif.js';
 import { textReporter } from './text.js';
 import type { Reporter } from './types.js';
 
 export type { Reporter, ReportOptions } from './types.js';
-export { textReporter, jsonReporter, junitReporter, githubReporter, sarifReporter, htmlReporter };
+export { textReporter, jsonReporter, junitReporter, githubReporter, sarifReporter, htmlReporter, markdownReporter };
 
 /** Every report format, by name (`--reporter NAME[:FILE]`). */
-export const reporters: readonly Reporter[] = [textReporter, jsonReporter, junitReporter, githubReporter, sarifReporter, htmlReporter];
+export const reporters: readonly Reporter[] = [textReporter, jsonReporter, junitReporter, githubReporter, sarifReporter, htmlReporter, markdownReporter];
 
 export function findReporter(name: string): Reporter | undefined {
   return reporters.find((reporter) => reporter.name === name);

@@ -34,7 +34,20 @@ function ruleDescriptor(code: string): ReportingDescriptor {
   };
 }
 
-function sarifResult(issue: Issue): Result {
+/**
+ * Where a finding without a place of its own points (one about the run, a record read from
+ * stdin): the first input, so that every result has a location (GitHub code scanning refuses
+ * results without one).
+ */
+function fallbackUri(inputs: readonly string[] | undefined): string {
+  for (const input of inputs ?? []) {
+    const uri = artifactUri(input);
+    if (uri !== undefined) return uri;
+  }
+  return 'stdin';
+}
+
+function sarifResult(issue: Issue, fallback: string): Result {
   const result: Result = {
     ruleId: issue.code,
     level: LEVEL[issue.severity],
@@ -42,11 +55,10 @@ function sarifResult(issue: Issue): Result {
   };
   const ruleIndex = RULE_CODES.indexOf(issue.code);
   if (ruleIndex >= 0) result.ruleIndex = ruleIndex;
-  const uri = issue.source ? artifactUri(issue.source.file) : undefined;
-  if (uri !== undefined) {
-    const line = issue.source?.line;
-    result.locations = [{ physicalLocation: { artifactLocation: { uri }, ...(line !== undefined ? { region: { startLine: line } } : {}) } }];
-  }
+  const uri = (issue.source ? artifactUri(issue.source.file) : undefined) ?? fallback;
+  const line = issue.source?.line;
+  result.locations = [{ physicalLocation: { artifactLocation: { uri }, ...(line !== undefined ? { region: { startLine: line } } : {}) } }];
+  if (issue.baselineState !== undefined) result.baselineState = issue.baselineState;
   // A duplicate points at the record it repeats.
   const relatedUri = issue.related ? artifactUri(issue.related.file) : undefined;
   if (issue.related && relatedUri !== undefined) {
@@ -77,6 +89,7 @@ export const sarifReporter: Reporter = {
   name: 'sarif',
   description: 'SARIF 2.1.0 (GitHub code scanning and other static-analysis dashboards)',
   render(result: ValidationResult, options: ReportOptions = {}): string {
+    const fallback = fallbackUri(options.inputs);
     const log: Log = {
       $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
       version: '2.1.0',
@@ -89,8 +102,8 @@ export const sarifReporter: Reporter = {
               rules: RULE_CODES.map(ruleDescriptor),
             },
           },
-          results: result.issues.map(sarifResult),
-          properties: { summary: result.summary, truncated: result.truncated },
+          results: result.issues.map((issue) => sarifResult(issue, fallback)),
+          properties: { summary: result.summary, truncated: result.truncated, ...(result.baseline ? { baseline: result.baseline } : {}) },
         },
       ],
     };

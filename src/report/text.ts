@@ -2,7 +2,7 @@ import { styleText } from 'node:util';
 import { terminalSafe } from '../model/display.js';
 import type { Severity } from '../model/issue.js';
 import type { ValidationResult } from '../pipeline/validate.js';
-import { groupByRecord, groupByRule, positionText, worstSeverity } from './group.js';
+import { baselineText, groupByRecord, groupByRule, positionText, worstSeverity } from './group.js';
 import type { ReportOptions, Reporter } from './types.js';
 import { counted } from '../plural.js';
 
@@ -26,7 +26,10 @@ export const textReporter: Reporter = {
       for (const [record, recordIssues] of groupByRecord(issues)) {
         const where = positionText(recordIssues[0]?.source);
         lines.push(`  ${paint('bold', printable(record))}${where && where !== record ? paint('dim', `  ${printable(where)}`) : ''}`);
-        for (const issue of recordIssues) lines.push(`    ${issue.field ? `${paint('cyan', printable(issue.field))}: ` : ''}${printable(issue.message)}`);
+        for (const issue of recordIssues) {
+          const known = issue.baselineState === 'unchanged' ? paint('dim', ' (in baseline)') : issue.baselineState === 'new' ? paint('bold', ' (new)') : '';
+          lines.push(`    ${issue.field ? `${paint('cyan', printable(issue.field))}: ` : ''}${printable(issue.message)}${known}`);
+        }
       }
     }
     if (result.truncated) lines.push('(more issues were found than listed; the totals below count all of them)');
@@ -37,6 +40,7 @@ export const textReporter: Reporter = {
         `${paint(s.severities.error > 0 ? 'red' : 'green', counted(s.severities.error, 'error'))}, ` +
         `${paint(s.severities.warning > 0 ? 'yellow' : 'green', counted(s.severities.warning, 'warning'))}, ${s.severities.info} info`,
     );
+    if (result.baseline) lines.push(baselineText(result.baseline));
     return `${lines.join('\n')}\n`;
   },
 };

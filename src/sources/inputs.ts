@@ -1,13 +1,15 @@
 import { createReadStream } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
-import { isAbsolute, join, resolve } from 'node:path';
+import { basename, isAbsolute, join, resolve } from 'node:path';
 import { glob, isDynamicPattern } from 'tinyglobby';
+import picomatch from 'picomatch';
 import { headText, peekBytes } from '../read/peek.js';
 import { blankInputReader, isBlankText } from '../read/blank-input.js';
 import { detectReader, findReader } from '../read/index.js';
 import { isSolrSource } from './solr-http.js';
 import type { RecordReader } from '../read/types.js';
 import { UsageError } from '../errors.js';
+import { isMemoryInput, memoryInputName, type Input, type MemoryInput } from './memory.js';
 import { decompressed, DEFAULT_DECOMPRESSION_LIMITS, type DecompressionLimits } from './decompress.js';
 
 export { UsageError } from '../errors.js';
@@ -27,6 +29,29 @@ export interface OpenedInput {
    * run's "empty input" message. False when not known to be empty.
    */
   empty: boolean;
+  /**
+   * The content looks like catalogue records (a reader detects it and does not say it is
+   * surely something else): a file found in a folder that does not is skipped, not rejected.
+   */
+  looksLikeExport: boolean;
+  /** With `--from`: the format the content looks like when it is another one (for a hint). */
+  detectedOtherFormat?: string | undefined;
+}
+
+/** One file of the run, and whether the user named it (a file found in a folder or by a pattern was not). */
+export interface ExpandedInput {
+  /** The path, or the name of an input in memory. */
+  path: string;
+  named: boolean;
+  /** An input in memory (the library's `{ text }`, `{ stream }`, `{ records }`). */
+  memory?: MemoryInput | undefined;
+}
+
+export interface ExpandOptions {
+  /** Folders never read (this run's output directory). */
+  excludeDirectories?: readonly string[] | undefined;
+  /** `--exclude GLOB`: files whose path (or, for a pattern without a slash, name) matches are not read. */
+  excludeGlobs?: readonly string[] | undefined;
 }
 
 /** The line a run logs for an input with no content: it holds no record, and adds nothing. */
@@ -41,11 +66,20 @@ export function emptyInputMessage(name: string): string {
  * looks like a pattern.
  */
 export async function expandInputs(inputs: readonly string[], exclude: readonly string[] = []): Promise<string[]> {
-  const files: string[] = [];
-  const excluded = new Set(exclude.map((path) => resolve(path)));
-  for (const input of inputs) {
+  return (await expandInputList(inputs, { excludeDirectories: exclude })).map((input) => input.path);
+}
+
+/** expandInputs, each file with whether it was named; `--exclude` patterns applied. */
+export async function expandInputList(inputs: readonly Input[], options: ExpandOptions = {}): Promise<ExpandedInput[]> {
+  const files: ExpandedInput[] = [];
+  const excluded = new Set((options.excludeDirectories ?? []).map((path) => resolve(path)));
+  for (const [index, input] of inputs.entries()) {
+    if (isMemoryInput(input)) {
+      files.push({ path: memoryInputName(input, index), named: true, memory: input });
+      continue;
+    }
     if (input === '-' || isSolrSource(input)) {
-      files.push(input);
+      files.push({ path: input, named: true });
       continue;
     }
     let info;
@@ -53,15 +87,23 @@ export async function expandInputs(inputs: readonly string[], exclude: readonly 
       info = await stat(input);
     } catch {
       if (isDynamicPattern(input)) {
-        files.push(...(await matchPattern(input)));
+        files.push(...(await matchPattern(input)).map((path) => ({ path, named: false })));
         continue;
       }
       throw new UsageError(`Input not found: ${input}`);
     }
-    if (info.isDirectory()) files.push(...(await listFiles(input, excluded)));
-    else files.push(input);
+    if (info.isDirectory()) files.push(...(await listFiles(input, excluded)).map((path) => ({ path, named: false })));
+    else files.push({ path: input, named: true });
   }
-  return files;
+  const globs = options.excludeGlobs ?? [];
+  if (globs.length === 0) return files;
+  // A pattern without a slash is about the file's name (`*.bak`), one with a slash about its path.
+  const byName = globs.filter((glob) => !glob.includes('/'));
+  const byPath = globs.filter((glob) => glob.includes('/'));
+  const nameMatches = byName.length > 0 ? picomatch(byName, { dot: true }) : () => false;
+  const pathMatches = byPath.length > 0 ? picomatch(byPath, { dot: true }) : () => false;
+  const isExcluded = (path: string): boolean => nameMatches(basename(path)) || pathMatches(path.replaceAll('\\', '/'));
+  return files.filter((file) => file.memory !== undefined || file.path === '-' || isSolrSource(file.path) || !isExcluded(file.path));
 }
 
 async function matchPattern(pattern: string): Promise<string[]> {
@@ -100,6 +142,8 @@ export interface OpenInputOptions {
   decompression?: DecompressionLimits | undefined;
   /** Aborting ends the decompressed bytes at the next chunk. */
   signal?: AbortSignal | undefined;
+  /** The input's bytes when they are not read from `name` (an input in memory). */
+  bytes?: AsyncIterable<Uint8Array> | undefined;
 }
 
 /**
@@ -108,17 +152,23 @@ export interface OpenInputOptions {
  * with a CompressedInputError (src/sources/decompress.ts) after the bytes that were good.
  */
 export async function openInput(name: string, from: string | undefined, options: OpenInputOptions = {}): Promise<OpenedInput> {
-  const raw: AsyncIterable<Uint8Array> = name === '-' ? process.stdin : createReadStream(name);
+  const raw: AsyncIterable<Uint8Array> = options.bytes ?? (name === '-' ? process.stdin : createReadStream(name));
   const peeked = await peekBytes(raw, 4);
   const compression = compressionOf(peeked.head, name);
   let bytes: AsyncIterable<Uint8Array> = peeked.stream;
   if (compression !== 'none') bytes = decompressed(peeked.stream, compression, options.decompression ?? DEFAULT_DECOMPRESSION_LIMITS, options.signal);
-  if (from !== undefined && from !== 'auto') {
-    const reader = findReader(from);
-    if (!reader) throw new UsageError(`Unknown input format "${from}"`);
-    return { name, bytes, reader, compression, empty: peeked.head.length === 0 };
-  }
+  const forced = from !== undefined && from !== 'auto' ? findReader(from) : undefined;
+  if (from !== undefined && from !== 'auto' && !forced) throw new UsageError(`Unknown input format "${from}"`);
   const head = await peekBytes(bytes, 64 * 1024);
   const text = headText(head.head);
-  return { name, bytes: head.stream, reader: detectReader(text) ?? (isBlankText(text) ? blankInputReader : undefined), compression, empty: head.head.length === 0 };
+  if (forced) {
+    const looksLike = detectReader(text);
+    const other = looksLike !== undefined && looksLike.name !== forced.name ? looksLike.name : undefined;
+    return { name, bytes: head.stream, reader: forced, compression, empty: peeked.head.length === 0, looksLikeExport: true, detectedOtherFormat: other };
+  }
+  const detected = detectReader(text);
+  const reader = detected ?? (isBlankText(text) ? blankInputReader : undefined);
+  // A blank input stays one: the run names it as empty.
+  const looksLikeExport = reader !== undefined && detected?.holdsRecords?.(text) !== false;
+  return { name, bytes: head.stream, reader, compression, empty: head.head.length === 0, looksLikeExport };
 }

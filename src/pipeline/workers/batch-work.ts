@@ -1,4 +1,4 @@
-import type { Issue } from '../../model/issue.js';
+import type { Issue, SourcePosition } from '../../model/issue.js';
 import type { RawRecord } from '../../model/raw-record.js';
 import type { BibRecord } from '../../model/record.js';
 import { isFilled } from '../../model/filled.js';
@@ -56,6 +56,8 @@ export interface EngineSettings {
     logSkipped: boolean;
     /** Every record described for the run state (shard runs; pipeline/run-state/codec.ts). */
     state?: boolean | undefined;
+    /** Where each record without findings is (JUnit's test case per record). */
+    passed?: boolean | undefined;
   };
 }
 
@@ -93,12 +95,26 @@ export interface Pass2Result {
   fillRates: FillRateCount[];
   stats: StatsDigest[];
   records: ProcessedRecord[];
+  /** With collect.passed: each record that has no finding, by id and position. */
+  passed?: PassedRecord[] | undefined;
   /** With collect.state: every record in order, for RunStateWriter.add (the input is named by `file`). */
   state?: StateEntry[] | undefined;
 }
 
 /** A run-state entry as pass 2 knows it; the main thread turns `file` into the input's index. */
 export type StateEntry = Omit<RunStateRecord, 'input'> & { file: string };
+
+/** A raw id as one text (a multi-valued id: its first value). */
+function textId(id: unknown): string | undefined {
+  const first: unknown = Array.isArray(id) ? id[0] : id;
+  return typeof first === 'string' ? first : undefined;
+}
+
+/** A record without findings: what a report needs to list it as passed. */
+export interface PassedRecord {
+  recordId?: string | undefined;
+  source: SourcePosition;
+}
 
 /** One batch between its passes. */
 export interface HeldBatch {
@@ -239,6 +255,7 @@ export function secondPass(held: HeldBatch, request: Pass2Request, settings: Eng
     const counted = ignored === undefined ? item.issues : item.issues.filter((issue) => issue.recordId === undefined || !ignored.has(issue.recordId));
     countIssues(summary, counted);
     if (settings.collect.issues) result.issues.push(...counted);
+    if (settings.collect.passed && counted.length === 0) (result.passed ??= []).push({ recordId: item.record?.id ?? textId(raw.fields.id), source: raw.source });
     if (settings.collect.records) result.records.push(item);
     if (entry) state!.push(finishStateEntry(entry, item, counted, settings));
   });
