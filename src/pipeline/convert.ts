@@ -2,7 +2,7 @@ import { mkdir, stat } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import type { Writable } from 'node:stream';
 import { UsageError } from '../errors.js';
-import { findWriter, writers } from '../write/index.js';
+import { findWriter, writerOptionsOf, writers } from '../write/index.js';
 import type { RecordWriter, WriterOptions, WriterSession } from '../write/types.js';
 import { runCommand, type RunOptions } from './run.js';
 import { OutputSet } from './output-set.js';
@@ -92,7 +92,7 @@ export async function convert(options: ConvertOptions): Promise<RunSummary> {
   if (!options.outDir && chosen.length !== 1) {
     throw new UsageError('Without --out-dir exactly one output format goes to stdout; give --out-dir for several');
   }
-  const writerOptions = options.writerOptions ?? {};
+  const writerOptions = writerOptionsOf(chosen, options.writerOptions ?? {});
   if (options.outDir) {
     try {
       await makeDirectory(options.outDir);
