@@ -48,4 +48,4 @@ export function findWriter(name: string): RecordWriter | undefined {
   return writers.find((writer) => writer.name === name);
 }
 
-export type { RecordWriter, WriterOptionMeta, WriterOptions } from './types.js';
+export type { RecordWriter, WriterOptions } from './types.js';
