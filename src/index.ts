@@ -27,9 +27,9 @@ export { fieldSchema, VALUE_SCHEMAS } from './validate/field-schemas.js';
 export { loadProfile, ProfileSchema, type Profile } from './biblio-schema/profile.js';
 export { RULES, makeIssue, applySeverities, type IssueCode, type Rule, type SeverityOverrides } from './model/rules.js';
 export { normalizeRecord, type NormalizeResult } from './normalize/index.js';
-export { writers, findWriter, OUTPUT_FORMATS, isOutputFormat, type OutputFormat } from './write/index.js';
+export { writers, findWriter, registerWriter, writerOptionsOf, OUTPUT_FORMATS, isOutputFormat, type OutputFormat, type AddedOutputFormats } from './write/index.js';
 export { formatRecords } from './write/format.js';
-export type { RecordWriter, WriterOptions, WriterSession } from './write/types.js';
+export type { RecordWriter, WriterOptionMeta, WriterOptions, WriterSession } from './write/types.js';
 
 export { BibRecordSchema, type BibRecord, type PersonName, type Language, type PublicationDate } from './model/record.js';
 export { RawRecordSchema, type RawRecord, type RawValue } from './model/raw-record.js';

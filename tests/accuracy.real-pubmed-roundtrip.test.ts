@@ -4,7 +4,7 @@ import { describeWithShared, sharedPath } from './helpers/shared.js';
 import { temporaryDirectory } from './helpers/temp.js';
 
 /**
- * Issue 10's real round trip: every NLM record in ../shared/data/medline/real, indexed as
+ * The real round trip: every NLM record in ../shared/data/medline/real, indexed as
  * VuFind's PubMed/PMC harvest would, converted to MEDLINE XML, compared field by field with
  * NLM's own record. Skips visibly without ../shared; fails under CI=true (describeWithShared).
  */

@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { writers } from '../src/write/index.js';
 import { runBibpipe, temporaryDirectory } from './helpers/cli.js';
 import { PROJECT_ROOT } from './helpers/shared.js';
 
@@ -69,10 +70,10 @@ describe('convert never reads its own outputs', () => {
 describe('an output with no record is not written, the same for every format', () => {
   it('writes no format file when every record is rejected, and says so', async () => {
     const dir = temporaryDirectory('bibpipe-no-records-out-');
-    const result = await runBibpipe(['convert', '-', '--to', 'medline,jsonld,csv,ndjson,nbib', '--out-dir', dir, '--log-level', 'warn'], { input: `${NO_ID}\n` });
+    const result = await runBibpipe(['convert', '-', '--to', writers.map((writer) => writer.name).join(','), '--out-dir', dir, '--log-level', 'warn'], { input: `${NO_ID}\n` });
     expect(result.code).toBe(1);
     expect(readdirSync(dir).filter((name) => !name.startsWith('.')).sort()).toEqual(['rejects.ndjson', 'skipped.ndjson', 'summary.json']);
-    for (const format of ['medline', 'jsonld', 'csv', 'ndjson', 'nbib']) expect(result.stderr).toMatch(new RegExp(`${format}: no record could be written`));
+    for (const format of writers.map((writer) => writer.name)) expect(result.stderr).toMatch(new RegExp(`${format}: no record could be written`));
   });
 
   it('writes a format file exactly when the format got at least one record', async () => {
@@ -81,12 +82,11 @@ describe('an output with no record is not written, the same for every format', (
     const inputs = ['a book with an ISBN.txt', 'a record with one author.txt'].map((name) => join(PROJECT_ROOT, 'samples', name));
     for (const input of inputs) {
       const out = join(dir, input.length.toString());
-      const result = await runBibpipe(['convert', input, '--to', 'medline,jsonld,csv,ndjson,nbib', '--out-dir', out]);
+      const result = await runBibpipe(['convert', input, '--to', writers.map((writer) => writer.name).join(','), '--out-dir', out]);
       expect(result.code, result.stderr).toBe(0);
       const summary = JSON.parse(readFileSync(join(out, 'summary.json'), 'utf8')) as { written: Record<string, number> };
-      const files = { medline: 'medline.xml', jsonld: 'records.jsonld', csv: 'records.csv', ndjson: 'records.ndjson', nbib: 'records.nbib' };
-      for (const [format, file] of Object.entries(files)) {
-        expect(existsSync(join(out, file)), `${format} for ${input}`).toBe((summary.written[format] ?? 0) > 0);
+      for (const { name: format, fileName } of writers) {
+        expect(existsSync(join(out, fileName)), `${format} for ${input}`).toBe((summary.written[format] ?? 0) > 0);
       }
     }
   });

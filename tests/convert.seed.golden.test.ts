@@ -64,7 +64,7 @@ describeWithShared('convert: the real seed scrape to every format', () => {
     expect(doc.author.map((a: { familyName: string; givenName: string }) => `${a.familyName}, ${a.givenName}`)).toEqual([
       'Kim, Jeongseop', 'Kim, Tae-Eun', 'Lee, Seung-Hwan', 'Koo, Ja Wook',
     ]);
-    // The journal, and the catalogue collection the record belongs to (issue 10, item 14).
+    // The journal, and the catalogue collection the record belongs to (catalogue users filter on both).
     expect(doc.isPartOf).toEqual([
       { '@type': 'Periodical', name: undefined, alternateName: 'Clin Psychopharmacol Neurosci' },
       { '@type': 'Collection', name: 'PubMed' },

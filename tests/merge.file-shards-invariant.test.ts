@@ -1,8 +1,8 @@
-import { OUTPUT_FORMATS } from '../src/write/index.js';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { writers, type OutputFormat } from '../src/write/index.js';
 import { mergeShards } from '../src/merge/merge.js';
 import { RUN_STATE_BIN, RUN_STATE_JSON } from '../src/model/run-state.js';
 import { MANIFEST_NAME } from '../src/pipeline/output-set.js';
@@ -13,7 +13,8 @@ import { PROJECT_ROOT } from './helpers/shared.js';
 import { solrXmlResponse } from './helpers/solr-formats.js';
 import { standinDoc } from './helpers/solr-standin.js';
 
-const FORMATS = OUTPUT_FORMATS;
+/** Every registered output format goes through merge. */
+const FORMATS = writers.map((writer) => writer.name as OutputFormat);
 let root: string;
 const inputs: Record<string, string> = {};
 

@@ -1,8 +1,8 @@
-import { OUTPUT_FORMATS } from '../src/write/index.js';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { writers, type OutputFormat } from '../src/write/index.js';
 import { mergeShards } from '../src/merge/merge.js';
 import { RUN_STATE_BIN, RUN_STATE_JSON } from '../src/model/run-state.js';
 import { MANIFEST_NAME } from '../src/pipeline/output-set.js';
@@ -12,7 +12,8 @@ import { temporaryDirectory } from './helpers/cli.js';
 import { scaleCorpus } from './helpers/scale-corpus.js';
 import { startSolrStandin, type SolrStandin } from './helpers/solr-standin.js';
 
-const FORMATS = OUTPUT_FORMATS;
+/** Every registered output format goes through merge. */
+const FORMATS = writers.map((writer) => writer.name as OutputFormat);
 /** Files that name the run's own bookkeeping, not its results. */
 const NOT_COMPARED = new Set(['solr-cursor.json', RUN_STATE_JSON, RUN_STATE_BIN, MANIFEST_NAME]);
 

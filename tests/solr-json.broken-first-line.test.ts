@@ -6,7 +6,7 @@ import { readRecords } from '../src/read/chunked.js';
 
 /**
  * NDJSON whose first line is broken, or whose lines end in CR only, is still read line by
- * line: every later line is a record (issue 11, defect 7). A pretty-printed or
+ * line: every later line is a record. A pretty-printed or
  * one-doc-per-line response stays one streamed value.
  */
 async function read(text: string | Buffer): Promise<RawRecord[]> {

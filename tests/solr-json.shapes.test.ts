@@ -105,7 +105,7 @@ describe('Solr JSON reader: broken input is accounted for, never lost', () => {
       expect(records[0]?.fields.id).toBe('a');
       const last = records.at(-1);
       expect(last?.issues[0]?.code).toBe('read.invalid-utf8');
-      // At the lead byte E2 of the ill-formed sequence (issue 11: not one byte past it).
+      // At the lead byte E2 of the ill-formed sequence (where the bad sequence starts, not one byte past it).
       expect(last?.source.byteOffset, `sequence cut after ${split} byte(s)`).toBe(badAt);
     }
   });

@@ -75,7 +75,7 @@ describe('Staff View reader: the project samples', () => {
   });
 });
 
-/** A multi-word subject cell is kept as flattened text with an info issue (issue 10's decision); other issues count. */
+/** A multi-word subject cell is kept as flattened text with an info issue (a type cannot be told from flattened text); other issues count. */
 function withoutFlattenedSubjects(issues: readonly Issue[] | undefined): Issue[] {
   return (issues ?? []).filter((issue) => !(issue.code === 'subject.flattened' && issue.severity === 'info'));
 }

@@ -60,7 +60,7 @@ describe('MEDLINE XML writer: what the model may lack', () => {
     expect(medlineXmlWriter.accepts(loadRecord('seed'))).toBeUndefined();
   });
 
-  it('writes MedlineTA from the abbreviation, else the journal title; never invents one (issue 10, defect 9)', () => {
+  it('writes MedlineTA from the abbreviation, else the journal title; never invents one', () => {
     const minimal = loadRecord('minimal');
     const ta = (record: BibRecord, options = {}) => {
       const doc = read(render(medlineXmlWriter, [record], options));

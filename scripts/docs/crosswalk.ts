@@ -15,7 +15,7 @@ import type { BibRecord } from '../../src/model/record.js';
 import { normalizeRecord } from '../../src/normalize/index.js';
 import { records } from '../../src/pipeline/records.js';
 import { writers } from '../../src/write/index.js';
-import type { RecordWriter } from '../../src/write/types.js';
+import type { RecordWriter, WriterOptionMeta, WriterOptions } from '../../src/write/types.js';
 
 /** Fields that the bundled samples do not carry, in the shapes VuFind's own fixtures use. */
 const PROBE: Record<string, RawValue> = {
@@ -178,10 +178,15 @@ function flattenJson(value: unknown, path: string, into: Map<string, string[]>):
 const xml = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@', parseTagValue: false, trimValues: true });
 
 /**
- * With a MedlineTA fallback, a record that loses its journal abbreviation or title stays
- * writable, so the diff shows which elements those fields feed.
+ * The writer options the writers declare a probe value for (WriterOptionMeta.probe): with a
+ * MedlineTA fallback, a record that loses its journal abbreviation or title stays writable,
+ * so the diff shows which elements those fields feed.
  */
-const PROBE_WRITER_OPTIONS = { medlineTaFallback: 'Probe fallback' };
+const PROBE_WRITER_OPTIONS: WriterOptions = Object.fromEntries(writers.flatMap((writer) =>
+  Object.entries(writer.options?.shape ?? {}).flatMap(([name, field]) => {
+    const probe = (field.meta() as Partial<WriterOptionMeta> | undefined)?.probe;
+    return probe === undefined ? [] : [[name, probe]];
+  })));
 
 function outputValues(writer: RecordWriter, record: BibRecord): Map<string, string[]> | undefined {
   if (writer.accepts(record, PROBE_WRITER_OPTIONS) !== undefined) return undefined;

@@ -6,17 +6,15 @@ import { limitsFromFlags } from './limits-options.js';
 import { createProgressDisplay } from './progress.js';
 import { EXIT, fillRatesWithSources, inputFormat, outputFormats, makeLogger, profileFrom, type CliStreams, type RunFlags } from './run-flags.js';
 import { shardRunState, solrOptionsFromFlags } from './solr-options.js';
+import { writerOptionsFromFlags } from './writer-options.js';
 
 export interface ConvertFlags extends RunFlags {
   to: string[];
   outDir?: string | undefined;
   rejects?: string | undefined;
-  columns?: string[] | undefined;
-  separator: string;
-  bom?: boolean | undefined;
-  formulaEscape?: boolean | undefined;
-  medlineTaFallback?: string | undefined;
   workers?: number | 'auto' | undefined;
+  /** The writers' own flags (cli/writer-options.ts), by commander's attribute name. */
+  [writerFlag: string]: unknown;
 }
 
 /** The one summary line on stderr (`--quiet` leaves it out). */
@@ -59,13 +57,7 @@ export async function runConvert(inputs: readonly string[], flags: ConvertFlags,
       rejectsPath: flags.rejects,
       output: streams.stdout,
       profile: await profileFrom(flags.profile ?? profilePath),
-      writerOptions: {
-        csvColumns: flags.columns,
-        csvSeparator: flags.separator,
-        csvBom: Boolean(flags.bom),
-        csvNoFormulaEscape: flags.formulaEscape === false,
-        medlineTaFallback: flags.medlineTaFallback,
-      },
+      writerOptions: writerOptionsFromFlags(flags),
       logger,
       signal: interrupts.signal,
       limits: limitsFromFlags(flags),

@@ -12,6 +12,7 @@ import { addSourceOptions } from './solr-options.js';
 import { registerMergeCommand } from './merge-command.js';
 import { parseMaxWarnings } from './limits-options.js';
 import type { ValidateFlags } from './validate-command.js';
+import { addWriterOptions, commaList } from './writer-options.js';
 
 export type { CliStreams } from './exit-codes.js';
 
@@ -67,19 +68,9 @@ function parseWorkers(value: string): number | 'auto' {
   return count;
 }
 
-/** An empty separator would join a multi-valued cell's values into one indivisible string. */
-function parseSeparator(value: string): string {
-  if (value === '') throw new InvalidArgumentError('the separator cannot be empty (multi-valued cells could not be split again)');
-  return value;
-}
-
 /** `--to csv,csv` asks for one CSV file: each format is written once. */
 function formatList(value: string, previous: string[] = []): string[] {
   return [...new Set(commaList(value, previous))];
-}
-
-function commaList(value: string, previous: string[] = []): string[] {
-  return [...previous, ...value.split(',').map((part) => part.trim()).filter(Boolean)];
 }
 
 function repeatable(value: string, previous: string[] = []): string[] {
@@ -188,20 +179,15 @@ function buildProgram(streams: CliStreams, state: { exitCode: number; debug: boo
       .option('-q, --quiet', 'print no summary line and no progress bar')
       .option('--debug', 'show stack traces for unexpected errors');
 
-  common(
+  common(addWriterOptions(
     program
       .command('convert')
       .description('convert records to one or more output formats; exit 1 when a record is rejected')
       .argument('<inputs...>', INPUTS_HELP)
       .requiredOption('-t, --to <formats>', `comma list of output formats: ${formats.writers.map((w) => w.name).join(', ')}`, formatList)
       .option('-o, --out-dir <dir>', 'write each format, rejects.ndjson, skipped.ndjson and summary.json into this directory (default: the one format to stdout)')
-      .option('--rejects <file>', 'without --out-dir: write rejected records (NDJSON) to this file (default: none)')
-      .option('--columns <columns>', 'CSV columns, comma-separated; opt-in columns only when named here (default: the default set, see docs/csv-columns.md)', commaList)
-      .option('--separator <text>', 'CSV separator for multi-valued cells', parseSeparator, '|')
-      .option('--bom', 'CSV: start with a UTF-8 byte order mark (for Excel)')
-      .option('--no-formula-escape', 'CSV: keep cells starting with = + - @ as they are (machine consumers only)')
-      .option('--medline-ta-fallback <text>', 'MEDLINE and .nbib: MedlineTA for records with neither a journal abbreviation nor a journal title (default: the abbreviation, else the title, else the record is not written: medline.no-journal)')
-  ).action(async (inputs: string[], flags: ConvertFlags & { debug?: boolean }) => {
+      .option('--rejects <file>', 'without --out-dir: write rejected records (NDJSON) to this file (default: none)'),
+  )).action(async (inputs: string[], flags: ConvertFlags & { debug?: boolean }) => {
     state.debug = Boolean(flags.debug);
     const { runConvert } = await import('./convert-command.js');
     state.exitCode = await runConvert(inputs, flags, streams);

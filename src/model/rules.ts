@@ -63,10 +63,10 @@ export const RULES = {
   'doi.duplicate': { severity: 'warning', description: 'The same DOI appears on records with different ids.', example: 'two ids with 10.1000/x' },
   'pmid.duplicate': { severity: 'warning', description: 'The same PMID appears on records with different ids.', example: 'two ids with PMID 1' },
   'fill-rate.below-minimum': { severity: 'error', description: 'A field is filled in fewer records than the configured minimum share.', example: 'DOI on 80% of articles, minimum 95%' },
-  // issue 10 (kept together at the end so the catalogue's move merges cleanly)
+  // output refusals and scrape ambiguities
   'medline.no-journal': { severity: 'info', description: 'Neither a journal abbreviation nor a journal title: MedlineTA would be invented, so the record is not written to MEDLINE XML or .nbib (`--medline-ta-fallback` opts into a fallback value).', example: 'an article with a PMID and no container_title' },
   'subject.flattened': { severity: 'info', description: 'A flattened subject cell of a scrape holds several words and nothing says where one heading ends; it is kept as the flattened text.', example: 'topic | Depression Ketamine Humans |' },
-  // characters no output can carry faithfully (issue 11)
+  // characters no output can carry faithfully
   'value.lone-surrogate': { severity: 'warning', description: 'A value holds a lone UTF-16 surrogate (a JSON `\\ud800` escape without its pair); CSV and .nbib write U+FFFD for it, XML outputs leave it out (JSON outputs keep the escape).', example: '"title": "A\\ud800B"' },
   'value.control-character': { severity: 'warning', description: 'A value holds a control character other than tab, line feed and carriage return (U+0000-U+001F, U+007F); XML outputs (MEDLINE, the reports) cannot hold it and leave it out.', example: '"title": "A\\u0007B"' },
 } as const satisfies Record<string, Rule>;

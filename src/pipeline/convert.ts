@@ -2,7 +2,7 @@ import { mkdir, stat } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import type { Writable } from 'node:stream';
 import { UsageError } from '../errors.js';
-import { findWriter, writers, type OutputFormat } from '../write/index.js';
+import { findWriter, writerOptionsOf, writers, type OutputFormat } from '../write/index.js';
 import type { RecordWriter, WriterOptions, WriterSession } from '../write/types.js';
 import { expandInputList } from '../sources/inputs.js';
 import type { Input } from '../sources/memory.js';
@@ -104,7 +104,7 @@ export async function convert(options: ConvertOptions): Promise<RunSummary> {
   if (!options.outDir && chosen.length !== 1) {
     throw new UsageError('Without --out-dir exactly one output format goes to stdout; give --out-dir for several');
   }
-  const writerOptions = options.writerOptions ?? {};
+  const writerOptions = writerOptionsOf(chosen, options.writerOptions ?? {});
   if (options.outDir) {
     // A missing input (or a pattern matching nothing) is a usage error: found before the
     // output directory is made, so that a mistyped command leaves nothing behind.

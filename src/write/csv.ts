@@ -2,7 +2,8 @@ import { stringify } from 'csv-stringify/sync';
 import type { Issue } from '../model/issue.js';
 import type { BibRecord, Contributor } from '../model/record.js';
 import { fullTitle, invertedName, isoDate } from '../model/display.js';
-import type { RecordWriter, WriterOptions, WriterSession } from './types.js';
+import { z } from 'zod';
+import type { RecordWriter, WriterOptionMeta, WriterSession } from './types.js';
 
 /**
  * CSV (RFC 4180): comma-separated, CRLF line ends, a header row, UTF-8 (a BOM with
@@ -93,6 +94,23 @@ const COLUMNS_BY_ID = new Map([...CSV_COLUMNS, ...OPT_IN_CSV_COLUMNS].map((colum
 const FORMULA_TRIGGERS = new Set(['=', '+', '-', '@', '\t', '\r']);
 export const DEFAULT_CSV_SEPARATOR = '|';
 
+/** The CSV writer's options (see WriterOptionMeta for the metadata). */
+const CSV_OPTIONS = z.object({
+  csvColumns: z.array(z.string()).optional().meta({
+    flag: '--columns <columns>',
+    description: 'CSV columns, comma-separated; opt-in columns only when named here (default: the default set, see docs/csv-columns.md)',
+  } satisfies WriterOptionMeta),
+  // An empty separator would join a multi-valued cell's values into one indivisible string.
+  csvSeparator: z.string().min(1, 'the separator cannot be empty (multi-valued cells could not be split again)').default(DEFAULT_CSV_SEPARATOR).meta({
+    flag: '--separator <text>', description: 'CSV separator for multi-valued cells',
+  } satisfies WriterOptionMeta),
+  csvBom: z.boolean().optional().meta({ flag: '--bom', description: 'CSV: start with a UTF-8 byte order mark (for Excel)' } satisfies WriterOptionMeta),
+  csvNoFormulaEscape: z.boolean().optional().meta({
+    flag: '--no-formula-escape', description: 'CSV: keep cells starting with = + - @ as they are (machine consumers only)',
+  } satisfies WriterOptionMeta),
+});
+type CsvOptions = z.input<typeof CSV_OPTIONS>;
+
 /** Columns by id, in the order asked; an unknown id is a usage error, thrown with the list of known ones. */
 export function resolveCsvColumns(ids: readonly string[] | undefined): readonly CsvColumn[] {
   if (ids === undefined) return CSV_COLUMNS;
@@ -130,16 +148,17 @@ function csvLine(cells: readonly string[]): string {
   return csvLines([cells]);
 }
 
-export const csvWriter: RecordWriter = {
+export const csvWriter: RecordWriter<CsvOptions> = {
   name: 'csv',
   requiresRecords: true,
   description: 'CSV (RFC 4180, CRLF, header row, fixed documented columns, multi-valued cells joined with |)',
   fileName: 'records.csv',
   mediaType: 'text/csv',
+  options: CSV_OPTIONS,
   accepts(_record: BibRecord): Issue | undefined {
     return undefined;
   },
-  open(options: WriterOptions): WriterSession {
+  open(options: CsvOptions): WriterSession {
     const columns = resolveCsvColumns(options.csvColumns);
     const separator = options.csvSeparator ?? DEFAULT_CSV_SEPARATOR;
     if (separator === '' || separator.includes('\\')) {

@@ -3,7 +3,8 @@ import type { BibRecord, PersonName } from '../model/record.js';
 import { makeIssue } from '../model/rules.js';
 import { findMeshPublicationType, NOT_JOURNAL_ARTICLE_TYPES } from '../vocab/publication-types.js';
 import { fullTitle, initialsOf, monthAbbreviation } from '../model/display.js';
-import type { RecordWriter, WriterOptions, WriterSession } from './types.js';
+import { z } from 'zod';
+import type { RecordWriter, WriterOptionMeta, WriterSession } from './types.js';
 import { authorsInOrder } from './author-order.js';
 import { xmlElement, type XmlNode } from './xml-tree.js';
 
@@ -56,8 +57,20 @@ export function medlineArticleTitle(title: string | undefined): string {
   return last === '.' || last === '?' || last === '!' ? trimmed : `${trimmed}.`;
 }
 
+/** The options of the MEDLINE formats (MEDLINE XML and .nbib declare the same). */
+export const MEDLINE_OPTIONS = z.object({
+  /** MedlineTA for a record with neither a journal abbreviation nor a journal title (opt-in; without it such a record is skipped). */
+  medlineTaFallback: z.string().optional().meta({
+    flag: '--medline-ta-fallback <text>',
+    description: 'MEDLINE and .nbib: MedlineTA for records with neither a journal abbreviation nor a journal title (default: the abbreviation, else the title, else the record is not written: medline.no-journal)',
+    // With a fallback, a record that loses its journal abbreviation or title stays writable.
+    probe: 'Probe fallback',
+  } satisfies WriterOptionMeta),
+});
+export type MedlineOptions = z.input<typeof MEDLINE_OPTIONS>;
+
 /** MedlineTA: the abbreviation, else the journal title, else the declared fallback; undefined when none. */
-export function medlineJournalAbbreviation(record: BibRecord, options: WriterOptions): string | undefined {
+export function medlineJournalAbbreviation(record: BibRecord, options: MedlineOptions): string | undefined {
   return record.container.abbreviation || record.container.title || options.medlineTaFallback || undefined;
 }
 
@@ -74,7 +87,7 @@ export function medlinePublicationTypes(record: BibRecord): string[] {
 }
 
 /** Why a record cannot be written in MEDLINE formats (no PMID, no journal), or undefined. */
-export function medlineRefusal(record: BibRecord, options: WriterOptions, format: string): Issue | undefined {
+export function medlineRefusal(record: BibRecord, options: MedlineOptions, format: string): Issue | undefined {
   const where = { recordId: record.id, source: stripFormat(record.source) };
   if (!record.identifiers.pmid) {
     return makeIssue('medline.no-pmid', { ...where, field: 'identifiers.pmid', message: `No PMID: the record is not written to ${format}` });
@@ -89,7 +102,7 @@ export function medlineRefusal(record: BibRecord, options: WriterOptions, format
 }
 
 /** The MEDLINE-only findings for a record `accepts` let through (the pipeline reports them). */
-export function medlineWarnings(record: BibRecord, options: WriterOptions = {}): Issue[] {
+export function medlineWarnings(record: BibRecord, options: MedlineOptions = {}): Issue[] {
   const where = { recordId: record.id, source: stripFormat(record.source) };
   const issues: Issue[] = [];
   const fallback = medlineJournalAbbreviation(record, options);
@@ -213,7 +226,7 @@ function article(record: BibRecord): XmlNode {
   return node;
 }
 
-function pubmedArticle(record: BibRecord, options: WriterOptions): XmlNode {
+function pubmedArticle(record: BibRecord, options: MedlineOptions): XmlNode {
   const pmid = record.identifiers.pmid ?? '';
   const citation: XmlNode = {
     '@_Status': 'PubMed-not-MEDLINE',
@@ -235,20 +248,21 @@ function pubmedArticle(record: BibRecord, options: WriterOptions): XmlNode {
 }
 
 /** One `<PubmedArticle>`, indented one level inside the set. */
-export function pubmedArticleXml(record: BibRecord, options: WriterOptions = {}): string {
+export function pubmedArticleXml(record: BibRecord, options: MedlineOptions = {}): string {
   return xmlElement('PubmedArticle', pubmedArticle(record, options), 1);
 }
 
-export const medlineXmlWriter: RecordWriter = {
+export const medlineXmlWriter: RecordWriter<MedlineOptions> = {
   name: 'medline',
   description: 'MEDLINE/PubMed XML (PubmedArticleSet, pubmed_250101.dtd); records without a PMID are skipped',
   fileName: 'medline.xml',
   mediaType: 'application/xml',
+  options: MEDLINE_OPTIONS,
   requiresRecords: true,
-  accepts(record: BibRecord, options: WriterOptions = {}): Issue | undefined {
+  accepts(record: BibRecord, options: MedlineOptions = {}): Issue | undefined {
     return medlineRefusal(record, options, 'MEDLINE XML');
   },
-  open(options: WriterOptions): WriterSession {
+  open(options: MedlineOptions): WriterSession {
     return {
       start: () => `<?xml version="1.0" encoding="UTF-8"?>\n${MEDLINE_DOCTYPE}\n${SET_OPEN}\n`,
       write: (record) => pubmedArticleXml(record, options),

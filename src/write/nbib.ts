@@ -1,8 +1,8 @@
 import type { Issue } from '../model/issue.js';
 import type { BibRecord } from '../model/record.js';
-import { medlineArticleTitle, medlineJournalAbbreviation, medlinePublicationTypes, medlineRefusal } from './medline-xml.js';
+import { MEDLINE_OPTIONS, medlineArticleTitle, medlineJournalAbbreviation, medlinePublicationTypes, medlineRefusal, type MedlineOptions } from './medline-xml.js';
 import { fullTitle, initialsOf, monthAbbreviation } from '../model/display.js';
-import type { RecordWriter, WriterOptions, WriterSession } from './types.js';
+import type { RecordWriter, WriterSession } from './types.js';
 import { authorsInOrder } from './author-order.js';
 
 /**
@@ -66,7 +66,7 @@ function source(record: BibRecord, journal: string, date: string | undefined): s
 }
 
 /** One record in MEDLINE tagged format, ending with the blank line that separates records. */
-export function nbibRecord(record: BibRecord, options: WriterOptions = {}): string {
+export function nbibRecord(record: BibRecord, options: MedlineOptions = {}): string {
   const ids = record.identifiers;
   const journal = medlineJournalAbbreviation(record, options) ?? '';
   const date = publicationDate(record);
@@ -108,16 +108,17 @@ export function nbibRecord(record: BibRecord, options: WriterOptions = {}): stri
   return `${parts.join('')}\n`;
 }
 
-export const nbibWriter: RecordWriter = {
+export const nbibWriter: RecordWriter<MedlineOptions> = {
   name: 'nbib',
   requiresRecords: true,
   description: 'MEDLINE tagged text (.nbib, PubMed format) for reference managers; records without a PMID are skipped',
   fileName: 'records.nbib',
   mediaType: 'application/nbib',
-  accepts(record: BibRecord, options: WriterOptions = {}): Issue | undefined {
+  options: MEDLINE_OPTIONS,
+  accepts(record: BibRecord, options: MedlineOptions = {}): Issue | undefined {
     return medlineRefusal(record, options, 'MEDLINE tagged text');
   },
-  open(options: WriterOptions): WriterSession {
+  open(options: MedlineOptions): WriterSession {
     return {
       start: () => '',
       write: (record) => nbibRecord(record, options),

@@ -1,21 +1,24 @@
+import type { z } from 'zod';
 import type { Issue } from '../model/issue.js';
 import type { BibRecord } from '../model/record.js';
 
-/** Options every writer may read; each writer documents the ones it uses. */
-export interface WriterOptions {
-  /** CSV: columns in order (ids from the CSV column table); default: the documented set. */
-  csvColumns?: readonly string[];
-  /** CSV: separator for multi-valued cells (default `|`). */
-  csvSeparator?: string;
-  /** CSV: start the file with a UTF-8 BOM (for Excel). */
-  csvBom?: boolean;
-  /** CSV: leave cells that start with = + - @ TAB CR as they are (machine consumers). */
-  csvNoFormulaEscape?: boolean;
-  /**
-   * MEDLINE/.nbib: MedlineTA to write for a record with neither a journal abbreviation nor a
-   * journal title (opt-in; without it such a record is skipped as `medline.no-journal`).
-   */
-  medlineTaFallback?: string;
+/**
+ * A run's writer options, by name: one bag for all the run's writers, each of which reads
+ * the options it declares (`RecordWriter.options`). Checked against those declarations when
+ * a run starts (`writerOptionsOf` in write/index.ts).
+ */
+export type WriterOptions = Readonly<Record<string, unknown>>;
+
+/**
+ * What a writer's option schema carries besides its type (zod `.meta()` on each field): the
+ * CLI flag in commander's syntax (`--separator <text>`: a value; `--bom`: a switch; a
+ * `--no-` switch sets the option to true when given), its help text, and the value the
+ * crosswalk generator sets to keep records writable (`probe`).
+ */
+export interface WriterOptionMeta {
+  flag: string;
+  description: string;
+  probe?: unknown;
 }
 
 /**
@@ -39,7 +42,7 @@ export interface WriterSession {
  * An output format: one file, one registry line in `src/write/index.ts`. A writer sees
  * only the normalized model.
  */
-export interface RecordWriter {
+export interface RecordWriter<Options extends WriterOptions = WriterOptions> {
   /** Registry name used by `--to` (`medline`, `jsonld`, `csv`, `ndjson`). */
   readonly name: string;
   readonly description: string;
@@ -47,10 +50,16 @@ export interface RecordWriter {
   readonly fileName: string;
   readonly mediaType: string;
   /**
+   * The options this writer reads, declared once: their names, types, defaults and checks,
+   * and (as WriterOptionMeta) their CLI flags. A run's options are checked against them, its
+   * run state keeps what they parse to, and the CLI offers their flags.
+   */
+  readonly options?: z.ZodObject;
+  /**
    * Why a record cannot be written in this format (an info issue), or undefined when it can.
    * `options` are the run's writer options (MEDLINE's `medlineTaFallback` changes the answer).
    */
-  accepts(record: BibRecord, options?: WriterOptions): Issue | undefined;
+  accepts(record: BibRecord, options?: Options): Issue | undefined;
   /**
    * True when an output with no records is not written at all (the run says so). Every
    * format sets it, so that one rule holds for all: a PubmedArticleSet needs at least one
@@ -64,5 +73,5 @@ export interface RecordWriter {
    * on worker threads) put it between them; `end()` must not depend on what was written.
    */
   readonly recordSeparator?: string;
-  open(options: WriterOptions): WriterSession;
+  open(options: Options): WriterSession;
 }

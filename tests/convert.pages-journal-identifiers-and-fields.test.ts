@@ -20,7 +20,7 @@ async function sampleRecords(): Promise<BibRecord[]> {
   return records;
 }
 
-/** Issue 10, defects 8-10 and 12-14. */
+/** What the outputs say about pages, the journal, identifiers and catalogue fields, checked on real records. */
 
 function article(extra: SolrDoc = {}): SolrDoc {
   return {
@@ -30,7 +30,7 @@ function article(extra: SolrDoc = {}): SolrDoc {
   };
 }
 
-describe('defect 8: a start page is not the pagination', () => {
+describe('a start page is not the pagination', () => {
   it('writes StartPage / pageStart for a start page, MedlinePgn / PG / pagination only for a range', async () => {
     const start = (await fromSolrJson(article({ container_start_page: '113' }))).record as BibRecord;
     expect(start.container).toMatchObject({ pageStart: '113' });
@@ -52,7 +52,7 @@ describe('defect 8: a start page is not the pagination', () => {
   });
 });
 
-describe('defect 9: MedlineTA is never invented', () => {
+describe('MedlineTA is never invented', () => {
   it('uses the journal title; a record with neither abbreviation nor title is skipped with medline.no-journal', async () => {
     const titled = (await fromSolrJson(article())).record as BibRecord;
     expect(render(medlineXmlWriter, [titled])).toContain('<MedlineTA>Obesity Surgery</MedlineTA>');
@@ -71,7 +71,7 @@ describe('defect 9: MedlineTA is never invented', () => {
   });
 });
 
-describe('defect 10: IssnType follows the record when it says', () => {
+describe('IssnType follows the record when it says', () => {
   it('writes Electronic for an eISSN field, Print as the documented default', async () => {
     const electronic = (await fromSolrJson(article({ eissn_str_mv: ['1708-0428'] }))).record as BibRecord;
     expect(render(medlineXmlWriter, [electronic])).toContain('<ISSN IssnType="Electronic">1708-0428</ISSN>');
@@ -82,7 +82,7 @@ describe('defect 10: IssnType follows the record when it says', () => {
   });
 });
 
-describe('defect 12: identifiers that fail their check raise their rule and are never written', () => {
+describe('identifiers that fail their check raise their rule and are never written', () => {
   it('a DOI URL with the letter O in the registrant code', async () => {
     const { record, issues } = await fromSolrJson(article({ url: ['https://www.ncbi.nlm.nih.gov/pubmed/2002', 'http://dx.doi.org/10.1O38/s41598-023-01234-5'] }));
     expect(codesOf(issues)).toContain('doi.invalid');
@@ -104,7 +104,7 @@ describe('defect 12: identifiers that fail their check raise their rule and are 
   });
 });
 
-describe('defect 13: every JSON-LD document carries the record id', () => {
+describe('every JSON-LD document carries the record id', () => {
   it('as an identifier, also without DOI', async () => {
     const { record } = await fromSolrJson({ id: 'vufind-book-77', record_format: 'marc', format: ['Book'], title: 'A book without identifiers' });
     const doc = jsonLdDocument(record as BibRecord) as { identifier: { propertyID: string; value: string }[] };
@@ -121,7 +121,7 @@ describe('defect 13: every JSON-LD document carries the record id', () => {
   });
 });
 
-describe('defect 14: catalogue fields users want', () => {
+describe('catalogue fields users want', () => {
   const marc: SolrDoc = {
     id: 'testbug2', record_format: 'marc', format: ['Book'], title: 'La congiura dei Principi Napoletani 1701 :',
     author: ['Vico, Giambattista, 1668-1744.'], author_role: ['aut'], physical: ['296 p. : ill. ; 24 cm.'],

@@ -13,7 +13,7 @@ import { render } from './helpers/record-fixtures.js';
 import { describeWithShared, sharedPath } from './helpers/shared.js';
 import { readRecords } from '../src/read/chunked.js';
 
-/** Issue 10, defects 4-7 and 11: publication types, harvest datestamps, copyright lines. */
+/** Publication types, harvest datestamps and copyright lines: where catalogue text is easily misread. */
 
 const TITLE = 'Ketamine for treatment-resistant depression';
 const ABSTRACT = 'We reviewed trials of ketamine in adults with treatment-resistant depression and pooled their response rates.';
@@ -34,7 +34,7 @@ function harvested(topics: string[], options: { copyright?: string; datestamp?: 
   };
 }
 
-describe('defect 4: a multi-word publication type at the head of a scraped topic cell', () => {
+describe('a multi-word publication type at the head of a scraped topic cell', () => {
   it.each([
     [['Systematic Review', 'Depression', 'Ketamine'], 'Systematic Review'],
     [['Case Report', 'Ketamine'], 'Case Reports'],
@@ -54,7 +54,7 @@ describe('defect 4: a multi-word publication type at the head of a scraped topic
   });
 });
 
-describe('defect 5: NLM types outside the old 20-entry list stay publication types', () => {
+describe('NLM types outside the old 20-entry list stay publication types', () => {
   it.each(['Evaluation Study', 'Evaluation Studies', 'Validation Study', 'Twin Study', 'Practice Guideline'])('%s goes to PT, not to keywords', async (type) => {
     const { record } = await fromSolrJson({ ...harvested([type, 'Depression']), container_title: 'Clin Psychopharmacol Neurosci' });
     expect(record?.publicationTypes).toHaveLength(1);
@@ -70,9 +70,9 @@ describe('defect 5: NLM types outside the old 20-entry list stay publication typ
   });
 });
 
-describe('defect 6: no Journal Article beside an Editorial or a Letter', () => {
-  // A Comment alone is a Journal Article to NLM (issue 19: 9 of 9 such MEDLINE 2016 records
-  // list both; a comment that is a letter or an editorial is listed with that type instead).
+describe('no Journal Article beside an Editorial or a Letter', () => {
+  // A Comment alone is a Journal Article to NLM (9 of 9 such MEDLINE 2016 records list both;
+  // a comment that is a letter or an editorial is listed with that type instead).
   it.each([['Editorial'], ['Letter']])('%s', async (type) => {
     const { record } = await fromSolrJson({ ...harvested([type]), container_title: 'Clin Psychopharmacol Neurosci' });
     const xml = render(medlineXmlWriter, [record as BibRecord]);
@@ -86,7 +86,7 @@ describe('defect 6: no Journal Article beside an Editorial or a Letter', () => {
   });
 });
 
-describe('defect 7: the OAI datestamp glued to the id is the harvest date, not the publication date', () => {
+describe('the OAI datestamp glued to the id is the harvest date, not the publication date', () => {
   it('keeps the dc:date of the record (scrape and Solr JSON)', async () => {
     for (const convert of [fromScrape, fromSolrJson]) {
       const { record } = await convert(harvested(['Review'], { datestamp: '2023-12-12' }));
@@ -95,7 +95,7 @@ describe('defect 7: the OAI datestamp glued to the id is the harvest date, not t
   });
 });
 
-describeWithShared('defect 7: the seed with its datestamp changed to 2023-12-12', () => {
+describeWithShared('the seed with its datestamp changed to 2023-12-12', () => {
   it('writes DP 2023 Aug 31, not 2023 Dec 12', async () => {
     const text = readFileSync(sharedPath('data', 'seed', '000_d603f818e8ddaeae.txt'), 'utf8').replace('pubmed-103359032023-08-31', 'pubmed-103359032023-12-12');
     expect(text).toContain('pubmed-103359032023-12-12');
@@ -108,7 +108,7 @@ describeWithShared('defect 7: the seed with its datestamp changed to 2023-12-12'
   });
 });
 
-describe('defect 11: the copyright line without a licence URL after it', () => {
+describe('the copyright line without a licence URL after it', () => {
   it.each([
     '© 2023 The Authors.',
     'Copyright © 2021 Elsevier Inc. All rights reserved.',

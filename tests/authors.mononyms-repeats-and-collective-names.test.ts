@@ -9,7 +9,7 @@ import { codesOf, fromScrape, fromSolrJson, workKeysFor, type SolrDoc } from './
 import { render } from './helpers/record-fixtures.js';
 import { describeWithShared, sharedPath } from './helpers/shared.js';
 
-/** Issue 10, defects 1-3: single-word names, repeated names, collective names and roles. */
+/** Authors that are easy to get wrong: single-word names, the same name twice, collective names and roles. */
 
 const TITLE = 'Dengue outbreaks in Central Java';
 
@@ -23,7 +23,7 @@ function article(authors: string[], extra: SolrDoc = {}): SolrDoc {
 
 const families = (record: BibRecord | undefined): string[] => (record?.authors ?? []).map((a) => [a.family, a.given].filter(Boolean).join(', '));
 
-describe('defect 1: single-word names (mononyms) are not glued to a neighbour', () => {
+describe('single-word names (mononyms) are not glued to a neighbour', () => {
   const authors = ['Sutomo', 'Bakker, Joost', 'Mulyadi', 'Wibowo, Sri Rahayu'];
 
   it('splits them with work keys (one key per author)', async () => {
@@ -50,7 +50,7 @@ describe('defect 1: single-word names (mononyms) are not glued to a neighbour', 
   });
 });
 
-describe('defect 2: the same full name twice is two authors', () => {
+describe('the same full name twice is two authors', () => {
   const authors = ['Kim, Min', 'Lee, Ji-Hoon', 'Kim, Min'];
 
   it('keeps both from the Solr JSON and from the scrape (with and without work keys)', async () => {
@@ -60,7 +60,7 @@ describe('defect 2: the same full name twice is two authors', () => {
   });
 });
 
-describe('defect 3: collective names and secondary authors with roles', () => {
+describe('collective names and secondary authors with roles', () => {
   const authors = ['Guo, Fumin', 'Parraga, Grace', 'Canadian Respiratory Research Network'];
 
   it('writes a collective name in author as CollectiveName, CN and an Organization, never as a person', async () => {
@@ -108,7 +108,7 @@ describe('defect 3: collective names and secondary authors with roles', () => {
   });
 });
 
-describeWithShared('defect 3: VuFind fixture 000105196 (a corporate body in author2)', () => {
+describeWithShared('VuFind fixture 000105196 (a corporate body in author2)', () => {
   it('never becomes a Person', async () => {
     const text = readFileSync(sharedPath('data', 'vufind', 'fixtures', 'testbug1.json'), 'utf8');
     const doc = (JSON.parse(text.slice(text.indexOf('{'))) as { response: { docs: SolrDoc[] } }).response.docs.find((d) => d.id === '000105196') as SolrDoc;
