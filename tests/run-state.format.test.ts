@@ -6,6 +6,7 @@ import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
 import { readRunState, RUN_STATE_BIN, RUN_STATE_JSON, RunStateReader, RunStateWriter, type RunStateRecord } from '../src/model/run-state.js';
 import { fingerprint, loadFingerprints } from '../src/pipeline/fingerprint-table.js';
+import { OutputSet } from '../src/pipeline/output-set.js';
 import { temporaryDirectory } from './helpers/cli.js';
 import { PROJECT_ROOT } from './helpers/shared.js';
 
@@ -44,10 +45,11 @@ const recordArbitrary: fc.Arbitrary<RunStateRecord> = fc.record({
 async function roundTrip(records: readonly RunStateRecord[]): Promise<{ directory: string; back: ReturnType<RunStateReader['next']>[] }> {
   const directory = temporaryDirectory('bibpipe-state-');
   directories.push(directory);
-  const writer = await RunStateWriter.create(directory, HEADER);
+  const set = await OutputSet.open(directory, [RUN_STATE_BIN, RUN_STATE_JSON]);
+  const writer = RunStateWriter.toSinks(set.file(RUN_STATE_BIN), set.file(RUN_STATE_JSON), HEADER);
   for (const record of records) await writer.add(record);
   await writer.finish({ read: records.length }, [{ field: 'doi', minimum: 0.5, records: 3, filled: 1 }]);
-  await writer.commit();
+  await set.commitAll();
   const state = await readRunState(directory);
   const reader = new RunStateReader(directory, state);
   const back: ReturnType<RunStateReader['next']>[] = [];

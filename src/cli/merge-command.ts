@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import type { RunSummary } from '../pipeline/summary.js';
 import { mergeShards, type MergedPosition } from '../merge/merge.js';
 import { parseMaxWarnings } from './validate-command.js';
+import { SIGNAL_EXIT_CODES, watchInterrupts } from './interrupt.js';
 
 interface MergeFlags {
   outDir: string;
@@ -34,15 +35,28 @@ export function registerMergeCommand(
     .option('--debug', 'show stack traces for unexpected errors')
     .action(async (directories: string[], flags: MergeFlags & { debug?: boolean }) => {
       state.debug = Boolean(flags.debug);
-      const result = await mergeShards({
-        shards: directories,
-        outDir: flags.outDir,
-        onFinding: (finding) => {
-          const record = finding.record ? ` ${where(finding.record)}` : '';
-          const first = finding.first ? `; first: ${where(finding.first)}` : '';
-          streams.stderr.write(`bibpipe merge: ${finding.code}:${record} ${finding.message}${first}\n`);
-        },
-      });
+      // A signal stops the merge between records; its temporary files are removed, nothing is committed.
+      const interrupts = watchInterrupts();
+      let result: Awaited<ReturnType<typeof mergeShards>>;
+      try {
+        result = await mergeShards({
+          shards: directories,
+          outDir: flags.outDir,
+          signal: interrupts.signal,
+          onFinding: (finding) => {
+            const record = finding.record ? ` ${where(finding.record)}` : '';
+            const first = finding.first ? `; first: ${where(finding.first)}` : '';
+            streams.stderr.write(`bibpipe merge: ${finding.code}:${record} ${finding.message}${first}\n`);
+          },
+        });
+      } catch (error) {
+        if (interrupts.received === undefined) throw error;
+        streams.stderr.write(`bibpipe merge: interrupted by ${interrupts.received}; no output was committed (earlier outputs are unchanged)\n`);
+        state.exitCode = SIGNAL_EXIT_CODES[interrupts.received];
+        return;
+      } finally {
+        interrupts.dispose();
+      }
       if (!flags.quiet) streams.stderr.write(summaryLine(result.summary));
       const tooManyWarnings = flags.maxWarnings !== undefined && result.summary.severities.warning > flags.maxWarnings;
       if (tooManyWarnings) streams.stderr.write(`bibpipe merge: ${result.summary.severities.warning} warnings, more than --max-warnings ${flags.maxWarnings}\n`);
