@@ -75,6 +75,23 @@ export class XmlDocBoundaries {
     this.append(bytes);
     const out: Array<XmlPartBytes | OversizedDocument> = [];
     this.scan(out);
+    // Valid input never holds more than a part and one document: more is a document over
+    // the limit whose scan is stuck (a tag that never closes), or bytes that are not XML
+    // outside documents (a flood of NUL bytes, /dev/zero). The document is dropped as an
+    // oversized one; the junk goes out as a part of its own, which the parser reports.
+    // Either way memory stays bounded.
+    if (this.docDepth > 0 && this.skipping === undefined && this.length - this.docStart > this.maxDocumentBytes) {
+      if (this.docStart > this.cut) out.push(this.part(this.docStart, false));
+      this.skipping = { line: this.docLine, ordinal: this.docs + 1 };
+    }
+    if (this.skipping !== undefined) {
+      this.countLinesTo(this.length);
+      this.at = this.cut = this.docStart = this.length;
+    } else if (this.length - this.cut > this.targetBytes + this.maxDocumentBytes) {
+      out.push(this.part(this.length, false));
+      this.at = this.length;
+      this.docDepth = 0;
+    }
     return out;
   }
 

@@ -1,0 +1,82 @@
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
+import { describe, expect, it } from 'vitest';
+import type { RawRecord } from '../src/model/raw-record.js';
+import { solrXmlReader } from '../src/read/solr-xml.js';
+import { DEFAULT_READ_LIMITS } from '../src/read/types.js';
+import { expectLinearGrowth } from './helpers/growth.js';
+
+/**
+ * Bytes that are never XML (a flood of NUL bytes between documents, or /dev/zero read as
+ * Solr XML): the reader stops feeding the parser at the first syntax error, so the work is
+ * linear in the input, and memory stays bounded however long the flood.
+ */
+
+setFlagsFromString('--expose-gc');
+const collectGarbage = runInNewContext('gc') as () => void;
+
+const context = { file: 'flood.xml', limits: DEFAULT_READ_LIMITS };
+const doc = (id: string): string => `<doc><str name="id">${id}</str><str name="title">T ${id}</str></doc>`;
+
+function flooded(nulBytes: number): Buffer {
+  return Buffer.concat([Buffer.from(`<response><result name="response">${doc('a')}${doc('b')}`), Buffer.alloc(nulBytes), Buffer.from(`${doc('c')}</result></response>`)]);
+}
+
+async function* chunksOf(bytes: Buffer, size = 64 * 1024): AsyncGenerator<Uint8Array> {
+  for (let at = 0; at < bytes.length; at += size) yield bytes.subarray(at, at + size);
+}
+
+/** Through split + parseChunk, as the engine reads (on any thread). */
+async function readSplit(input: AsyncIterable<Uint8Array>, onRecord: (record: RawRecord) => void = () => undefined, limits = DEFAULT_READ_LIMITS): Promise<RawRecord[]> {
+  const records: RawRecord[] = [];
+  const context = { file: 'flood.xml', limits };
+  for await (const batch of solrXmlReader.split!(input, context, 256 * 1024)) {
+    const found = batch.kind === 'records' ? batch.records : solrXmlReader.parseChunk!(batch.chunk, context);
+    for (const record of found) {
+      records.push(record);
+      onRecord(record);
+    }
+  }
+  return records;
+}
+
+async function readStreaming(input: AsyncIterable<Uint8Array>): Promise<RawRecord[]> {
+  const records: RawRecord[] = [];
+  for await (const record of solrXmlReader.read(input, context)) records.push(record);
+  return records;
+}
+
+describe('Solr XML: a flood of bytes that are not XML', () => {
+  it('reads the documents before a NUL flood and reports it, in time linear in the flood (split and streaming)', async () => {
+    const records = await readSplit(chunksOf(flooded(512 * 1024)));
+    expect(records.filter((record) => record.issues.length === 0).map((record) => record.fields.id)).toEqual(expect.arrayContaining(['a', 'b']));
+    expect(records.some((record) => record.issues.some((issue) => issue.code === 'read.malformed' && /syntax error/.test(issue.message)))).toBe(true);
+    await expectLinearGrowth('split over a NUL flood', (size) => readSplit(chunksOf(flooded(size))), { small: 256 * 1024, large: 2 * 1024 * 1024 });
+    await expectLinearGrowth('streaming over a NUL flood', (size) => readStreaming(chunksOf(flooded(size))), { small: 256 * 1024, large: 2 * 1024 * 1024 });
+  }, 120_000);
+
+  it('reads /dev/zero as Solr XML in bounded memory: an endless flood is never held', async () => {
+    // The bound is a part and one document of the record size limit (1 MiB here; 64 MiB by default).
+    const limits = { ...DEFAULT_READ_LIMITS, maxRecordBytes: 1024 * 1024 };
+    collectGarbage();
+    const before = process.memoryUsage().heapUsed + process.memoryUsage().arrayBuffers;
+    let pulled = 0;
+    let peak = 0;
+    const zeros = Buffer.alloc(1024 * 1024);
+    async function* devZero(): AsyncGenerator<Uint8Array> {
+      // 96 MB of zeros stand for an endless device; memory is sampled as they are pulled.
+      for (; pulled < 96; pulled++) {
+        if (pulled % 16 === 0) {
+          collectGarbage();
+          peak = Math.max(peak, process.memoryUsage().heapUsed + process.memoryUsage().arrayBuffers - before);
+        }
+        yield zeros;
+      }
+    }
+    const records = await readSplit(devZero(), undefined, limits);
+    expect(records.length).toBeGreaterThan(0);
+    expect(records.every((record) => record.issues.length > 0)).toBe(true);
+    // Holding the flood would keep ~96 MB (and grow with it): a bounded reader keeps a few parts.
+    expect(peak, `${(peak / 1e6).toFixed(1)} MB retained`).toBeLessThan(24 * 1024 * 1024);
+  }, 120_000);
+});
