@@ -13,7 +13,8 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync }
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { RUN_STATE_BIN, RUN_STATE_JSON, RunStateWriter } from '../src/model/run-state.js';
+import { RUN_STATE_BIN, RUN_STATE_JSON } from '../src/model/run-state.js';
+import { RunStateWriter } from '../src/pipeline/run-state/codec.js';
 import { fingerprint, loadFingerprints } from '../src/pipeline/fingerprint-table.js';
 import { OutputSet } from '../src/pipeline/output-set.js';
 import type { BibRecord } from '../src/model/record.js';
