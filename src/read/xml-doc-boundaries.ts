@@ -68,7 +68,16 @@ export class XmlDocBoundaries {
   /** End (in `buffer`) of the last top-level document seen. */
   private lastDocEnd = 0;
 
-  constructor(private readonly targetBytes: number, private readonly maxDocumentBytes: number) {}
+  /**
+   * `onDocumentStart` is told of every top-level document start: its input offset, and the
+   * open tags of its container and their end tags (what a reader of the bytes from there on
+   * needs around them; `--shard` cuts Solr XML with it).
+   */
+  constructor(
+    private readonly targetBytes: number,
+    private readonly maxDocumentBytes: number,
+    private readonly onDocumentStart?: (offset: number, frame: { opening: string; closing: string }) => void,
+  ) {}
 
   /** Feeds bytes; returns the parts (and dropped documents) complete so far. */
   push(bytes: Uint8Array): Array<XmlPartBytes | OversizedDocument> {
@@ -251,6 +260,7 @@ export class XmlDocBoundaries {
         continue;
       }
       if (name === 'doc' && this.isDocumentPath()) {
+        this.onDocumentStart?.(this.offset + lt, { opening: this.path.map((element) => element.tag).join(''), closing: this.path.map((element) => `</${element.name}>`).reverse().join('') });
         this.docStart = lt;
         this.docLine = this.lineAt(lt);
         if (selfClosing) this.documentEnded(end, out);
