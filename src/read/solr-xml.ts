@@ -10,7 +10,7 @@ import { peekBytes } from './peek.js';
 import { Confidence, type ReadBatch, type ReadContext, type RecordChunk, type RecordReader, type XmlChunk } from './types.js';
 import { XmlDocBoundaries } from './xml-doc-boundaries.js';
 import { invalidUtf8Offset, StrictUtf8Decoder } from './utf8.js';
-import { MarkupLengthGuard, PrologGuard } from './xml-guards.js';
+import { attributeChars, attributeProblem, MarkupLengthGuard, PrologGuard } from './xml-guards.js';
 
 const FORMAT = 'solr-xml';
 
@@ -398,28 +398,6 @@ class XmlDocParser {
   take(): RawRecord[] {
     return this.ready.splice(0);
   }
-}
-
-/** Attribute values count against the record and field limits like text does. */
-function attributeChars(tag: SaxesTagPlain): { total: number; longest: number; longestName: string } {
-  let total = 0;
-  let longest = 0;
-  let longestName = '';
-  for (const [attribute, value] of Object.entries(tag.attributes)) {
-    const length = attribute.length + String(value).length;
-    total += length;
-    if (length > longest) {
-      longest = length;
-      longestName = attribute;
-    }
-  }
-  return { total, longest, longestName };
-}
-
-function attributeProblem(tag: SaxesTagPlain, limits: ReadContext['limits']): string | undefined {
-  const { longest, longestName } = attributeChars(tag);
-  if (longest <= limits.maxFieldLength) return undefined;
-  return `an attribute ${longestName} of <${tag.name}> ${longest} characters long, over the field length limit of ${limits.maxFieldLength}`;
 }
 
 function isDocumentStart(path: readonly string[], tag: string): boolean {

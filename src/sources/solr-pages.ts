@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { writeFileAtomically } from '../pipeline/sinks.js';
+import { writeFileAtomically } from '../atomic-file.js';
 import type { RawRecord } from '../model/raw-record.js';
 import { isSolrSource, readSolrSource, solrSourceName, type RetryPolicy, type SolrCheckpoint, type SolrQuery } from './solr-http.js';
 import type { ReadLimits } from '../read/types.js';
