@@ -1,11 +1,10 @@
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { mergeShards } from '../src/merge/merge.js';
-import { RUN_STATE_BIN, RUN_STATE_JSON } from '../src/model/run-state.js';
 import { convert } from '../src/pipeline/convert.js';
-import { MANIFEST_NAME } from '../src/pipeline/output-set.js';
+import { expectSameOutputs, outputs } from './helpers/merge-outputs.js';
 import { temporaryDirectory } from './helpers/temp.js';
 
 /**
@@ -46,10 +45,6 @@ beforeAll(() => {
   writeFileSync(inputs.facets, response(Array.from({ length: 300 }, (_, index) => doc(`f${index}`)).join(''), facets));
 });
 
-function outputs(directory: string): Map<string, Buffer> {
-  const skip = new Set([RUN_STATE_JSON, RUN_STATE_BIN, MANIFEST_NAME]);
-  return new Map(readdirSync(directory).filter((name) => !skip.has(name)).sort().map((name) => [name, readFileSync(join(directory, name))]));
-}
 
 describe.each([
   ['<doc inside CDATA sections', 'cdata', 300],
@@ -76,11 +71,7 @@ describe.each([
       expect(read, `N=${count}: records read over the shares`).toBe(records);
       const merged = join(root, `${kind}-${count}-merged`);
       await mergeShards({ shards: directories, outDir: merged });
-      const actual = outputs(merged);
-      expect([...actual.keys()]).toEqual([...expected.keys()]);
-      for (const [name, bytes] of expected) {
-        if (!actual.get(name)!.equals(bytes)) expect(actual.get(name)!.toString('utf8'), `N=${count} ${name}`).toBe(bytes.toString('utf8'));
-      }
+      expectSameOutputs(merged, expected, `N=${count}`);
       for (const directory of [...directories, merged]) await rm(directory, { recursive: true, force: true });
     }
   });
