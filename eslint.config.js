@@ -12,7 +12,7 @@ import tseslint from 'typescript-eslint';
  * library API) may import anything; the CLI imports only the library API (and the utility
  * files at the root of src/, which belong to no stage).
  */
-const SHARED_FILES = ['errors', 'text', 'plural', 'json-syntax', 'version', 'block-file'];
+const SHARED_FILES = ['errors', 'text', 'plural', 'json-syntax', 'version', 'block-file', 'atomic-file'];
 const SHARED = ['model', 'vocab', 'identifiers', 'biblio-schema'];
 const STAGES = ['read', 'validate', 'normalize', 'write', 'stats'];
 export const LAYERS = {

@@ -30,6 +30,7 @@ export const SLOW_TESTS = [
   'tests/cli.signals-and-stdout.test.ts',
   'tests/staff-view.broken-input.test.ts',
   'tests/merge.file-shards-invariant.test.ts',
+  'tests/merge.adversarial-shard-cuts.test.ts',
   'tests/scale-out.recipe.test.ts',
   'tests/merge.live-solr-invariant.test.ts',
   'tests/cli.live-solr-hostile.test.ts',

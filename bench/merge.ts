@@ -13,8 +13,10 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync }
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { RUN_STATE_BIN, RUN_STATE_JSON } from '../src/model/run-state.js';
 import { RunStateWriter } from '../src/pipeline/run-state/codec.js';
 import { fingerprint, loadFingerprints } from '../src/pipeline/fingerprint-table.js';
+import { OutputSet } from '../src/pipeline/output-set.js';
 import type { BibRecord } from '../src/model/record.js';
 import { sortedSummary } from '../src/pipeline/counts.js';
 import { findWriter } from '../src/write/index.js';
@@ -45,7 +47,8 @@ async function writeRun(directory: string, numbers: Iterable<number>, shard: { i
   const files = writers.map((writer) => join(directory, writer.fileName));
   files.forEach((file, at) => writeFileSync(file, chunks[at]!.join('')));
   chunks.forEach((chunk) => (chunk.length = 0));
-  const state = shard ? await RunStateWriter.create(directory, { shard: { kind: 'solr-hash', ...shard }, inputs: [{ name: SOURCE, kind: 'solr', query: '[]' }], settings: { formats, writerOptions: {} } }) : undefined;
+  const stateFiles = shard ? await OutputSet.open(directory, [RUN_STATE_BIN, RUN_STATE_JSON]) : undefined;
+  const state = stateFiles ? RunStateWriter.toSinks(stateFiles.file(RUN_STATE_BIN), stateFiles.file(RUN_STATE_JSON), { shard: { kind: 'solr-hash', index: shard!.index, count: shard!.count }, inputs: [{ name: SOURCE, kind: 'solr', query: '[]' }], settings: { formats, writerOptions: {} } }) : undefined;
   const written: Record<string, number> = Object.fromEntries(formats.map((name) => [name, 0]));
   let ordinal = 0;
   for (const n of numbers) {
@@ -74,7 +77,7 @@ async function writeRun(directory: string, numbers: Iterable<number>, shard: { i
   writeFileSync(join(directory, 'summary.json'), `${JSON.stringify(summary, null, 2)}\n`);
   if (state) {
     await state.finish(summary, []);
-    await state.commit();
+    await stateFiles!.commitAll();
   }
   return files.reduce((sum, file) => sum + statSync(file).size, 0);
 }

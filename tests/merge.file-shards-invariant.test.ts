@@ -4,9 +4,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writers, type OutputFormat } from '../src/write/index.js';
 import { mergeShards } from '../src/merge/merge.js';
-import { RUN_STATE_BIN, RUN_STATE_JSON } from '../src/model/run-state.js';
-import { MANIFEST_NAME } from '../src/pipeline/output-set.js';
 import { convert } from '../src/pipeline/convert.js';
+import { expectSameOutputs, outputs } from './helpers/merge-outputs.js';
 import { temporaryDirectory } from './helpers/cli.js';
 import { vufindFixtureFields } from './helpers/scale-corpus.js';
 import { PROJECT_ROOT } from './helpers/shared.js';
@@ -63,10 +62,6 @@ async function buildInputs(directory: string): Promise<void> {
   writeFileSync(inputs.staffView, pages.join('\n'));
 }
 
-function outputs(directory: string): Map<string, Buffer> {
-  const skip = new Set([RUN_STATE_JSON, RUN_STATE_BIN, MANIFEST_NAME]);
-  return new Map(readdirSync(directory).filter((name) => !skip.has(name)).sort().map((name) => [name, readFileSync(join(directory, name))]));
-}
 
 beforeAll(async () => {
   root = temporaryDirectory('bibpipe-file-shards-');
@@ -112,11 +107,7 @@ describe.each([
       expect(Math.max(...perShare), `N=${count}: ${perShare.join(',')}`).toBeLessThanOrEqual(Math.ceil((2 * singleIds.length) / count) + 8);
       const merged = join(root, `${kind}-${count}-merged`);
       await mergeShards({ shards: directories, outDir: merged });
-      const actual = outputs(merged);
-      expect([...actual.keys()]).toEqual([...expected.keys()]);
-      for (const [name, bytes] of expected) {
-        if (!actual.get(name)!.equals(bytes)) expect(actual.get(name)!.toString('utf8'), `N=${count} ${name}`).toBe(bytes.toString('utf8'));
-      }
+      expectSameOutputs(merged, expected, `N=${count}`);
       for (const directory of [...directories, merged]) await rm(directory, { recursive: true, force: true });
     }
   });

@@ -7,6 +7,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { RUN_STATE_BIN, RUN_STATE_JSON, type RunStateRecord } from '../src/model/run-state.js';
 import { readRunState, RunStateReader, RunStateWriter } from '../src/pipeline/run-state/codec.js';
 import { fingerprint, loadFingerprints } from '../src/pipeline/fingerprint-table.js';
+import { OutputSet } from '../src/pipeline/output-set.js';
 import { temporaryDirectory } from './helpers/cli.js';
 import { PROJECT_ROOT } from './helpers/shared.js';
 
@@ -45,10 +46,11 @@ const recordArbitrary: fc.Arbitrary<RunStateRecord> = fc.record({
 async function roundTrip(records: readonly RunStateRecord[]): Promise<{ directory: string; back: ReturnType<RunStateReader['next']>[] }> {
   const directory = temporaryDirectory('bibpipe-state-');
   directories.push(directory);
-  const writer = await RunStateWriter.create(directory, HEADER);
+  const set = await OutputSet.open(directory, [RUN_STATE_BIN, RUN_STATE_JSON]);
+  const writer = RunStateWriter.toSinks(set.file(RUN_STATE_BIN), set.file(RUN_STATE_JSON), HEADER);
   for (const record of records) await writer.add(record);
   await writer.finish({ read: records.length }, [{ field: 'doi', minimum: 0.5, records: 3, filled: 1 }]);
-  await writer.commit();
+  await set.commitAll();
   const state = await readRunState(directory);
   const reader = new RunStateReader(directory, state);
   const back: ReturnType<RunStateReader['next']>[] = [];

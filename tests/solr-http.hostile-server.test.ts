@@ -84,6 +84,42 @@ function failureOf(records: RawRecord[]): string {
 }
 
 describe('live Solr: bounded reading of hostile responses', () => {
+  it('ends a page sent with Content-Encoding: gzip on a plain body that keeps coming, with a clear failure', async () => {
+    const server = await hostileSolr((_request, response) => {
+      response.writeHead(200, { 'content-type': 'application/json', 'content-encoding': 'gzip' });
+      every(response, 5, () => response.write('{"response":{"docs":[{"id":"x"}]}}'));
+    });
+    const message = failureOf(await readAll(server.url, { http: { idleTimeoutMs: 200 }, retry: { attempts: 2, baseDelayMs: 1, maxDelayMs: 1, timeoutMs: 1_000 } }));
+    expect(message).toMatch(/network error|idle timeout|total timeout/);
+    expect(server.requests()).toBeLessThanOrEqual(2);
+  }, 30_000);
+
+  it('settles a body read whose stream ignores the abort (a stuck decoder) at the idle timeout', async () => {
+    // The body delivers nothing and does not honour cancel or the request's signal: only a
+    // read raced against the bounds can end.
+    const stuckFetch = (async () => new Response(new ReadableStream({ pull: () => new Promise<void>(() => undefined), cancel: () => new Promise<void>(() => undefined) }), { headers: { 'content-encoding': 'gzip' } })) as typeof fetch;
+    const error = await boundedFetch(new URL('http://127.0.0.1:9/'), { idleTimeoutMs: 100, totalTimeoutMs: 5_000, fetch: stuckFetch }).then(() => undefined, (failure: unknown) => failure);
+    expect(error).toBeInstanceOf(HttpFetchError);
+    expect((error as HttpFetchError).kind).toBe('idle-timeout');
+    // A fetch that never answers at all ends at the total timeout.
+    const silentFetch = (() => new Promise<Response>(() => undefined)) as typeof fetch;
+    const silent = await boundedFetch(new URL('http://127.0.0.1:9/'), { idleTimeoutMs: 5_000, totalTimeoutMs: 100, fetch: silentFetch }).then(() => undefined, (failure: unknown) => failure);
+    expect((silent as HttpFetchError).kind).toBe('total-timeout');
+  }, 30_000);
+
+  it('reads CLUSTERSTATUS under a byte cap: an answer that never ends stops at the cap (--solr-shard I/N)', async () => {
+    const chunk = `{"cluster":{"collections":{"biblio":{"shards":{${'"s":{},'.repeat(20000)}`;
+    const server = await hostileSolr((_request, response) => {
+      response.writeHead(200, { 'content-type': 'application/json' });
+      every(response, 1, () => response.write(chunk) || true);
+    });
+    const records = await readAll(server.url, { cloudShard: { kind: 'cloud', job: { index: 1, count: 2 } }, http: { maxBytes: 2 * 1024 * 1024 }, retry: { attempts: 1, baseDelayMs: 1, maxDelayMs: 1, timeoutMs: 10_000 } });
+    const message = failureOf(records);
+    expect(message).toMatch(/cannot tell the SolrCloud shards.*larger than 2097152 bytes/);
+    expect(server.requests()).toBe(1);
+    expect(server.bytesSent()).toBeLessThan(64 * 1024 * 1024);
+  }, 30_000);
+
   it('stops a response that never ends at the byte cap, calls it too large (not a network error) and does not retry it', async () => {
     const chunk = `{"response":{"docs":[${'{"id":"x"},'.repeat(6000)}`;
     const server = await hostileSolr((_request, response) => {

@@ -49,3 +49,31 @@ describe('NDJSON with a broken first line', () => {
     expect(records.every((record) => record.issues.length === 0)).toBe(true);
   });
 });
+
+describe('NDJSON whose first line is over --max-record-bytes', () => {
+  async function readLimited(text: string, maxRecordBytes: number): Promise<RawRecord[]> {
+    async function* chunks(): AsyncGenerator<Uint8Array> {
+      const bytes = Buffer.from(text);
+      for (let at = 0; at < bytes.length; at += 16 * 1024) yield bytes.subarray(at, at + 16 * 1024);
+    }
+    const records: RawRecord[] = [];
+    for await (const record of readRecords(solrJsonReader, chunks(), { file: 'in.ndjson', limits: { ...DEFAULT_READ_LIMITS, maxRecordBytes } })) records.push(record);
+    return records;
+  }
+
+  it('is one read.limit-exceeded reject; every line after it is a record (issue 17, critical 8)', async () => {
+    for (const [size, limit] of [[70_000, 1000], [200_000, 100_000], [300_000, 64 * 1024]] as const) {
+      const first = JSON.stringify({ id: 'big', title: 'x'.repeat(size) });
+      const records = await readLimited(`${first}\n${good.join('\n')}\n`, limit);
+      expect(ids(records.slice(1)), `${size} over ${limit}`).toEqual(['a', 'b', 'c']);
+      expect(records[0]!.issues.map((issue) => issue.code)).toEqual(['read.limit-exceeded']);
+      expect(records.map((record) => record.source.line)).toEqual([1, 2, 3, 4]);
+    }
+  });
+
+  it('a one-line select response over the limit is still one streamed value, not a line', async () => {
+    const response = JSON.stringify({ responseHeader: { status: 0 }, response: { numFound: 3, docs: [...good.map((line) => JSON.parse(line) as object), { id: 'pad', title: 'x'.repeat(80_000) }] } });
+    const records = await readLimited(`${response}\n`, 64 * 1024);
+    expect(ids(records).slice(0, 3)).toEqual(['a', 'b', 'c']);
+  });
+});

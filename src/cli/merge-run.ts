@@ -1,4 +1,5 @@
 import { mergeShards, type MergedPosition, type RunSummary } from '../index.js';
+import { SIGNAL_EXIT_CODES, watchInterrupts } from './interrupt.js';
 
 /** What `bibpipe merge` was given. */
 export interface MergeFlags {
@@ -14,15 +15,27 @@ function where(position: MergedPosition): string {
 
 /** Runs a merge (loaded when `bibpipe merge` runs); returns the exit code. */
 export async function runMerge(directories: string[], flags: MergeFlags, stderr: NodeJS.WritableStream, summaryLine: (summary: RunSummary) => Promise<string>): Promise<number> {
-  const result = await mergeShards({
-    shards: directories,
-    outDir: flags.outDir,
-    onFinding: (finding) => {
-      const record = finding.record ? ` ${where(finding.record)}` : '';
-      const first = finding.first ? `; first: ${where(finding.first)}` : '';
-      stderr.write(`bibpipe merge: ${finding.code}:${record} ${finding.message}${first}\n`);
-    },
-  });
+  // A signal stops the merge between records; its temporary files are removed, nothing is committed.
+  const interrupts = watchInterrupts();
+  let result: Awaited<ReturnType<typeof mergeShards>>;
+  try {
+    result = await mergeShards({
+      shards: directories,
+      outDir: flags.outDir,
+      signal: interrupts.signal,
+      onFinding: (finding) => {
+        const record = finding.record ? ` ${where(finding.record)}` : '';
+        const first = finding.first ? `; first: ${where(finding.first)}` : '';
+        stderr.write(`bibpipe merge: ${finding.code}:${record} ${finding.message}${first}\n`);
+      },
+    });
+  } catch (error) {
+    if (interrupts.received === undefined) throw error;
+    stderr.write(`bibpipe merge: interrupted by ${interrupts.received}; no output was committed (earlier outputs are unchanged)\n`);
+    return SIGNAL_EXIT_CODES[interrupts.received];
+  } finally {
+    interrupts.dispose();
+  }
   if (!flags.quiet) stderr.write(await summaryLine(result.summary));
   const tooManyWarnings = flags.maxWarnings !== undefined && result.summary.severities.warning > flags.maxWarnings;
   if (tooManyWarnings) stderr.write(`bibpipe merge: ${result.summary.severities.warning} warnings, more than --max-warnings ${flags.maxWarnings}\n`);

@@ -1,5 +1,5 @@
-import { mkdir } from 'node:fs/promises';
-import { join } from 'node:path';
+import { mkdir, realpath } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
 import type { Fingerprint, RunStateRecord } from '../model/run-state.js';
 import { RunStateReader } from '../pipeline/run-state/codec.js';
 import type { SeverityOverrides } from '../model/rules.js';
@@ -10,7 +10,9 @@ import type { RunSummary } from '../pipeline/summary.js';
 import { findWriter } from '../write/index.js';
 import type { RecordWriter, WriterOptions } from '../write/types.js';
 import { UsageError } from '../errors.js';
-import { BlockReader, BlockWriter } from './byte-streams.js';
+import { OutputSet } from '../pipeline/output-set.js';
+import type { AtomicBlockFile } from '../pipeline/sinks.js';
+import { BlockReader } from './byte-streams.js';
 import { renumberJsonLines, renumberNdjsonRecord } from './positions.js';
 import { rerunRejected, type RerunRecord } from './rerun.js';
 import { applyFillRates, duplicateIdIssue, positionAt, positionWords, severityOf } from './run-wide.js';
@@ -22,6 +24,8 @@ export interface MergeOptions {
   outDir: string;
   /** Told of each cross-shard finding as it is found (findings are not kept: memory stays bounded). */
   onFinding?: ((finding: CrossShardFinding) => void) | undefined;
+  /** Aborting stops the merge at the next record; nothing is committed. */
+  signal?: AbortSignal | undefined;
 }
 
 /** Where a record stands in the merged run, for messages. */
@@ -68,7 +72,7 @@ interface Cursor {
 
 interface Output {
   writer: RecordWriter;
-  file: BlockWriter;
+  file: AtomicBlockFile;
   start: Buffer;
   separator: Buffer;
   end: Buffer;
@@ -140,6 +144,7 @@ export async function mergeShards(options: MergeOptions): Promise<MergeResult> {
   const severities = settings.severities as SeverityOverrides | undefined;
   const writerOptions = settings.writerOptions as WriterOptions;
   await mkdir(options.outDir, { recursive: true });
+  await refuseShardFolder(options.outDir, options.shards);
 
   const writers = settings.formats.map((name) => {
     const writer = findWriter(name);
@@ -148,21 +153,23 @@ export async function mergeShards(options: MergeOptions): Promise<MergeResult> {
   });
   const outputs: Output[] = [];
   const cursors: Cursor[] = [];
-  const extra: BlockWriter[] = [];
+  // One output set, as convert writes: committed together, stale files of an older run removed.
+  const set = await OutputSet.open(options.outDir, [...writers.map((writer) => writer.fileName), 'rejects.ndjson', 'skipped.ndjson', 'summary.json'], { blocks: true });
+  const extra: AtomicBlockFile[] = [];
   try {
     for (const writer of writers) {
       const session = writer.open(writerOptions);
       outputs.push({
         writer,
-        file: new BlockWriter(join(options.outDir, writer.fileName)),
+        file: set.blockFile(writer.fileName),
         start: Buffer.from(session.start()),
         separator: Buffer.from(writer.recordSeparator ?? ''),
         end: Buffer.from(session.end()),
         count: 0,
       });
     }
-    const rejectsOut = new BlockWriter(join(options.outDir, 'rejects.ndjson'));
-    const skippedOut = new BlockWriter(join(options.outDir, 'skipped.ndjson'));
+    const rejectsOut = set.blockFile('rejects.ndjson');
+    const skippedOut = set.blockFile('skipped.ndjson');
     extra.push(rejectsOut, skippedOut);
     for (const shard of shards) {
       const reader = new RunStateReader(shard.directory, shard.state);
@@ -308,6 +315,9 @@ export async function mergeShards(options: MergeOptions): Promise<MergeResult> {
       }
       records++;
       advance(cursor);
+      // A signal is heard between records: the loop is synchronous otherwise.
+      if ((records & 0xfff) === 0) await new Promise((resolve) => setImmediate(resolve));
+      if (options.signal?.aborted) throw options.signal.reason instanceof Error ? options.signal.reason : new Error('merge interrupted');
     }
 
     for (const cursor of cursors) {
@@ -340,35 +350,35 @@ export async function mergeShards(options: MergeOptions): Promise<MergeResult> {
     let bytes = 0;
     for (const output of outputs) {
       if (output.count === 0 && output.writer.requiresRecords) {
-        output.file.discard();
+        await set.drop(output.writer.fileName);
         continue;
       }
       output.file.write(output.end);
-      output.file.finish();
       bytes += output.file.bytes;
     }
-    for (const file of extra) {
-      file.finish();
-      bytes += file.bytes;
-    }
-    const summaryFile = new BlockWriter(join(options.outDir, 'summary.json'));
-    extra.push(summaryFile);
     const result = sortedSummary(summary);
-    summaryFile.write(`${JSON.stringify(result, null, 2)}\n`);
-    summaryFile.finish();
-    // Everything is complete under temporary names: now they take their names, summary.json last.
-    for (const output of outputs) if (output.count > 0 || !output.writer.requiresRecords) output.file.commit();
-    for (const file of extra) file.commit();
+    set.blockFile('summary.json').write(`${JSON.stringify(result, null, 2)}\n`);
+    for (const file of [...extra, set.blockFile('summary.json')]) bytes += file.bytes;
+    // Everything is complete under temporary names: now they take their names together.
+    await set.commitAll();
     return { summary: result, findings, records, bytes };
   } catch (error) {
-    for (const output of outputs) output.file.discard();
-    for (const file of extra) file.discard();
+    await set.discardAll();
     throw error;
   } finally {
     for (const cursor of cursors) {
       cursor.reader.close();
       for (const reader of [...cursor.outputs, cursor.rejects, cursor.skipped]) reader.close();
     }
+  }
+}
+
+/** A shard folder as the out-dir would lose that shard's files (its run state among them) to the merged set. */
+async function refuseShardFolder(outDir: string, shards: readonly string[]): Promise<void> {
+  const real = (path: string): Promise<string> => realpath(path).catch(() => resolve(path));
+  const target = await real(outDir);
+  for (const shard of shards) {
+    if ((await real(shard)) === target) throw new UsageError(`merge: the out-dir ${outDir} is the shard folder ${shard}; merge into a folder of its own`);
   }
 }
 

@@ -47,9 +47,9 @@ export async function loadShards(directories: readonly string[]): Promise<Shard[
     const parsed = RunSummarySchema.safeParse(state.summary);
     if (!parsed.success) throw new UsageError(`merge: ${directory}: the run state's summary is not a bibpipe summary`);
     const summary = parsed.data;
-    if (summary.interrupted) throw new UsageError(`merge: ${directory} is an interrupted run; run that shard again (live Solr: with --resume) before merging`);
+    if (summary.interrupted) throw new UsageError(`merge: ${directory} is an interrupted run; run that shard again before merging`);
     if ((summary.issues['read.source-failed'] ?? 0) > 0) {
-      throw new UsageError(`merge: ${directory} stopped on a failing source (read.source-failed); finish it with --resume before merging`);
+      throw new UsageError(`merge: ${directory} stopped on a failing source (read.source-failed); run that shard again from the start before merging (a resumed run holds only the records after its cursor)`);
     }
     shards.push({ directory, state, summary, rank: 0 });
   }

@@ -1,5 +1,5 @@
 import { mkdir, stat } from 'node:fs/promises';
-import { dirname, resolve } from 'node:path';
+import { basename, dirname, resolve } from 'node:path';
 import type { Writable } from 'node:stream';
 import { UsageError } from '../errors.js';
 import { findWriter, writerOptionsOf, writers, type OutputFormat } from '../write/index.js';
@@ -8,7 +8,9 @@ import { expandInputList } from '../sources/inputs.js';
 import type { Input } from '../sources/memory.js';
 import { runCommand, type RunOptions } from './run.js';
 import { OutputSet } from './output-set.js';
-import { AtomicFileSink, StreamSink, type Sink } from './sinks.js';
+import { AtomicFileSink, StreamSink, writeFileAtomically, type Sink } from './sinks.js';
+import { HeldCursor, recordsBeforeCursor } from '../sources/solr-pages.js';
+import { isSolrSource } from '../sources/solr-http.js';
 import type { RunSummary } from './summary.js';
 import type { ShardDescription } from '../model/run-state.js';
 import { RUN_STATE_BIN, RUN_STATE_JSON } from '../model/run-state-files.js';
@@ -122,11 +124,12 @@ export async function convert(options: ConvertOptions): Promise<RunSummary> {
   let summary: RunSummary;
   let state: RunStateWriter | undefined;
   const shard = options.runState?.shard;
+  const cursor = await heldCursorOf(options);
   // With an output directory the run's files (summary.json included) are one set, committed
   // together or not at all; files of an earlier run that this one does not write are removed.
   // A shard run's state files are members too.
   const set = options.outDir
-    ? await OutputSet.open(options.outDir, [...chosen.map((writer) => writer.fileName), 'rejects.ndjson', 'skipped.ndjson', 'summary.json', ...(shard ? [RUN_STATE_BIN, RUN_STATE_JSON] : [])])
+    ? await OutputSet.open(options.outDir, [...chosen.map((writer) => writer.fileName), 'rejects.ndjson', 'skipped.ndjson', 'summary.json', ...(shard ? [RUN_STATE_BIN, RUN_STATE_JSON] : []), ...(cursor?.member ? [cursor.member] : [])])
     : undefined;
   try {
     for (const writer of chosen) {
@@ -162,7 +165,8 @@ export async function convert(options: ConvertOptions): Promise<RunSummary> {
     }
 
     let fillCounts: FillRateCount[];
-    ({ summary, fillCounts } = await runCommand(options, {
+    const solr = cursor ? { ...options.solr, heldCursor: cursor.held } : options.solr;
+    ({ summary, fillCounts } = await runCommand({ ...options, solr }, {
       formats: chosen.map((writer) => writer.name),
       writerOptions,
       collect: {
@@ -214,13 +218,39 @@ export async function convert(options: ConvertOptions): Promise<RunSummary> {
       const summaryFile = set.file('summary.json');
       await summaryFile.write(`${JSON.stringify(summary, null, 2)}\n`);
       await summaryFile.commit();
+      // The cursor goes with the outputs: never past a record they do not hold.
+      const cursorText = await cursor?.held.content();
+      if (cursor?.member !== undefined) await set.file(cursor.member).write(cursorText!);
       await set.commitAll();
+      if (cursor !== undefined && cursor.member === undefined) await writeFileAtomically(cursor.held.path, cursorText!);
     }
   } catch (error) {
     await discardAll(set, sinks);
     throw error;
   }
   return summary;
+}
+
+/**
+ * A live read into an out-dir holds its cursor until the outputs are committed (sources/
+ * solr-pages.ts, HeldCursor); the cursor file is a member of the output set when it is in
+ * the out-dir. `--resume` into the out-dir whose outputs hold the records before the saved
+ * cursor is refused: the resumed run writes only the records after it and would replace them.
+ */
+async function heldCursorOf(options: ConvertOptions): Promise<{ held: HeldCursor; member: string | undefined } | undefined> {
+  const solr = options.solr;
+  if (!options.outDir || solr?.cursorFile === undefined || !options.inputs.some(isSolrSource)) return undefined;
+  const inOutDir = resolve(dirname(solr.cursorFile)) === resolve(options.outDir);
+  if (solr.resume && inOutDir) {
+    const before = await recordsBeforeCursor(options.inputs, solr);
+    if (before > 0) {
+      throw new UsageError(
+        `--resume: ${options.outDir} holds the ${before} records read before its saved cursor; a resumed run writes only the records after the cursor and would replace them. ` +
+          `Resume into a new folder and keep this one (--resume ${solr.cursorFile} --out-dir NEW_DIR: the two folders together hold every record), or read again from the start without --resume`,
+      );
+    }
+  }
+  return { held: new HeldCursor(solr.cursorFile), member: inOutDir ? basename(solr.cursorFile) : undefined };
 }
 
 async function discardAll(set: OutputSet | undefined, sinks: readonly Sink[]): Promise<void> {

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { lstat, readFile, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { UsageError } from '../errors.js';
-import { AtomicFileSink, openExclusive, type OpenTemporaryFile, type Sink } from './sinks.js';
+import { AtomicBlockFile, AtomicFileSink, openExclusive, type OpenTemporaryFile, type Sink, type TemporaryFile } from './sinks.js';
 
 /**
  * The files one run writes into its output directory, committed together or not at all:
@@ -18,14 +18,14 @@ export const MANIFEST_NAME = '.bibpipe-outputs.json';
 
 interface Member {
   name: string;
-  sink: AtomicFileSink;
+  sink: TemporaryFile;
   /** `discard` was called: this run has no such file (an earlier one's is removed at commit). */
   dropped: boolean;
 }
 
 /** One file of the set: `commit` and `discard` only say what `commitAll` is to do with it. */
 class MemberSink implements Sink {
-  constructor(private readonly member: Member) {}
+  constructor(private readonly member: Member & { sink: AtomicFileSink }) {}
   write(text: string | Uint8Array): Promise<void> {
     return this.member.sink.write(text);
   }
@@ -82,21 +82,22 @@ export class OutputSet {
   private readonly members = new Map<string, Member>();
   private settled = false;
 
-  private constructor(readonly dir: string, names: readonly string[], open: OpenTemporaryFile) {
-    for (const name of names) {
-      this.members.set(name, { name, sink: new AtomicFileSink(join(dir, name), open), dropped: false });
-    }
-  }
+  private constructor(readonly dir: string) {}
 
   /**
    * Opens a temporary file for each name in `dir` (which must exist). Rejects, with every
-   * temporary file removed, when one cannot be created.
+   * temporary file removed, when one cannot be created. With `blocks` the files are
+   * written synchronously (AtomicBlockFile, for merge) and taken with `blockFile`.
    */
-  static async open(dir: string, names: readonly string[], options: { openFile?: OpenTemporaryFile } = {}): Promise<OutputSet> {
+  static async open(dir: string, names: readonly string[], options: { openFile?: OpenTemporaryFile; blocks?: boolean } = {}): Promise<OutputSet> {
     checkNames(names);
-    const set = new OutputSet(dir, names, options.openFile ?? openExclusive);
+    const set = new OutputSet(dir);
     try {
-      await Promise.all([...set.members.values()].map((member) => member.sink.opened()));
+      for (const name of names) {
+        const path = join(dir, name);
+        set.members.set(name, { name, sink: options.blocks ? new AtomicBlockFile(path) : new AtomicFileSink(path, options.openFile ?? openExclusive), dropped: false });
+      }
+      await Promise.all([...set.members.values()].map((member) => (member.sink instanceof AtomicFileSink ? member.sink.opened() : undefined)));
     } catch (error) {
       await set.discardAll();
       throw error;
@@ -104,11 +105,31 @@ export class OutputSet {
     return set;
   }
 
-  /** The sink of one of the names given to `open`. */
-  file(name: string): Sink {
+  private member(name: string): Member {
     const member = this.members.get(name);
     if (member === undefined) throw new Error(`${name} is not one of this run's output files`);
-    return new MemberSink(member);
+    return member;
+  }
+
+  /** The sink of one of the names given to `open`. */
+  file(name: string): Sink {
+    const member = this.member(name);
+    if (!(member.sink instanceof AtomicFileSink)) throw new Error(`${name} was opened for block writes`);
+    return new MemberSink(member as Member & { sink: AtomicFileSink });
+  }
+
+  /** The synchronous file of one of the names given to `open` with `blocks`. */
+  blockFile(name: string): AtomicBlockFile {
+    const member = this.member(name);
+    if (!(member.sink instanceof AtomicBlockFile)) throw new Error(`${name} was not opened for block writes`);
+    return member.sink;
+  }
+
+  /** This run has no such file after all: an earlier run's is removed at commit. */
+  async drop(name: string): Promise<void> {
+    const member = this.member(name);
+    member.dropped = true;
+    await member.sink.discard();
   }
 
   /**

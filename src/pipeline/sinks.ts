@@ -1,8 +1,8 @@
-import { randomBytes } from 'node:crypto';
-import { constants, createWriteStream, unlinkSync } from 'node:fs';
-import { rename, rm } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
 import type { Writable } from 'node:stream';
+import { writeWithBackpressure } from '../atomic-file.js';
+
+export { AtomicBlockFile, AtomicFileSink, openExclusive, removePartialFilesNow, temporaryNameFor, writeFileAtomically } from '../atomic-file.js';
+export type { OpenTemporaryFile, TemporaryFile } from '../atomic-file.js';
 
 /** Where one output goes: a file written atomically, or a stream such as stdout. */
 export interface Sink {
@@ -14,142 +14,6 @@ export interface Sink {
   discard(): Promise<void>;
   /** Settles once the output can be written to; rejects when it cannot (a missing directory). */
   opened?(): Promise<void>;
-}
-
-function writeWithBackpressure(stream: Writable, text: string | Uint8Array): Promise<void> {
-  if (text.length === 0) return Promise.resolve();
-  if (stream.write(text)) return Promise.resolve();
-  return new Promise((resolve, reject) => {
-    const onDrain = (): void => {
-      stream.off('error', onError);
-      resolve();
-    };
-    const onError = (error: Error): void => {
-      stream.off('drain', onDrain);
-      reject(error);
-    };
-    stream.once('drain', onDrain);
-    stream.once('error', onError);
-  });
-}
-
-/** Opens the stream a temporary file is written through (tests inject failing ones). */
-export type OpenTemporaryFile = (path: string) => Writable;
-
-/**
- * Created new or not at all, never through a symbolic link: a link or file planted under
- * the temporary name makes the open fail (EEXIST, ELOOP) instead of writing to its target.
- */
-const EXCLUSIVE_NO_FOLLOW = constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | (constants.O_NOFOLLOW ?? 0);
-
-// fs.open takes numeric flags too (O_NOFOLLOW has no letter); @types/node only lists strings.
-export const openExclusive: OpenTemporaryFile = (path) => createWriteStream(path, { flags: EXCLUSIVE_NO_FOLLOW as unknown as string, mode: 0o644 });
-
-/** A name beside `path` that nobody can guess ahead: 96 random bits. */
-export function temporaryNameFor(path: string): string {
-  return join(dirname(path), `.${basename(path)}.${randomBytes(12).toString('hex')}.partial`);
-}
-
-/** Temporary files not yet committed or discarded, for a process that must exit at once. */
-const livePartialFiles = new Set<string>();
-
-/**
- * Removes every temporary output file still open (synchronously: for an exit forced by a
- * signal or a closed stdout, when there is no time left to discard them one by one).
- */
-export function removePartialFilesNow(): void {
-  for (const path of livePartialFiles) {
-    try {
-      unlinkSync(path);
-    } catch {
-      // already gone
-    }
-  }
-  livePartialFiles.clear();
-}
-
-/**
- * A file written under a temporary name in the same directory and renamed when complete,
- * so an interrupted run, a crash or a full disk never leaves a truncated XML or CSV behind:
- * the previous file, if any, stays as it was until the rename.
- */
-export class AtomicFileSink implements Sink {
-  private readonly stream: Writable;
-  private readonly temporaryPath: string;
-  private failure: Error | undefined;
-
-  constructor(readonly path: string, open: OpenTemporaryFile = openExclusive) {
-    this.temporaryPath = temporaryNameFor(path);
-    livePartialFiles.add(this.temporaryPath);
-    this.stream = open(this.temporaryPath);
-    this.stream.on('error', (error) => {
-      this.failure ??= this.describe(error);
-    });
-  }
-
-  opened(): Promise<void> {
-    if (this.failure) return Promise.reject(this.failure);
-    // Only file streams open asynchronously (and say so with `pending`).
-    if ((this.stream as Writable & { pending?: boolean }).pending !== true) return Promise.resolve();
-    return new Promise((resolve, reject) => {
-      const onReady = (): void => {
-        this.stream.off('error', onError);
-        resolve();
-      };
-      const onError = (error: Error): void => {
-        this.stream.off('ready', onReady);
-        reject(this.failure ?? this.describe(error));
-      };
-      this.stream.once('ready', onReady);
-      this.stream.once('error', onError);
-    });
-  }
-
-  get partialPath(): string {
-    return this.temporaryPath;
-  }
-
-  /** The first I/O failure (ENOSPC, EACCES, ...), named after the file the user asked for. */
-  private describe(error: Error): Error {
-    const code = (error as NodeJS.ErrnoException).code;
-    const reason = code === 'ENOSPC' ? 'the disk is full' : code === 'EDQUOT' ? 'the disk quota is used up' : code === 'EFBIG' ? 'the file is larger than the system allows' : error.message;
-    return Object.assign(new Error(`Cannot write ${this.path}: ${reason}`, { cause: error }), { code });
-  }
-
-  async write(text: string | Uint8Array): Promise<void> {
-    if (this.failure) throw this.failure;
-    try {
-      await writeWithBackpressure(this.stream, text);
-    } catch (error) {
-      throw (this.failure ??= this.describe(error as Error));
-    }
-  }
-
-  async commit(): Promise<void> {
-    await this.finish();
-    await rename(this.temporaryPath, this.path);
-    livePartialFiles.delete(this.temporaryPath);
-  }
-
-  /** Writes out everything and closes the temporary file, without renaming it into place. */
-  async finish(): Promise<void> {
-    if (this.failure) throw this.failure;
-    try {
-      await new Promise<void>((resolve, reject) => {
-        this.stream.end((error?: Error | null) => (error ? reject(error) : resolve()));
-      });
-    } catch (error) {
-      throw (this.failure ??= this.describe(error as Error));
-    }
-    if (this.failure) throw this.failure;
-  }
-
-  async discard(): Promise<void> {
-    this.stream.destroy();
-    // Discarding runs while another failure is being reported: it must not replace it.
-    await rm(this.temporaryPath, { force: true }).catch(() => undefined);
-    livePartialFiles.delete(this.temporaryPath);
-  }
 }
 
 /** A stream the caller owns (stdout): never closed, nothing to roll back. */

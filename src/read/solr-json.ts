@@ -97,6 +97,21 @@ export function lineDelimitedHeaderBytes(head: Buffer): number | undefined {
 }
 
 /**
+ * A head that ends inside its first line at the record size limit: a line too long to be
+ * a record. When it opens a document (not a response or an array, which are streamed
+ * whatever their length) the input is read line by line, so that the line is one
+ * `read.limit-exceeded` reject and every line after it a record; the header bytes to skip.
+ */
+function oversizedFirstLine(head: Buffer, maxRecordBytes: number): number | undefined {
+  const headerBytes = httpHeaderLength(head);
+  if (head.length < maxRecordBytes || head.indexOf(0x0a, headerBytes) !== -1 || head.indexOf(0x0d, headerBytes) !== -1) return undefined;
+  let body = head.subarray(headerBytes, headerBytes + 256).toString('utf8');
+  if (body.charCodeAt(0) === 0xfeff) body = body.slice(1);
+  body = body.trimStart();
+  return body.startsWith('{') && !/^\{\s*"response(Header)?"\s*:/.test(body) ? headerBytes : undefined;
+}
+
+/**
  * The head of a Solr JSON input, long enough to hold its first line whole (up to `maxBytes`):
  * NDJSON whose first record is larger than a fixed peek must still be read line by line.
  */
@@ -114,7 +129,7 @@ export async function peekSolrJsonHead(input: AsyncIterable<Uint8Array>, maxByte
 
 async function* splitSolrJson(input: AsyncIterable<Uint8Array>, context: ReadContext, targetBytes: number): AsyncGenerator<ReadBatch> {
   const { head, stream } = await peekSolrJsonHead(input, context.limits.maxRecordBytes);
-  const lineHeaderBytes = lineDelimitedHeaderBytes(head);
+  const lineHeaderBytes = lineDelimitedHeaderBytes(head) ?? oversizedFirstLine(head, context.limits.maxRecordBytes);
   if (lineHeaderBytes !== undefined) {
     const lines = lineChunks(stream, { targetBytes, maxLineBytes: context.limits.maxRecordBytes, skipBytes: lineHeaderBytes });
     for await (const chunk of lines) yield { kind: 'chunk', chunk };

@@ -10,7 +10,7 @@ import { peekBytes } from './peek.js';
 import { Confidence, type ReadBatch, type ReadContext, type RecordChunk, type RecordReader, type XmlChunk } from './types.js';
 import { XmlDocBoundaries } from './xml-doc-boundaries.js';
 import { invalidUtf8Offset, StrictUtf8Decoder } from './utf8.js';
-import { MarkupLengthGuard, PrologGuard } from './xml-guards.js';
+import { attributeChars, attributeProblem, MarkupLengthGuard, PrologGuard } from './xml-guards.js';
 
 const FORMAT = 'solr-xml';
 
@@ -159,6 +159,9 @@ interface XmlPart {
   last: boolean;
 }
 
+/** Thrown from a parser event to end the write in progress; never leaves this module. */
+const STOP_PARSING = new Error('stop parsing');
+
 const WHOLE_INPUT: XmlPart = { prefix: '', firstLine: 1, firstByteOffset: 0, ordinalBefore: 0, last: true };
 
 /**
@@ -297,6 +300,24 @@ class XmlDocParser {
     if (this.failed) return;
     this.failed = true;
     this.ready.push(record);
+    // Inside a parser event: end the write at once. saxes goes on through the rest of the
+    // text after an error, calling back for every further bad character (a flood of NUL
+    // bytes would cost time quadratic in its length); nothing after the stop is wanted.
+    if (this.writing) throw STOP_PARSING;
+  }
+
+  private writing = false;
+
+  /** Feeds the parser; a stop inside one of its events ends the write (see `stop`). */
+  private write(text: string): void {
+    this.writing = true;
+    try {
+      this.parser.write(text);
+    } catch (error) {
+      if (error !== STOP_PARSING) throw error;
+    } finally {
+      this.writing = false;
+    }
   }
 
   /** Drops what the document held so far; the rest of it is skipped. */
@@ -326,11 +347,11 @@ class XmlDocParser {
     let rest = text;
     while (rest.length > 0 && !this.failed) {
       if (this.rootSeen) {
-        this.parser.write(this.guard.release() + rest);
+        this.write(this.guard.release() + rest);
         return;
       }
       const step = this.guard.scan(rest);
-      if (step.pass.length > 0) this.parser.write(step.pass);
+      if (step.pass.length > 0) this.write(step.pass);
       if (step.declaration === undefined || this.failed) return;
       // The parser has seen everything before the declaration: inside the root element it
       // is content (CDATA, a comment), which the parser itself judges.
@@ -360,36 +381,23 @@ class XmlDocParser {
   end(): void {
     if (this.failed) return;
     const held = this.guard.release();
-    if (held.length > 0) this.parser.write(held);
+    if (held.length > 0) this.write(held);
     // A part before the last ends inside the root: only the last one may close it.
-    if (!this.failed && this.part.last) this.parser.close();
+    if (!this.failed && this.part.last) {
+      this.writing = true;
+      try {
+        this.parser.close();
+      } catch (error) {
+        if (error !== STOP_PARSING) throw error;
+      } finally {
+        this.writing = false;
+      }
+    }
   }
 
   take(): RawRecord[] {
     return this.ready.splice(0);
   }
-}
-
-/** Attribute values count against the record and field limits like text does. */
-function attributeChars(tag: SaxesTagPlain): { total: number; longest: number; longestName: string } {
-  let total = 0;
-  let longest = 0;
-  let longestName = '';
-  for (const [attribute, value] of Object.entries(tag.attributes)) {
-    const length = attribute.length + String(value).length;
-    total += length;
-    if (length > longest) {
-      longest = length;
-      longestName = attribute;
-    }
-  }
-  return { total, longest, longestName };
-}
-
-function attributeProblem(tag: SaxesTagPlain, limits: ReadContext['limits']): string | undefined {
-  const { longest, longestName } = attributeChars(tag);
-  if (longest <= limits.maxFieldLength) return undefined;
-  return `an attribute ${longestName} of <${tag.name}> ${longest} characters long, over the field length limit of ${limits.maxFieldLength}`;
 }
 
 function isDocumentStart(path: readonly string[], tag: string): boolean {

@@ -68,13 +68,39 @@ export class XmlDocBoundaries {
   /** End (in `buffer`) of the last top-level document seen. */
   private lastDocEnd = 0;
 
-  constructor(private readonly targetBytes: number, private readonly maxDocumentBytes: number) {}
+  /**
+   * `onDocumentStart` is told of every top-level document start: its input offset, and the
+   * open tags of its container and their end tags (what a reader of the bytes from there on
+   * needs around them; `--shard` cuts Solr XML with it).
+   */
+  constructor(
+    private readonly targetBytes: number,
+    private readonly maxDocumentBytes: number,
+    private readonly onDocumentStart?: (offset: number, frame: { opening: string; closing: string }) => void,
+  ) {}
 
   /** Feeds bytes; returns the parts (and dropped documents) complete so far. */
   push(bytes: Uint8Array): Array<XmlPartBytes | OversizedDocument> {
     this.append(bytes);
     const out: Array<XmlPartBytes | OversizedDocument> = [];
     this.scan(out);
+    // Valid input never holds more than a part and one document: more is a document over
+    // the limit whose scan is stuck (a tag that never closes), or bytes that are not XML
+    // outside documents (a flood of NUL bytes, /dev/zero). The document is dropped as an
+    // oversized one; the junk goes out as a part of its own, which the parser reports.
+    // Either way memory stays bounded.
+    if (this.docDepth > 0 && this.skipping === undefined && this.length - this.docStart > this.maxDocumentBytes) {
+      if (this.docStart > this.cut) out.push(this.part(this.docStart, false));
+      this.skipping = { line: this.docLine, ordinal: this.docs + 1 };
+    }
+    if (this.skipping !== undefined) {
+      this.countLinesTo(this.length);
+      this.at = this.cut = this.docStart = this.length;
+    } else if (this.length - this.cut > this.targetBytes + this.maxDocumentBytes) {
+      out.push(this.part(this.length, false));
+      this.at = this.length;
+      this.docDepth = 0;
+    }
     return out;
   }
 
@@ -234,6 +260,7 @@ export class XmlDocBoundaries {
         continue;
       }
       if (name === 'doc' && this.isDocumentPath()) {
+        this.onDocumentStart?.(this.offset + lt, { opening: this.path.map((element) => element.tag).join(''), closing: this.path.map((element) => `</${element.name}>`).reverse().join('') });
         this.docStart = lt;
         this.docLine = this.lineAt(lt);
         if (selfClosing) this.documentEnded(end, out);

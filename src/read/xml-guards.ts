@@ -1,6 +1,10 @@
+import type { SaxesTagPlain } from 'saxes';
+import type { ReadContext } from './types.js';
+
 /**
  * Guards the Solr XML reader runs on text before the SAX parser sees it: markup runs too
- * long to keep, and DOCTYPE/entity declarations (refused, never expanded).
+ * long to keep, and DOCTYPE/entity declarations (refused, never expanded); and the limits
+ * attribute values count against.
  */
 
 /**
@@ -95,4 +99,26 @@ export class PrologGuard {
     this.bytesPassed += Buffer.byteLength(text);
     return { pass: text, rest };
   }
+}
+
+/** Attribute values count against the record and field limits like text does. */
+export function attributeChars(tag: SaxesTagPlain): { total: number; longest: number; longestName: string } {
+  let total = 0;
+  let longest = 0;
+  let longestName = '';
+  for (const [attribute, value] of Object.entries(tag.attributes)) {
+    const length = attribute.length + String(value).length;
+    total += length;
+    if (length > longest) {
+      longest = length;
+      longestName = attribute;
+    }
+  }
+  return { total, longest, longestName };
+}
+
+export function attributeProblem(tag: SaxesTagPlain, limits: ReadContext['limits']): string | undefined {
+  const { longest, longestName } = attributeChars(tag);
+  if (longest <= limits.maxFieldLength) return undefined;
+  return `an attribute ${longestName} of <${tag.name}> ${longest} characters long, over the field length limit of ${limits.maxFieldLength}`;
 }

@@ -1,5 +1,6 @@
 import { createReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
+import { XmlDocBoundaries } from '../read/xml-doc-boundaries.js';
 import type { RecordStart } from '../read/types.js';
 
 /**
@@ -11,9 +12,9 @@ import type { RecordStart } from '../read/types.js';
  *
  * - `line`: the start of a line (line-delimited Solr JSON);
  * - `after-byte`: after a terminator byte (ISO 2709's 0x1D);
- * - `tag`: a start tag `<name>` or `<name ` + attributes (Solr XML's `<doc>`). Inside field
- *   values `<` is always escaped, so a literal `<doc` is a tag; a CDATA section or comment
- *   holding it would be cut there (Solr writes neither);
+ * - `tag`: a top-level document start tag (Solr XML's `<doc>`), found by a structural scan
+ *   from the first byte (`xmlShare`): not inside a comment, CDATA section or processing
+ *   instruction, not a child document nested in its parent;
  * - `marker-line`: a line the reader takes as the start of a new record whatever came
  *   before (VuFind Staff View's loading marker, "Loading...", "Wird geladen...").
  *
@@ -182,6 +183,40 @@ export async function xmlFrame(path: string, size: number, name: string): Promis
   const closeTag = `</${name}>`;
   const lastClose = tail.lastIndexOf(closeTag);
   return { opening: await readAt(path, 0, firstRecord), closing: lastClose === -1 ? Buffer.alloc(0) : tail.subarray(lastClose + closeTag.length) };
+}
+
+/** Where a Solr XML share starts and ends, with the container's tags to read it in. */
+export interface XmlShare {
+  range: ByteRange;
+  /** Open tags of the container at the share's start (`<response><result ...>`). */
+  opening: Buffer;
+  /** End tags of the container at the share's end (`</result></response>`), for a share before the last. */
+  closing: Buffer;
+}
+
+/**
+ * Share I of N of a Solr XML file, cut at top-level document starts found by the same
+ * structural scan the reader's splitter uses (read/xml-doc-boundaries.ts), from the first
+ * byte on: `<doc` in a comment, a CDATA section or a processing instruction is text, and a
+ * `<doc>` nested in a document (Solr's [child] transformer) belongs to its parent. The cost
+ * is one scan of the file up to the share's end (the reader's boundary search, no parse).
+ */
+export async function xmlShare(path: string, share: Share, size: number): Promise<XmlShare> {
+  const cuts = [share.index, share.index + 1].map((index) => (index > share.count ? size : Math.floor((size * (index - 1)) / share.count)));
+  const found: Array<{ start: number; opening: string; closing: string }> = [];
+  const scanner = new XmlDocBoundaries(1, 256 * 1024 * 1024, (offset, frame) => {
+    while (found.length < cuts.length && offset >= cuts[found.length]!) found.push({ start: offset, ...frame });
+  });
+  if (share.index > 1 || cuts[1]! < size) {
+    await scan(path, 0, (block) => {
+      scanner.push(block);
+      return found.length >= cuts.length ? 0 : undefined;
+    });
+  }
+  while (found.length < cuts.length) found.push({ start: size, opening: '', closing: '' });
+  const start = share.index === 1 ? 0 : found[0]!.start;
+  const end = share.index === share.count ? size : Math.max(start, found[1]!.start);
+  return { range: { start, end }, opening: Buffer.from(found[0]!.opening), closing: Buffer.from(found[1]!.closing) };
 }
 
 /** The first bytes of a file (format checks). */

@@ -1,7 +1,7 @@
 import { stat } from 'node:fs/promises';
 import type { Issue, SourcePosition } from '../model/issue.js';
 import type { RawRecord } from '../model/raw-record.js';
-import { alignedRange, headOf, linesBefore, rangeBytes, xmlFrame, type ByteRange, type Share } from './byte-ranges.js';
+import { alignedRange, headOf, linesBefore, rangeBytes, xmlFrame, xmlShare, type ByteRange, type Share } from './byte-ranges.js';
 import { readRecords } from '../read/chunked.js';
 import type { ReadBatch, ReadLimits, RecordStart } from '../read/types.js';
 import type { OpenedInput } from './inputs.js';
@@ -65,7 +65,10 @@ export async function shareOfInput(input: OpenedInput, file: string, share: Shar
   if (cutting === undefined) return share.index === 1 ? { kind: 'whole' } : { kind: 'nothing' };
   const { start } = cutting;
   const { size } = await stat(file);
+  if (start.kind === 'tag') return xmlShareOf(file, start, share, size);
   const range = await alignedRange(file, start, share, size);
+  // No record starts in this share: nothing to read (not an empty input to complain about).
+  if (range.end <= range.start) return { kind: 'nothing' };
   const lines = await linesBefore(file, range.start);
   const frame = frameOf(start, file, size);
   if (frame !== undefined && range.start > 0) {
@@ -78,6 +81,16 @@ export async function shareOfInput(input: OpenedInput, file: string, share: Shar
     return { kind: 'range', start, range, bytes: concat(rangeBytes(file, range), closing), lineDelta: 0, byteDelta: 0, headerBytes: 0 };
   }
   return { kind: 'range', start, range, bytes: rangeBytes(file, range), lineDelta: lines, byteDelta: range.start, headerBytes: range.start === 0 ? cutting.headerBytes : 0 };
+}
+
+/** A Solr XML share: its documents read inside the container's tags at its start and end. */
+async function xmlShareOf(file: string, start: RecordStart, share: Share, size: number): Promise<InputShare> {
+  const { range, opening, closing } = await xmlShare(file, share, size);
+  if (range.end <= range.start) return { kind: 'nothing' };
+  const lines = await linesBefore(file, range.start);
+  const head = range.start > 0 ? opening : Buffer.alloc(0);
+  const tail = range.end < size ? closing : Buffer.alloc(0);
+  return { kind: 'range', start, range, bytes: concat(head, rangeBytes(file, range), tail), lineDelta: lines - linesIn(head), byteDelta: range.start - head.length, headerBytes: 0 };
 }
 
 function shifted(source: SourcePosition, file: string, lineDelta: number, byteDelta: number): SourcePosition {

@@ -176,7 +176,8 @@ export async function* readSolrSource(input: string, options: SolrSourceOptions)
   if (options.start?.done) return;
   if (options.cloudShard !== undefined) {
     try {
-      query = { ...options, cloudShard: await fetchClusterShards(options.cloudShard, solrSelectUrl(input, {}, '*'), authorization, retry.timeoutMs, signal) };
+      const statusBounds = { idleTimeoutMs: options.http?.idleTimeoutMs, totalTimeoutMs: retry.timeoutMs, ...(options.http?.maxBytes !== undefined ? { maxBytes: options.http.maxBytes } : {}) };
+      query = { ...options, cloudShard: await fetchClusterShards(options.cloudShard, solrSelectUrl(input, {}, '*'), authorization, statusBounds, signal) };
     } catch (error) {
       const message = `${file}: cannot tell the SolrCloud shards to read: ${(error as Error).message}`;
       yield { format: FORMAT, source: { file, ordinal: 1 }, fields: {}, issues: [makeIssue('read.source-failed', { message, source: { file, ordinal: 1 } })] };

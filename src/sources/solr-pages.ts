@@ -1,6 +1,7 @@
-import { readFile, rename, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
+import { writeFileAtomically } from '../atomic-file.js';
 import type { RawRecord } from '../model/raw-record.js';
-import { readSolrSource, solrSourceName, type RetryPolicy, type SolrCheckpoint, type SolrQuery } from './solr-http.js';
+import { isSolrSource, readSolrSource, solrSourceName, type RetryPolicy, type SolrCheckpoint, type SolrQuery } from './solr-http.js';
 import type { ReadLimits } from '../read/types.js';
 import { UsageError } from './inputs.js';
 
@@ -15,6 +16,12 @@ export interface SolrReadOptions extends SolrQuery {
   resume?: boolean | undefined;
   retry?: Partial<RetryPolicy> | undefined;
   signal?: AbortSignal | undefined;
+  /**
+   * A run whose outputs are committed at its end (an out-dir) holds its page checkpoints
+   * here instead of saving them: the cursor is written with the outputs, never past
+   * records that were not committed.
+   */
+  heldCursor?: HeldCursor | undefined;
 }
 
 interface CursorFileContent {
@@ -57,9 +64,55 @@ async function loadCursorFile(path: string): Promise<CursorFileContent> {
 
 /** Written beside and renamed over, so that a crash never leaves half a file. */
 async function saveCursorFile(path: string, content: CursorFileContent): Promise<void> {
-  const temporary = `${path}.${process.pid}.tmp`;
-  await writeFile(temporary, `${JSON.stringify(content, null, 2)}\n`);
-  await rename(temporary, path);
+  await writeFileAtomically(path, cursorText(content));
+}
+
+function cursorText(content: CursorFileContent): string {
+  return `${JSON.stringify(content, null, 2)}\n`;
+}
+
+/**
+ * The checkpoints of a run that commits its outputs at its end, held until then: the
+ * cursor file's new content is this run's last delivered page of each source it read
+ * (none: the source starts afresh), and the other entries of the file as they were.
+ */
+export class HeldCursor {
+  private readonly read = new Set<string>();
+  private readonly held = new Map<string, SolrCheckpoint & { source: string }>();
+
+  constructor(readonly path: string) {}
+
+  started(key: string): void {
+    this.read.add(key);
+  }
+
+  hold(key: string, source: string, checkpoint: SolrCheckpoint): void {
+    this.held.set(key, { source, ...checkpoint });
+  }
+
+  /** The cursor file to commit with the outputs. */
+  async content(): Promise<string> {
+    const content = await loadCursorFile(this.path);
+    for (const key of this.read) delete content.sources[key];
+    const updatedAt = new Date().toISOString();
+    for (const [key, checkpoint] of this.held) content.sources[key] = { ...checkpoint, updatedAt };
+    return cursorText(content);
+  }
+}
+
+/**
+ * Records the saved cursor of `cursorFile` says were read before it, over the live sources
+ * among `inputs` (0: none saved, a fresh start).
+ */
+export async function recordsBeforeCursor(inputs: readonly string[], options: SolrReadOptions): Promise<number> {
+  if (options.cursorFile === undefined) return 0;
+  const content = await loadCursorFile(options.cursorFile);
+  let records = 0;
+  for (const input of inputs) {
+    if (!isSolrSource(input)) continue;
+    records += content.sources[cursorKey(input, options)]?.ordinal ?? 0;
+  }
+  return records;
 }
 
 /** Records of one page of a live source, with what saves the cursor once they are committed. */
@@ -83,7 +136,15 @@ export async function* readSolrPages(input: string, options: SolrReadOptions, li
     const saved = (await loadCursorFile(path)).sources[key];
     if (saved !== undefined) start = { cursorMark: saved.cursorMark, skip: saved.skip, ordinal: saved.ordinal, done: saved.done };
   }
+  const held = options.heldCursor;
+  held?.started(key);
+  // A resumed run that gets no further still commits the cursor it started from.
+  if (start !== undefined) held?.hold(key, solrSourceName(input), start);
   const save = (checkpoint: SolrCheckpoint) => async (): Promise<void> => {
+    if (held !== undefined) {
+      held.hold(key, solrSourceName(input), checkpoint);
+      return;
+    }
     if (path === undefined) return;
     const content = await loadCursorFile(path);
     content.sources[key] = { source: solrSourceName(input), ...checkpoint, updatedAt: new Date().toISOString() };

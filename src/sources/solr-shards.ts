@@ -16,6 +16,11 @@
  * from its own local core, whichever shard that core belongs to.
  */
 
+import { boundedFetch, type HttpBounds } from './http-fetch.js';
+
+/** A CLUSTERSTATUS of a collection with thousands of shards and replicas is a few MB. */
+export const CLUSTER_STATUS_MAX_BYTES = 16 * 1024 * 1024;
+
 /** `--shard I/N`: worker I (1-based) of N of Solr's hash filter. */
 export interface SolrHashPartition {
   kind: 'hash';
@@ -135,7 +140,7 @@ export async function fetchClusterShards(
   partition: SolrCloudPartition,
   selectUrl: URL,
   authorization: string | undefined,
-  timeoutMs: number,
+  bounds: Partial<HttpBounds>,
   signal: AbortSignal,
 ): Promise<SolrCloudPartition> {
   if (partition.names !== undefined) return partition;
@@ -143,8 +148,9 @@ export async function fetchClusterShards(
   const { url, collection } = clusterStatusUrl(selectUrl);
   const headers: Record<string, string> = { accept: 'application/json' };
   if (authorization !== undefined) headers.authorization = authorization;
-  const response = await fetch(url, { headers, signal: AbortSignal.any([signal, AbortSignal.timeout(timeoutMs)]) });
-  const text = await response.text();
+  // Bounded like every page: a status that never ends costs at most the cap.
+  const response = await boundedFetch(url, { maxBytes: CLUSTER_STATUS_MAX_BYTES, ...bounds, headers, signal });
+  const text = response.body.toString('utf8');
   if (!response.ok) throw new Error(`HTTP ${response.status} from ${url.origin}${url.pathname}?action=CLUSTERSTATUS: ${text.slice(0, 200)}`);
   let body: unknown;
   try {

@@ -1,6 +1,6 @@
 import { openSync } from 'node:fs';
-import { open, readFile, rename, rm, type FileHandle } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { BlockFile } from '../../block-file.js';
 import {
   FINGERPRINT_SCHEME, RUN_STATE_BIN, RUN_STATE_JSON, RunStateSchema,
@@ -73,9 +73,9 @@ class Encoder {
 }
 
 /**
- * Writes a run's state as the run checks its records in input order: `add` each record,
- * then `commit` with the run's counts (both files appear under their names only then), or
- * `discard`. Memory: one buffer of at most ~1 MB of entries.
+ * Writes a run's state as the run checks its records in input order, through the sinks of
+ * the run's output set (which commits both files with the outputs): `add` each record, then
+ * `finish` with the run's counts. Memory: one buffer of at most ~1 MB of entries.
  */
 export class RunStateWriter {
   private readonly encoder = new Encoder();
@@ -85,21 +85,13 @@ export class RunStateWriter {
   private pending: Promise<unknown> = Promise.resolve();
 
   private constructor(
-    private readonly directory: string | undefined,
-    private readonly handle: FileHandle | undefined,
     private readonly header: Pick<RunState, 'shard' | 'inputs' | 'settings'>,
-    private readonly sinks?: { bin: ByteSink; json: ByteSink },
+    private readonly sinks: { bin: ByteSink; json: ByteSink },
   ) {}
-
-  /** Writes both files in `directory` under temporary names; `commit` renames them. */
-  static async create(directory: string, header: Pick<RunState, 'shard' | 'inputs' | 'settings'>): Promise<RunStateWriter> {
-    const handle = await open(temporaryPath(join(directory, RUN_STATE_BIN)), 'w');
-    return new RunStateWriter(directory, handle, header);
-  }
 
   /** Writes through the sinks of an output set, which commits them with the run's other files. */
   static toSinks(bin: ByteSink, json: ByteSink, header: Pick<RunState, 'shard' | 'inputs' | 'settings'>): RunStateWriter {
-    return new RunStateWriter(undefined, undefined, header, { bin, json });
+    return new RunStateWriter(header, { bin, json });
   }
 
   /** Adds the next record in input order; flushes about every megabyte. */
@@ -147,17 +139,13 @@ export class RunStateWriter {
     const chunk = Buffer.from(this.encoder.bytes.subarray(0, this.encoder.length));
     this.encoder.length = 0;
     this.written += chunk.length;
-    this.pending = this.pending.then(async () => {
-      if (this.sinks) await this.sinks.bin.write(chunk);
-      else await this.handle!.write(chunk);
-    });
+    this.pending = this.pending.then(() => this.sinks.bin.write(chunk));
     await this.pending;
   }
 
-  /** Writes both files under temporary names; `commit` renames them into place. */
+  /** Writes the rest of the entries and the JSON; the output set commits both. */
   async finish(summary: Record<string, unknown>, fillRates: readonly FillRateCounter[]): Promise<void> {
     await this.flush();
-    await this.handle?.close();
     const state: RunState = {
       format: 'bibpipe-run-state',
       version: 1,
@@ -170,36 +158,8 @@ export class RunStateWriter {
       stateBytes: this.written,
     };
     const text = `${JSON.stringify(RunStateSchema.parse(state), null, 2)}\n`;
-    if (this.sinks) {
-      await this.sinks.json.write(text);
-      return;
-    }
-    const json = await open(temporaryPath(join(this.directory!, RUN_STATE_JSON)), 'w');
-    try {
-      await json.write(text);
-    } finally {
-      await json.close();
-    }
+    await this.sinks.json.write(text);
   }
-
-  /** Makes the state visible: the entries first, the JSON (which names their size) last. */
-  async commit(): Promise<void> {
-    if (this.directory === undefined) return;
-    for (const name of [RUN_STATE_BIN, RUN_STATE_JSON]) {
-      const path = join(this.directory, name);
-      await rename(temporaryPath(path), path);
-    }
-  }
-
-  async discard(): Promise<void> {
-    if (this.directory === undefined) return;
-    await this.handle?.close().catch(() => undefined);
-    for (const name of [RUN_STATE_BIN, RUN_STATE_JSON]) await rm(temporaryPath(join(this.directory, name)), { force: true }).catch(() => undefined);
-  }
-}
-
-function temporaryPath(path: string): string {
-  return join(dirname(path), `.${basename(path)}.${process.pid}.partial`);
 }
 
 /** Reads and checks a shard's run-state.json; throws naming the file and the problem. */
