@@ -8,7 +8,7 @@ import { MANIFEST_NAME } from '../src/pipeline/output-set.js';
 import { convert } from '../src/pipeline/convert.js';
 import { temporaryDirectory } from './helpers/cli.js';
 import { vufindFixtureFields } from './helpers/scale-corpus.js';
-import { PROJECT_ROOT } from './helpers/shared.js';
+import { HAS_SHARED, PROJECT_ROOT, sharedPath } from './helpers/shared.js';
 import { solrXmlResponse } from './helpers/solr-formats.js';
 import { standinDoc } from './helpers/solr-standin.js';
 
@@ -59,6 +59,19 @@ async function buildInputs(directory: string): Promise<void> {
   pages.splice(Math.floor(pages.length / 2), 0, pages[0]!);
   inputs.staffView = join(directory, 'pages.txt');
   writeFileSync(inputs.staffView, pages.join('\n'));
+  if (HAS_SHARED) writeFileSync((inputs.marc = join(directory, 'catalogue.mrc')), marcCatalogue());
+}
+
+/**
+ * VuFind's MARC test records (ISO 2709) twice, the second copy's ids repeating the first's,
+ * with a cut-off record (no leader) in the middle: shares are cut at record terminators.
+ */
+function marcCatalogue(): Buffer {
+  const folder = sharedPath('data/marc/vufind-tests');
+  const files = readdirSync(folder).filter((name) => name.endsWith('.mrc')).sort().map((name) => readFileSync(join(folder, name)));
+  const all = Buffer.concat([...files, ...files]);
+  const middle = all.indexOf(0x1d, Math.floor(all.length / 2)) + 1;
+  return Buffer.concat([all.subarray(0, middle), Buffer.from('00100nam a22\x1d', 'latin1'), all.subarray(middle)]);
 }
 
 function outputs(directory: string): Map<string, Buffer> {
@@ -78,6 +91,7 @@ describe.each([
   ['line-delimited Solr JSON', 'ndjson'],
   ['Solr XML', 'xml'],
   ['Staff View text', 'staffView'],
+  ...(HAS_SHARED ? [['MARC ISO 2709 (.mrc)', 'marc']] : []),
 ])('--shard I/N on one big %s file', (_label, kind) => {
   it('N = 1..7 shares partition the records exactly, and merge gives the single run byte for byte', async () => {
     const input = inputs[kind]!;

@@ -1,3 +1,6 @@
+import { marcIso2709Reader } from './marc-iso2709.js';
+import { marcJsonReader } from './marc-json.js';
+import { marcXmlReader } from './marc-xml.js';
 import { solrCsvReader } from './solr-csv.js';
 import { solrJsonReader } from './solr-json.js';
 import { solrXmlReader } from './solr-xml.js';
@@ -8,7 +11,7 @@ import type { RecordReader } from './types.js';
  * Every input format, in detection order (the most specific first). Adding a format is
  * one file plus one line here.
  */
-export const readers: readonly RecordReader[] = [staffViewReader, solrXmlReader, solrJsonReader, solrCsvReader];
+export const readers: readonly RecordReader[] = [staffViewReader, marcXmlReader, solrXmlReader, marcJsonReader, solrJsonReader, marcIso2709Reader, solrCsvReader];
 
 export function findReader(name: string): RecordReader | undefined {
   return readers.find((reader) => reader.name === name);

@@ -20,7 +20,7 @@ import { markerLocales } from '../read/staff-view/table-lines.js';
  * an exact partition.
  */
 
-export type SplittableFormat = 'ndjson' | 'solr-xml' | 'staff-view';
+export type SplittableFormat = 'ndjson' | 'solr-xml' | 'staff-view' | 'iso2709';
 
 export interface Share {
   /** 1-based. */
@@ -35,6 +35,8 @@ export interface ByteRange {
 
 const SCAN_BLOCK = 256 * 1024;
 const LF = 0x0a;
+/** ISO 2709's record terminator: a MARC record starts after one. */
+const RECORD_TERMINATOR = 0x1d;
 const DOC_TAG = Buffer.from('<doc');
 
 /** Reads [position, position + length) (shorter at the end of the file). */
@@ -71,9 +73,14 @@ async function scan(path: string, from: number, visit: (block: Buffer, offset: n
 
 /** The first line start at or after `cut`. */
 async function nextLineStart(path: string, cut: number, size: number): Promise<number> {
+  return nextStartAfter(LF, path, cut, size);
+}
+
+/** The first byte at or after `cut` that follows `terminator` (a line end, an ISO 2709 record terminator). */
+async function nextStartAfter(terminator: number, path: string, cut: number, size: number): Promise<number> {
   if (cut === 0) return 0;
   const found = await scan(path, cut - 1, (block, offset) => {
-    const at = block.indexOf(LF);
+    const at = block.indexOf(terminator);
     return at === -1 ? undefined : offset + at + 1;
   });
   return found ?? size;
@@ -126,6 +133,8 @@ function recordStart(format: SplittableFormat): (path: string, cut: number, size
       return nextDocStart;
     case 'staff-view':
       return nextMarkerLine;
+    case 'iso2709':
+      return (path, cut, size) => nextStartAfter(RECORD_TERMINATOR, path, cut, size);
   }
 }
 

@@ -32,6 +32,7 @@ async function formatOf(input: OpenedInput, file: string): Promise<{ format: Spl
   if (file === '-' || input.compression !== 'none') return undefined;
   if (input.reader?.name === 'solr-xml') return { format: 'solr-xml', headerBytes: 0 };
   if (input.reader?.name === 'staff-view') return { format: 'staff-view', headerBytes: 0 };
+  if (input.reader?.name === 'marc') return { format: 'iso2709', headerBytes: 0 };
   if (input.reader?.name === 'solr-json') {
     const headerBytes = lineDelimitedHeaderBytes(await headOf(file));
     if (headerBytes !== undefined) return { format: 'ndjson', headerBytes };
