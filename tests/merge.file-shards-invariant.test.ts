@@ -8,6 +8,7 @@ import { MANIFEST_NAME } from '../src/pipeline/output-set.js';
 import { convert } from '../src/pipeline/convert.js';
 import { temporaryDirectory } from './helpers/cli.js';
 import { vufindFixtureFields } from './helpers/scale-corpus.js';
+import { splitIso2709 } from './helpers/marc.js';
 import { HAS_SHARED, PROJECT_ROOT, sharedPath } from './helpers/shared.js';
 import { solrXmlResponse } from './helpers/solr-formats.js';
 import { standinDoc } from './helpers/solr-standin.js';
@@ -63,15 +64,15 @@ async function buildInputs(directory: string): Promise<void> {
 }
 
 /**
- * VuFind's MARC test records (ISO 2709) twice, the second copy's ids repeating the first's,
- * with a cut-off record (no leader) in the middle: shares are cut at record terminators.
+ * VuFind's MARC test records (ISO 2709) with two of them repeated far from their first
+ * (rejected as duplicates naming it) and a cut-off record (no leader) in the middle:
+ * shares are cut after record terminators.
  */
 function marcCatalogue(): Buffer {
   const folder = sharedPath('data/marc/vufind-tests');
-  const files = readdirSync(folder).filter((name) => name.endsWith('.mrc')).sort().map((name) => readFileSync(join(folder, name)));
-  const all = Buffer.concat([...files, ...files]);
-  const middle = all.indexOf(0x1d, Math.floor(all.length / 2)) + 1;
-  return Buffer.concat([all.subarray(0, middle), Buffer.from('00100nam a22\x1d', 'latin1'), all.subarray(middle)]);
+  const records = readdirSync(folder).filter((name) => name.endsWith('.mrc')).sort().flatMap((name) => splitIso2709(readFileSync(join(folder, name))));
+  const half = Math.floor(records.length / 2);
+  return Buffer.concat([...records.slice(0, half), Buffer.from('00100nam a22\x1d', 'latin1'), records[0]!, ...records.slice(half), records[5]!]);
 }
 
 function outputs(directory: string): Map<string, Buffer> {

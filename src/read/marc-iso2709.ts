@@ -1,9 +1,9 @@
 import { readIso2709 } from '../marc/index.js';
 import type { RawRecord } from '../model/raw-record.js';
-import { lineChunkOf, readBySplitting } from './chunked.js';
+import { lineChunkOf } from './chunked.js';
 import { lineChunks } from './lines.js';
 import { marcFileRecord, oversizedMarcRecord } from './marc-records.js';
-import type { ReadBatch, ReadContext, RecordChunk, RecordReader } from './types.js';
+import { Confidence, type ReadBatch, type ReadContext, type RecordChunk, type RecordReader } from './types.js';
 
 /**
  * MARC 21 files in ISO 2709 (`.mrc`, UTF-8 or MARC-8). The input is cut at record
@@ -19,10 +19,10 @@ const LEADER = /^\d{5}[a-z][a-z][a-z ][a-z ][a ]22\d{5}/;
 export const marcIso2709Reader: RecordReader = {
   name: FORMAT,
   description: 'MARC 21 in ISO 2709 (.mrc, UTF-8 or MARC-8)',
-  detect: (head) => LEADER.test(head),
-  read: (input, context) => readBySplitting(splitMarc, parseMarcChunk, input, context),
+  detect: (head) => (LEADER.test(head) ? Confidence.certain : Confidence.none),
   split: splitMarc,
   parseChunk: parseMarcChunk,
+  shards: { start: { kind: 'after-byte', byte: RECORD_TERMINATOR } },
 };
 
 async function* splitMarc(input: AsyncIterable<Uint8Array>, context: ReadContext, targetBytes: number): AsyncGenerator<ReadBatch> {

@@ -1,11 +1,11 @@
 import { MarcParseError, parseMarcInJson } from '../marc/index.js';
 import type { SourcePosition } from '../model/issue.js';
 import type { RawRecord } from '../model/raw-record.js';
-import { lineChunkOf, readBySplitting } from './chunked.js';
+import { lineChunkOf } from './chunked.js';
 import { lineChunks, linesOf } from './lines.js';
 import { marcFileRecord, oversizedMarcRecord } from './marc-records.js';
 import { peekBytes } from './peek.js';
-import type { ReadBatch, ReadContext, RecordChunk, RecordReader } from './types.js';
+import { Confidence, type ReadBatch, type ReadContext, type RecordChunk, type RecordReader } from './types.js';
 
 /**
  * MARC-in-JSON files: one record per line (NDJSON, cut by lines and parsed where the chunk
@@ -20,11 +20,17 @@ const RECORDS_PER_BATCH = 64;
 export const marcJsonReader: RecordReader = {
   name: FORMAT,
   description: 'MARC-in-JSON: an array of records, or one record per line',
-  detect: (head) => MIJ_HEAD.test(head),
-  read: (input, context) => readBySplitting(splitMarcJson, parseMarcJsonChunk, input, context),
+  detect: (head) => (MIJ_HEAD.test(head) ? Confidence.certain : Confidence.none),
   split: splitMarcJson,
   parseChunk: parseMarcJsonChunk,
+  // One record per line is cut at line starts; an array is read whole by share 1.
+  shards: { start: { kind: 'line' }, cuttable: (head) => (isLineDelimited(head) ? { headerBytes: 0 } : undefined) },
 };
+
+function isLineDelimited(head: Buffer): boolean {
+  const firstLine = head.toString('utf8').replace(/^\uFEFF/, '').split('\n', 1)[0]!.trim();
+  return firstLine.startsWith('{') && isWholeJson(firstLine);
+}
 
 function recordOf(text: string, source: SourcePosition): RawRecord {
   return marcFileRecord(FORMAT, source, text, () => {
@@ -39,9 +45,8 @@ function recordOf(text: string, source: SourcePosition): RawRecord {
 }
 
 async function* splitMarcJson(input: AsyncIterable<Uint8Array>, context: ReadContext, targetBytes: number): AsyncGenerator<ReadBatch> {
-  const { head, stream } = await peekBytes(input, 64 * 1024);
-  const firstLine = head.toString('utf8').split('\n', 1)[0]!.trim();
-  if (firstLine.startsWith('{') && isWholeJson(firstLine)) {
+  const { head, stream } = await peekBytes(input, Math.min(context.limits.maxRecordBytes, 1 << 20));
+  if (isLineDelimited(head)) {
     for await (const chunk of lineChunks(stream, { targetBytes, maxLineBytes: context.limits.maxRecordBytes })) yield { kind: 'chunk', chunk };
     return;
   }

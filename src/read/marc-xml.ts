@@ -1,8 +1,7 @@
 import { MarcParseError, parseMarcXml } from '../marc/index.js';
 import type { RawRecord } from '../model/raw-record.js';
-import { readBySplitting } from './chunked.js';
 import { marcFileRecord } from './marc-records.js';
-import type { ReadBatch, ReadContext, RecordChunk, RecordReader, XmlChunk } from './types.js';
+import { Confidence, type ReadBatch, type ReadContext, type RecordChunk, type RecordReader, type XmlChunk } from './types.js';
 
 /**
  * MARCXML files: a `<collection>` of `<record>`s (namespace-prefixed or not) or one
@@ -20,11 +19,12 @@ export const marcXmlReader: RecordReader = {
   description: 'MARCXML: a collection of MARC 21 records, or one record',
   detect: (head) => {
     const root = /^(?:\s|<\?[\s\S]*?\?>|<!--[\s\S]*?-->)*<(?:[^\s<>/:]+:)?(collection|record)[\s>]/.exec(head.replace(/^\uFEFF/, ''));
-    return root !== null && (head.includes('http://www.loc.gov/MARC21/slim') || /<(?:[^\s<>/:]+:)?leader>/.test(head));
+    return root !== null && (head.includes('http://www.loc.gov/MARC21/slim') || /<(?:[^\s<>/:]+:)?leader>/.test(head)) ? Confidence.certain : Confidence.none;
   },
-  read: (input, context) => readBySplitting(splitMarcXml, parseMarcXmlChunk, input, context),
   split: splitMarcXml,
   parseChunk: parseMarcXmlChunk,
+  // Unprefixed records only: a `<marc:record>` file is read whole by share 1.
+  shards: { start: { kind: 'tag', name: 'record' } },
 };
 
 /** Where each record of `text` ends (its `</record>` tag's end), and whether a cut-off record follows the last. */
@@ -91,7 +91,7 @@ function parseMarcXmlChunk(chunk: RecordChunk, context: ReadContext): RawRecord[
     const recordText = bytes.subarray(start, end).toString('utf8');
     let line = chunk.firstLine;
     for (let at = bytes.indexOf(0x0a); at !== -1 && at < start; at = bytes.indexOf(0x0a, at + 1)) line++;
-    const source = { file: context.file, line, byteOffset: chunk.firstByteOffset + start, ordinal: chunk.ordinalBefore + records.length + 1 };
+    const source = { file: context.file, line, byteOffset: chunk.firstByteOffset + start, ordinal: records.length + 1 };
     const document = opening === undefined ? recordText : `${chunk.prefix}${recordText}${closing}`;
     records.push(marcFileRecord(FORMAT, source, recordText, () => ({ record: onlyRecord(document, opening === undefined ? 0 : prefixBytes), problems: [] })));
     from = end;
