@@ -13,9 +13,9 @@ import type { RecordReader } from '../../src/read/types.js';
  * damaged, where every record must come out once: read with its MARC, or rejected.
  */
 interface FuzzHelpers {
-  readAll(reader: RecordReader, bytes: Uint8Array, chunkSize?: number): Promise<RawRecord[]>;
-  checkRecords(records: readonly RawRecord[]): void;
-  nearFormatProperty(reader: RecordReader, tokens: readonly string[]): fc.IAsyncProperty<unknown[]>;
+  readAll: (reader: RecordReader, bytes: Uint8Array, chunkSize?: number) => Promise<RawRecord[]>;
+  checkRecords: (records: readonly RawRecord[]) => void;
+  nearFormatProperty: (reader: RecordReader, tokens: readonly string[]) => fc.IAsyncProperty<unknown[]>;
 }
 
 const text = fc.string({ maxLength: 10, unit: fc.constantFrom('a', 'Z', ' ', 'é', '東', ':', '/', '\u0301') });
