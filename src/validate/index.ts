@@ -9,7 +9,6 @@ import type { Profile } from '../biblio-schema/profile.js';
 import { makeIssue, type IssueCode } from '../model/rules.js';
 import { characterFindings } from './characters.js';
 
-export { resolveField, isMultiValued, isPseudoField, COPY_FIELDS, type FieldDefinition, type ValueKind } from '../biblio-schema/index.js';
 
 export interface ValidateOptions {
   /** A site's local fields (see profiles/example-local-fields.json). */
