@@ -69,6 +69,16 @@ export const RULES = {
   // characters no output can carry faithfully
   'value.lone-surrogate': { severity: 'warning', description: 'A value holds a lone UTF-16 surrogate (a JSON `\\ud800` escape without its pair); CSV and .nbib write U+FFFD for it, XML outputs leave it out (JSON outputs keep the escape).', example: '"title": "A\\ud800B"' },
   'value.control-character': { severity: 'warning', description: 'A value holds a control character other than tab, line feed and carriage return (U+0000-U+001F, U+007F); XML outputs (MEDLINE, the reports) cannot hold it and leave it out.', example: '"title": "A\\u0007B"' },
+  // MARC structure and encoding (issue 21, read side: src/marc/). Offsets are bytes inside the record (or the `fullrecord` value).
+  'marc.unparsable': { severity: 'error', description: 'A MARC record (a `fullrecord` value, or a record of a .mrc, MARCXML or MARC-in-JSON file) cannot be parsed: no leader, no directory terminator, broken XML or JSON, not the MARC-in-JSON shape. The issue names the byte offset and the reason; the rest of the file is read.', example: 'fullrecord "00714cam a22" (cut off inside the leader)' },
+  'marc.record-length': { severity: 'warning', description: 'Leader/00-04 (the record length, in bytes) disagrees with the record\'s real length; the record is read by its directory and separators. A record over 99,999 bytes whose length reads 99999 is not reported.', example: 'leader 00999 on a 714-byte record' },
+  'marc.base-address': { severity: 'warning', description: 'Leader/12-16 (the base address of data) does not point just after the directory\'s field terminator; the data is read from the terminator.', example: 'base address 00077 with a 37-byte directory' },
+  'marc.directory': { severity: 'warning', description: 'A directory entry whose length or offset is not digits, or does not point at a field ending with a field terminator (1E), or a directory that is not a multiple of 12 bytes; the field is read from the end of the previous one up to the next terminator.', example: 'entry 245 0099 00120 where the field is 87 bytes' },
+  'marc.field-terminator': { severity: 'warning', description: 'The last field runs to the end of the record without a field terminator (1E).', example: '...|aTitle<1D>' },
+  'marc.record-terminator': { severity: 'warning', description: 'A record does not end with a record terminator (1D).', example: 'the last record of a cut-off .mrc file' },
+  'marc.undeclared-marc8': { severity: 'warning', description: 'Leader/09 declares UTF-8 (`a`) but the bytes are not UTF-8 and are MARC-8; they are converted from MARC-8.', example: 'leader/09 a with ANSEL E2 65 (é)' },
+  'marc.encoding-mismatch': { severity: 'warning', description: 'Leader/09 is blank (MARC-8) but the text is UTF-8 (multi-byte sequences, no MARC-8 escapes); it is read as UTF-8, as SolrMarc\'s BESTGUESS does.', example: 'leader/09 blank with C3 A9 (é)' },
+  'marc.invalid-characters': { severity: 'warning', description: 'Bytes that are not characters of the record\'s encoding (invalid UTF-8, or a code no designated MARC-8 set defines); UTF-8 is read with U+FFFD for them, MARC-8 as Latin-1.', example: 'MARC-8 ESC ( N followed by 7F' },
 } as const satisfies Record<string, Rule>;
 
 export type IssueCode = keyof typeof RULES;
