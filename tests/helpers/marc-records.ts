@@ -1,0 +1,65 @@
+import { readFileSync } from 'node:fs';
+import { XMLParser } from 'fast-xml-parser';
+import type { MarcDataField, MarcField, MarcRecord } from '../../src/model/marc.js';
+import type { RawRecord } from '../../src/model/raw-record.js';
+
+/**
+ * MarcRecords for the crosswalk tests: from MARCXML text (fast-xml-parser, a test-side
+ * reading independent of the project's MARC readers), or built by hand from a compact
+ * line form, one field a line: `245 10 $a Title : $b sub.` or `008 110214s1992...`.
+ */
+
+const parser = new XMLParser({
+  ignoreAttributes: false,
+  attributeNamePrefix: '',
+  removeNSPrefix: true,
+  trimValues: false,
+  parseTagValue: false,
+  isArray: (name) => ['record', 'controlfield', 'datafield', 'subfield'].includes(name),
+});
+
+interface XmlSubfield { code: string; '#text'?: string }
+interface XmlDataField { tag: string; ind1?: string; ind2?: string; subfield?: XmlSubfield[] }
+interface XmlControlField { tag: string; '#text'?: string }
+interface XmlRecord { leader?: string; controlfield?: XmlControlField[]; datafield?: XmlDataField[] }
+
+export function marcXmlRecords(text: string): MarcRecord[] {
+  const document = parser.parse(text) as { collection?: { record?: XmlRecord[] }; record?: XmlRecord[] };
+  const records = document.collection?.record ?? document.record ?? [];
+  // fast-xml-parser groups elements by name; MARCXML puts control fields first, so the order holds.
+  return records.map((record) => ({
+    leader: String(record.leader ?? ''),
+    fields: [
+      ...(record.controlfield ?? []).map((field): MarcField => ({ tag: field.tag, value: field['#text'] ?? '' })),
+      ...(record.datafield ?? []).map((field): MarcField => ({
+        tag: field.tag,
+        ind1: field.ind1 ?? ' ',
+        ind2: field.ind2 ?? ' ',
+        subfields: (field.subfield ?? []).map((subfield) => ({ code: subfield.code, value: subfield['#text'] ?? '' })),
+      })),
+    ],
+  }));
+}
+
+export function marcXmlFile(path: string): MarcRecord[] {
+  return marcXmlRecords(readFileSync(path, 'utf8'));
+}
+
+/** `245 10 $a Title : $b sub.` lines -> a MarcRecord; indicators `_` or space for blank. */
+export function marcFromLines(leader: string, lines: readonly string[]): MarcRecord {
+  const fields: MarcField[] = lines.map((line): MarcField => {
+    const tag = line.slice(0, 3);
+    if (tag < '010') return { tag, value: line.slice(4) };
+    const ind1 = (line[4] ?? ' ').replace('_', ' ');
+    const ind2 = (line[5] ?? ' ').replace('_', ' ');
+    const subfields = line.slice(7).split('$').slice(1).map((part) => ({ code: part.charAt(0), value: part.slice(1).trim() }));
+    const field: MarcDataField = { tag, ind1, ind2, subfields };
+    return field;
+  });
+  return { leader, fields };
+}
+
+/** A raw record as a Solr reader would give it: indexed fields plus the MARC behind them. */
+export function rawWithMarc(marc: MarcRecord, fields: RawRecord['fields'] = {}): RawRecord {
+  return { format: 'solr-json', source: { file: 'test.json', line: 1 }, fields: { record_format: 'marc', ...fields }, issues: [], marc };
+}
