@@ -67,7 +67,7 @@ export function crosswalkMarc(marc: MarcRecord): MarcCrosswalk {
     languages: marcLanguageCodes(marc).map((code): Language => lookupLanguage(code) ?? { name: code }),
     published: marcPublicationDate(publishing.flatMap((s) => s.dates), controlValue(marc, '008')),
     series: seriesTitles(seriesEntries),
-    subjects: unique(headings.map((h) => h.heading)),
+    subjects: headings.map((h) => h.heading),
     identifiers: marcIdentifiers(marc),
     container: {},
     hostIssns: dataFields(marc, '773').flatMap((f) => f.subfields.filter((s) => s.code === 'x').map((s) => s.value.trim())),
