@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { XMLParser } from 'fast-xml-parser';
 import type { MarcDataField, MarcField, MarcRecord } from '../../src/model/marc.js';
 import type { RawRecord } from '../../src/model/raw-record.js';
+import { parseIso2709 } from '../../src/marc/index.js';
 
 /**
  * MarcRecords for the crosswalk tests: from MARCXML text (fast-xml-parser, a test-side
@@ -62,4 +63,17 @@ export function marcFromLines(leader: string, lines: readonly string[]): MarcRec
 /** A raw record as a Solr reader would give it: indexed fields plus the MARC behind them. */
 export function rawWithMarc(marc: MarcRecord, fields: RawRecord['fields'] = {}): RawRecord {
   return { format: 'solr-json', source: { file: 'test.json', line: 1 }, fields: { record_format: 'marc', ...fields }, issues: [], marc };
+}
+
+/** The records of an ISO 2709 file (split at the record terminator 0x1D), parsed by the project's MARC reader. */
+export function mrcFile(path: string): MarcRecord[] {
+  const bytes = readFileSync(path);
+  const records: MarcRecord[] = [];
+  let start = 0;
+  for (let index = 0; index < bytes.length; index++) {
+    if (bytes[index] !== 0x1d) continue;
+    records.push(parseIso2709(bytes.subarray(start, index + 1)));
+    start = index + 1;
+  }
+  return records;
 }
