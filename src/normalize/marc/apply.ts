@@ -42,12 +42,11 @@ function replaceText(record: BibRecord, key: 'title' | 'publisher' | 'edition' |
 
 function applyTitle(record: BibRecord, found: MarcCrosswalk, differs: Differs): void {
   if (found.title === undefined) return;
-  const indexed = [record.title, record.subtitle].filter(Boolean).join(' ');
-  const fromMarc = [found.details.titleParts?.main, found.subtitle].filter(Boolean).join(' ');
-  // VuFind indexes 245 $a $b as the title: compared without part numbers and punctuation.
-  if (record.title !== undefined && comparable(indexed) !== comparable(fromMarc) && comparable(indexed) !== comparable(`${found.title} ${found.subtitle ?? ''}`)) {
-    differs('title', indexed, fromMarc);
-  }
+  // VuFind indexes 245 $a $b as the title (and $a alone as title_short): compared without punctuation.
+  const indexed = record.title;
+  const forms = [found.details.titleParts?.main, `${found.details.titleParts?.main ?? ''} ${found.subtitle ?? ''}`, `${found.title} ${found.subtitle ?? ''}`]
+    .map((form) => comparable(form ?? ''));
+  if (indexed !== undefined && !forms.includes(comparable(indexed))) differs('title', indexed, [found.title, found.subtitle].filter(Boolean).join(' : '));
   record.title = found.title;
   if (found.subtitle) record.subtitle = found.subtitle;
   else delete record.subtitle;

@@ -16,6 +16,11 @@ export interface MarcIdentifiers {
 /** 024 first indicator -> the scheme of its $a (7: the $2 source code). */
 const SCHEME_BY_IND1: Readonly<Record<string, string>> = { 0: 'isrc', 1: 'upc', 2: 'ismn', 3: 'ean', 4: 'sici' };
 
+/** "(pbk.)" -> "pbk": a 020 $q without its parentheses and ISBD punctuation. */
+function unbracketed(text: string): string {
+  return chop(chop(text).replace(/^\((.*)\)$/u, '$1'));
+}
+
 /** Qualifiers printed after the number in an old-style 020 $a: "0306406152 (pbk. : alk. paper)". */
 function qualifiersInText(text: string): string[] {
   const match = /\(([^)]*)\)/u.exec(text);
@@ -31,7 +36,7 @@ function qualifiersInText(text: string): string[] {
 export function marcIdentifiers(marc: MarcRecord): MarcIdentifiers {
   const ids: MarcIdentifiers = { isbn: [], invalidIsbns: [], issn: [], invalidIssns: [], other: [], controlNumbers: [] };
   for (const field of dataFields(marc, '020')) {
-    const qualifiers = subfieldValues(field, 'q').map(chop).filter(Boolean);
+    const qualifiers = subfieldValues(field, 'q').map(unbracketed).filter(Boolean);
     for (const text of subfieldValues(field, 'a')) {
       const parsed = parseIsbn(text);
       if (!parsed.ok) continue;
