@@ -1,13 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { XMLParser } from 'fast-xml-parser';
-import type { MarcDataField, MarcField, MarcRecord } from '../../src/model/marc.js';
+import type { MarcField, MarcRecord } from '../../src/model/marc.js';
 import type { RawRecord } from '../../src/model/raw-record.js';
 import { parseIso2709 } from '../../src/marc/index.js';
 
 /**
  * MarcRecords for the crosswalk tests: from MARCXML text (fast-xml-parser, a test-side
- * reading independent of the project's MARC readers), or built by hand from a compact
- * line form, one field a line: `245 10 $a Title : $b sub.` or `008 110214s1992...`.
+ * reading independent of the project's MARC readers), from .mrc files, or built by hand
+ * from the compact line form of scripts/docs/marc-lines.ts.
  */
 
 const parser = new XMLParser({
@@ -46,19 +46,7 @@ export function marcXmlFile(path: string): MarcRecord[] {
   return marcXmlRecords(readFileSync(path, 'utf8'));
 }
 
-/** `245 10 $a Title : $b sub.` lines -> a MarcRecord; indicators `_` or space for blank. */
-export function marcFromLines(leader: string, lines: readonly string[]): MarcRecord {
-  const fields: MarcField[] = lines.map((line): MarcField => {
-    const tag = line.slice(0, 3);
-    if (tag < '010') return { tag, value: line.slice(4) };
-    const ind1 = (line[4] ?? ' ').replace('_', ' ');
-    const ind2 = (line[5] ?? ' ').replace('_', ' ');
-    const subfields = line.slice(7).split('$').slice(1).map((part) => ({ code: part.charAt(0), value: part.slice(1).trim() }));
-    const field: MarcDataField = { tag, ind1, ind2, subfields };
-    return field;
-  });
-  return { leader, fields };
-}
+export { marcFromLines } from '../../scripts/docs/marc-lines.js';
 
 /** A raw record as a Solr reader would give it: indexed fields plus the MARC behind them. */
 export function rawWithMarc(marc: MarcRecord, fields: RawRecord['fields'] = {}): RawRecord {
