@@ -79,7 +79,7 @@ export const RULES = {
   'marc.issn-check-digit': { severity: 'warning', description: 'An ISSN in 022 $a has a wrong check digit; it is not written as an identifier (an incorrect ISSN belongs in 022 $y).', example: '022 $a 0378-5956' },
   'marc.issn-malformed': { severity: 'warning', description: 'An 022 $a does not hold an ISSN of the form NNNN-NNNC; it is not written as an identifier.', example: '022 $a 12345' },
   'medline.not-an-article': { severity: 'info', description: 'A record read from MARC that is not an article (leader/07 `b`, a serial component part with its 773 host) is not written to MEDLINE XML or .nbib, whatever identifiers it has.', example: 'a MARC book with a PMID in 024' },
-  'marc.id-mismatch': { severity: 'warning', description: 'The `fullrecord` MARC record\'s 001 control number differs from the Solr id: the MARC may belong to another record (VuFind takes the id from 001).', example: 'id "123" but 001 "124"' },
+  'marc.id-mismatch': { severity: 'warning', description: 'The `fullrecord` MARC record\'s 001 control number differs from the Solr id: the MARC may belong to another record (VuFind takes the id from 001; a site\'s source prefix before it, `geo20001` for 001 `20001`, is no difference).', example: 'id "123" but 001 "124"' },
 } as const satisfies Record<string, Rule>;
 
 export type IssueCode = keyof typeof RULES;
