@@ -13,7 +13,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync }
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { RunStateWriter } from '../src/model/run-state.js';
+import { RunStateWriter } from '../src/pipeline/run-state/codec.js';
 import { fingerprint, loadFingerprints } from '../src/pipeline/fingerprint-table.js';
 import type { BibRecord } from '../src/model/record.js';
 import { sortedSummary } from '../src/pipeline/counts.js';

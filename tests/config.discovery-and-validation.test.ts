@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../src/config/load.js';
-import { UsageError } from '../src/pipeline/inputs.js';
+import { UsageError } from '../src/sources/inputs.js';
 
 function tree(files: Record<string, string>): string {
   const root = temporaryDirectory('bibpipe-config-');

@@ -4,7 +4,7 @@ import { join, relative } from 'node:path';
 import { deflateSync, gzipSync } from 'node:zlib';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { RawRecord } from '../src/model/raw-record.js';
-import { expandInputs, openInput, UsageError } from '../src/pipeline/inputs.js';
+import { expandInputs, openInput, UsageError } from '../src/sources/inputs.js';
 import { rawRecords } from './helpers/raw-records.js';
 import { inputFixture } from './helpers/read-input.js';
 

@@ -6,7 +6,7 @@ import { mergeShards } from '../src/merge/merge.js';
 import { RUN_STATE_BIN, RUN_STATE_JSON } from '../src/model/run-state.js';
 import { MANIFEST_NAME } from '../src/pipeline/output-set.js';
 import { convert } from '../src/pipeline/convert.js';
-import { parseCloudPartition } from '../src/read/solr-shards.js';
+import { parseCloudPartition } from '../src/sources/solr-shards.js';
 import { temporaryDirectory } from './helpers/cli.js';
 import { scaleCorpus } from './helpers/scale-corpus.js';
 import { startSolrStandin, type SolrStandin } from './helpers/solr-standin.js';

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { RawRecord } from '../src/model/raw-record.js';
 import { rawRecords } from './helpers/raw-records.js';
-import { parseShard, readSolrSource, shardFilter, solrSelectUrl, solrSourceName, type SolrSourceOptions } from '../src/read/solr-http.js';
+import { parseShard, readSolrSource, shardFilter, solrSelectUrl, solrSourceName, type SolrSourceOptions } from '../src/sources/solr-http.js';
 import { DEFAULT_READ_LIMITS } from '../src/read/types.js';
 import { makeDocs, startLoopbackSolr, type LoopbackSolr } from './helpers/loopback-solr.js';
 

@@ -2,8 +2,8 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { RawRecord } from '../src/model/raw-record.js';
-import { boundedFetch, HttpFetchError } from '../src/read/http-fetch.js';
-import { CursorLoopDetector, readSolrSource, type SolrSourceOptions } from '../src/read/solr-http.js';
+import { boundedFetch, HttpFetchError } from '../src/sources/http-fetch.js';
+import { CursorLoopDetector, readSolrSource, type SolrSourceOptions } from '../src/sources/solr-http.js';
 import { DEFAULT_READ_LIMITS } from '../src/read/types.js';
 
 /**

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RawRecord } from '../src/model/raw-record.js';
 import { rawRecords } from './helpers/raw-records.js';
-import { solrSelectUrl } from '../src/read/solr-http.js';
-import { clusterStatusUrl, parseCloudPartition, shardNamesOfJob } from '../src/read/solr-shards.js';
+import { solrSelectUrl } from '../src/sources/solr-http.js';
+import { clusterStatusUrl, parseCloudPartition, shardNamesOfJob } from '../src/sources/solr-shards.js';
 import { scaleCorpus } from './helpers/scale-corpus.js';
 import { startSolrStandin, type SolrStandin, type StandinDoc } from './helpers/solr-standin.js';
 

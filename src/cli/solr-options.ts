@@ -1,10 +1,10 @@
 import { join } from 'node:path';
 import { type Command, InvalidArgumentError, Option } from 'commander';
-import type { SolrReadOptions } from '../pipeline/sources.js';
+import type { SolrReadOptions } from '../sources/solr-pages.js';
 import { UsageError } from '../errors.js';
 import type { ShardDescription } from '../model/run-state.js';
-import { isSolrSource, parseShard } from '../read/solr-http.js';
-import { parseCloudPartition, type SolrCloudPartition } from '../read/solr-shards.js';
+import { isSolrSource, parseShard } from '../sources/solr-http.js';
+import { parseCloudPartition, type SolrCloudPartition } from '../sources/solr-shards.js';
 import { positiveInteger } from './limits-options.js';
 
 /** The live-Solr flags as commander parses them. */

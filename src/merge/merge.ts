@@ -1,6 +1,7 @@
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { RunStateReader, type Fingerprint, type RunStateRecord } from '../model/run-state.js';
+import type { Fingerprint, RunStateRecord } from '../model/run-state.js';
+import { RunStateReader } from '../pipeline/run-state/codec.js';
 import type { SeverityOverrides } from '../model/rules.js';
 import type { Issue } from '../model/issue.js';
 import { FingerprintTable, sameFingerprint } from '../pipeline/fingerprint-table.js';

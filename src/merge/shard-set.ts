@@ -1,5 +1,6 @@
 import { UsageError } from '../errors.js';
-import { readRunState, type RunState, type ShardDescription } from '../model/run-state.js';
+import type { RunState, ShardDescription } from '../model/run-state.js';
+import { readRunState } from '../pipeline/run-state/codec.js';
 import { RunSummarySchema, type RunSummary } from '../pipeline/summary.js';
 
 /** One shard run's folder, its state and its summary. */

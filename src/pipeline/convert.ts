@@ -8,9 +8,10 @@ import { runCommand, type RunOptions } from './run.js';
 import { OutputSet } from './output-set.js';
 import { AtomicFileSink, StreamSink, type Sink } from './sinks.js';
 import type { RunSummary } from './summary.js';
-import { RUN_STATE_BIN, RUN_STATE_JSON, RunStateWriter, type ShardDescription } from '../model/run-state.js';
+import { RUN_STATE_BIN, RUN_STATE_JSON, type ShardDescription } from '../model/run-state.js';
+import { RunStateWriter } from './run-state/codec.js';
 import type { FillRateCount } from './cross-record.js';
-import { runStateInputs } from './run-state-inputs.js';
+import { runStateInputs } from './run-state/inputs.js';
 import { DEFAULT_READ_LIMITS } from '../read/types.js';
 
 export type { RunProgress } from './run.js';

@@ -3,15 +3,15 @@ import type { RawRecord } from '../model/raw-record.js';
 import { makeIssue } from '../model/rules.js';
 import { UsageError } from '../errors.js';
 import { recordBatches } from '../read/chunked.js';
-import { isSolrSource } from '../read/solr-http.js';
+import { isSolrSource } from '../sources/solr-http.js';
 import type { ReadBatch, ReadLimits } from '../read/types.js';
 import { CrossRecordChecks, type RecordFindings } from './cross-record.js';
-import { emptyInputMessage, expandInputs, openInput, type OpenedInput } from './inputs.js';
-import { readSolrPages, type SolrReadOptions } from './sources.js';
+import { emptyInputMessage, expandInputs, openInput, type OpenedInput } from '../sources/inputs.js';
+import { readSolrPages, type SolrReadOptions } from '../sources/solr-pages.js';
 import type { BatchExecutor } from './workers/executor.js';
 import type { BatchInput, Pass1Result, Pass2Result } from './workers/batch-work.js';
-import type { Share } from '../read/byte-ranges.js';
-import { atFilePositions, shareOfInput } from './file-shards.js';
+import type { Share } from '../sources/byte-ranges.js';
+import { atFilePositions, shareOfInput } from '../sources/file-shards.js';
 
 /**
  * The one engine every command runs on (convert, validate, stats, the library):
@@ -39,7 +39,7 @@ export interface EngineOptions {
   exclude?: readonly string[] | undefined;
   /** Told of an input with nothing in it (0 bytes), for the run's log. */
   onEmptyInput?: ((message: string) => void) | undefined;
-  /** `--shard I/N` on files: read only share I of every input file (file-shards.ts). */
+  /** `--shard I/N` on files: read only share I of every input file (sources/file-shards.ts). */
   fileShard?: Share | undefined;
 }
 

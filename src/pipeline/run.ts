@@ -7,12 +7,12 @@ import { DEFAULT_READ_LIMITS, type ReadLimits } from '../read/types.js';
 import type { WriterOptions } from '../write/types.js';
 import { CrossRecordChecks, fillRateIssues, type FillRateCount, type FillRateRule } from './cross-record.js';
 import { runEngine, type ReadProgress } from './engine.js';
-import type { SolrReadOptions } from './sources.js';
+import type { SolrReadOptions } from '../sources/solr-pages.js';
 import { countIssues, emptySummary, sortedSummary } from './counts.js';
 import type { RunSummary } from './summary.js';
 import type { EngineSettings, Pass2Result } from './workers/batch-work.js';
 import { createExecutor } from './workers/executor.js';
-import type { Share } from '../read/byte-ranges.js';
+import type { Share } from '../sources/byte-ranges.js';
 
 /** Options every command shares: what to read, how to check it, how to run. */
 export interface RunOptions {
@@ -51,7 +51,7 @@ export interface RunSpec {
   collect?: Partial<EngineSettings['collect']> | undefined;
   /** Directories never read as inputs (the run's own output directory). */
   exclude?: readonly string[] | undefined;
-  /** `--shard I/N` on files: read only share I of every input file (file-shards.ts). */
+  /** `--shard I/N` on files: read only share I of every input file (sources/file-shards.ts). */
   fileShard?: Share | undefined;
 }
 

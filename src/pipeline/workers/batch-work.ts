@@ -54,7 +54,7 @@ export interface EngineSettings {
     /** Which log entries the main thread's logger would print. */
     logRejected: boolean;
     logSkipped: boolean;
-    /** Every record described for the run state (shard runs; model/run-state.ts). */
+    /** Every record described for the run state (shard runs; pipeline/run-state/codec.ts). */
     state?: boolean | undefined;
   };
 }

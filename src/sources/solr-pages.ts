@@ -1,6 +1,6 @@
 import { readFile, rename, writeFile } from 'node:fs/promises';
 import type { RawRecord } from '../model/raw-record.js';
-import { readSolrSource, solrSourceName, type RetryPolicy, type SolrCheckpoint, type SolrQuery } from '../read/solr-http.js';
+import { readSolrSource, solrSourceName, type RetryPolicy, type SolrCheckpoint, type SolrQuery } from './solr-http.js';
 import type { ReadLimits } from '../read/types.js';
 import { UsageError } from './inputs.js';
 

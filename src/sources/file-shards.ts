@@ -1,14 +1,14 @@
 import { stat } from 'node:fs/promises';
 import type { Issue, SourcePosition } from '../model/issue.js';
 import type { RawRecord } from '../model/raw-record.js';
-import { alignedRange, headOf, linesBefore, rangeBytes, xmlFrame, type ByteRange, type Share, type SplittableFormat } from '../read/byte-ranges.js';
+import { alignedRange, headOf, linesBefore, rangeBytes, xmlFrame, type ByteRange, type Share, type SplittableFormat } from './byte-ranges.js';
 import { lineDelimitedHeaderBytes } from '../read/solr-json.js';
 import type { ReadBatch, ReadLimits } from '../read/types.js';
 import type { OpenedInput } from './inputs.js';
 
 /**
  * What share I of N of a `--shard I/N` file run reads of one input file (see
- * read/byte-ranges.ts): a byte range aligned to record starts, read with the same reader as
+ * sources/byte-ranges.ts): a byte range aligned to record starts, read with the same reader as
  * the whole file, with positions (lines, byte offsets) made those of the whole file.
  * Ordinals count within the share; `bibpipe merge` renumbers them.
  */

@@ -5,7 +5,7 @@ import { glob, isDynamicPattern } from 'tinyglobby';
 import { headText, peekBytes } from '../read/peek.js';
 import { blankInputReader, isBlankText } from '../read/blank-input.js';
 import { detectReader, findReader } from '../read/index.js';
-import { isSolrSource } from '../read/solr-http.js';
+import { isSolrSource } from './solr-http.js';
 import type { RecordReader } from '../read/types.js';
 import { UsageError } from '../errors.js';
 import { decompressed, DEFAULT_DECOMPRESSION_LIMITS, type DecompressionLimits } from './decompress.js';
@@ -105,7 +105,7 @@ export interface OpenInputOptions {
 /**
  * Opens one input: decompresses by content, then picks the reader from `--from` or the
  * content. Compressed data that is cut off, corrupt or a decompression bomb ends `bytes`
- * with a CompressedInputError (src/pipeline/decompress.ts) after the bytes that were good.
+ * with a CompressedInputError (src/sources/decompress.ts) after the bytes that were good.
  */
 export async function openInput(name: string, from: string | undefined, options: OpenInputOptions = {}): Promise<OpenedInput> {
   const raw: AsyncIterable<Uint8Array> = name === '-' ? process.stdin : createReadStream(name);

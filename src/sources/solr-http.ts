@@ -1,11 +1,11 @@
 import type { SourcePosition } from '../model/issue.js';
 import type { RawRecord } from '../model/raw-record.js';
 import { makeIssue } from '../model/rules.js';
-import { parseJsonExact } from './exact-json.js';
+import { parseJsonExact } from '../read/exact-json.js';
 import { boundedFetch, HttpFetchError, type HttpBounds } from './http-fetch.js';
-import { rawRecordFromSolrDoc } from './solr-doc.js';
+import { rawRecordFromSolrDoc } from '../read/solr-doc.js';
 import { addPartitionParams, fetchClusterShards, hashFilter, parseJobShare, type SolrCloudPartition, type SolrPartition } from './solr-shards.js';
-import type { ReadLimits } from './types.js';
+import type { ReadLimits } from '../read/types.js';
 
 const FORMAT = 'solr-json';
 

@@ -1,6 +1,6 @@
 import { createReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
-import { markerLocales } from './staff-view/table-lines.js';
+import { markerLocales } from '../read/staff-view/table-lines.js';
 
 /**
  * Byte ranges of one big input file for N shard jobs on a shared file system, the way

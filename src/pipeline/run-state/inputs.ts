@@ -1,8 +1,8 @@
 import { stat } from 'node:fs/promises';
-import type { RunStateInput } from '../model/run-state.js';
-import { isSolrSource, solrSourceName } from '../read/solr-http.js';
-import { expandInputs } from './inputs.js';
-import type { SolrReadOptions } from './sources.js';
+import type { RunStateInput } from '../../model/run-state.js';
+import { isSolrSource, solrSourceName } from '../../sources/solr-http.js';
+import { expandInputs } from '../../sources/inputs.js';
+import type { SolrReadOptions } from '../../sources/solr-pages.js';
 
 /** The run's inputs as its run state names them, and the index of a record's `source.file` among them. */
 export interface RunStateInputs {

@@ -1,0 +1,310 @@
+import { openSync } from 'node:fs';
+import { open, readFile, rename, rm, type FileHandle } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
+import { BlockFile } from '../../block-file.js';
+import {
+  FINGERPRINT_SCHEME, RUN_STATE_BIN, RUN_STATE_JSON, RunStateSchema,
+  type FillRateCounter, type Fingerprint, type RunState, type RunStateRecord,
+} from '../../model/run-state.js';
+
+/**
+ * The files of a run's state (model/run-state.ts says what they hold): the binary codec of
+ * run-state.bin's entries, the writer the engine fills as it checks records, and the
+ * readers merge uses. Here rather than in model/ because it does file I/O; in pipeline/
+ * because the engine writes it and merge (which builds on the engine) reads it.
+ */
+
+/** Where the state's bytes go when an output set owns the files (structurally, pipeline's Sink). */
+export interface ByteSink {
+  write(data: string | Uint8Array): Promise<void>;
+}
+
+const READ_BLOCK = 256 * 1024;
+
+const enum Flag {
+  Converted = 1,
+  Id = 2,
+  Doi = 4,
+  Pmid = 8,
+  Line = 16,
+  ByteOffset = 32,
+  IdDuplicate = 64,
+  DoiDuplicate = 128,
+  PmidDuplicate = 256,
+  Fill = 512,
+  IdKey = 1024,
+}
+
+/** Growable byte buffer with LEB128 varints. */
+class Encoder {
+  bytes = Buffer.allocUnsafe(1 << 20);
+  length = 0;
+
+  private reserve(extra: number): void {
+    if (this.length + extra <= this.bytes.length) return;
+    const grown = Buffer.allocUnsafe(Math.max(this.bytes.length * 2, this.length + extra));
+    this.bytes.copy(grown, 0, 0, this.length);
+    this.bytes = grown;
+  }
+
+  varint(value: number): void {
+    this.reserve(10);
+    let rest = value;
+    while (rest >= 0x80) {
+      this.bytes[this.length++] = (rest % 0x80) | 0x80;
+      rest = Math.floor(rest / 0x80);
+    }
+    this.bytes[this.length++] = rest;
+  }
+
+  print(print: Fingerprint): void {
+    this.reserve(8);
+    this.bytes.writeUInt32LE(print[0], this.length);
+    this.bytes.writeUInt32LE(print[1], this.length + 4);
+    this.length += 8;
+  }
+
+  text(text: string): void {
+    const byteLength = Buffer.byteLength(text);
+    this.varint(byteLength);
+    this.reserve(byteLength);
+    this.length += this.bytes.write(text, this.length);
+  }
+}
+
+/**
+ * Writes a run's state as the run checks its records in input order: `add` each record,
+ * then `commit` with the run's counts (both files appear under their names only then), or
+ * `discard`. Memory: one buffer of at most ~1 MB of entries.
+ */
+export class RunStateWriter {
+  private readonly encoder = new Encoder();
+  private readonly codes = new Map<string, number>();
+  private records = 0;
+  private written = 0;
+  private pending: Promise<unknown> = Promise.resolve();
+
+  private constructor(
+    private readonly directory: string | undefined,
+    private readonly handle: FileHandle | undefined,
+    private readonly header: Pick<RunState, 'shard' | 'inputs' | 'settings'>,
+    private readonly sinks?: { bin: ByteSink; json: ByteSink },
+  ) {}
+
+  /** Writes both files in `directory` under temporary names; `commit` renames them. */
+  static async create(directory: string, header: Pick<RunState, 'shard' | 'inputs' | 'settings'>): Promise<RunStateWriter> {
+    const handle = await open(temporaryPath(join(directory, RUN_STATE_BIN)), 'w');
+    return new RunStateWriter(directory, handle, header);
+  }
+
+  /** Writes through the sinks of an output set, which commits them with the run's other files. */
+  static toSinks(bin: ByteSink, json: ByteSink, header: Pick<RunState, 'shard' | 'inputs' | 'settings'>): RunStateWriter {
+    return new RunStateWriter(undefined, undefined, header, { bin, json });
+  }
+
+  /** Adds the next record in input order; flushes about every megabyte. */
+  add(record: RunStateRecord): Promise<void> {
+    const encoder = this.encoder;
+    let flags = record.converted ? Flag.Converted : 0;
+    if (record.id !== undefined) flags |= Flag.Id;
+    if (record.idKey !== undefined) flags |= Flag.IdKey;
+    if (record.doiKey !== undefined) flags |= Flag.Doi;
+    if (record.pmidKey !== undefined) flags |= Flag.Pmid;
+    if (record.line !== undefined) flags |= Flag.Line;
+    if (record.byteOffset !== undefined) flags |= Flag.ByteOffset;
+    if (record.idDuplicate) flags |= Flag.IdDuplicate;
+    if (record.doiDuplicate) flags |= Flag.DoiDuplicate;
+    if (record.pmidDuplicate) flags |= Flag.PmidDuplicate;
+    if (record.fillCounted !== 0 || record.fillFilled !== 0) flags |= Flag.Fill;
+    encoder.varint(flags);
+    encoder.varint(record.input);
+    encoder.varint(record.ordinal);
+    if (record.line !== undefined) encoder.varint(record.line);
+    if (record.byteOffset !== undefined) encoder.varint(record.byteOffset);
+    if (record.id !== undefined) encoder.text(record.id);
+    if (record.idKey !== undefined) encoder.print(record.idKey);
+    if (record.doiKey !== undefined) encoder.print(record.doiKey);
+    if (record.pmidKey !== undefined) encoder.print(record.pmidKey);
+    if (record.outputBytes.length !== this.header.settings.formats.length) throw new Error('RunStateWriter: one output length per format is needed');
+    for (const bytes of record.outputBytes) encoder.varint(bytes);
+    encoder.varint(record.rejectBytes);
+    encoder.varint(record.skippedBytes);
+    encoder.varint(record.issueCodes.length);
+    for (const code of record.issueCodes) {
+      let index = this.codes.get(code);
+      if (index === undefined) this.codes.set(code, (index = this.codes.size));
+      encoder.varint(index);
+    }
+    if (flags & Flag.Fill) {
+      encoder.varint(record.fillCounted);
+      encoder.varint(record.fillFilled);
+    }
+    this.records++;
+    return encoder.length >= 1 << 20 ? this.flush() : Promise.resolve();
+  }
+
+  private async flush(): Promise<void> {
+    const chunk = Buffer.from(this.encoder.bytes.subarray(0, this.encoder.length));
+    this.encoder.length = 0;
+    this.written += chunk.length;
+    this.pending = this.pending.then(async () => {
+      if (this.sinks) await this.sinks.bin.write(chunk);
+      else await this.handle!.write(chunk);
+    });
+    await this.pending;
+  }
+
+  /** Writes both files under temporary names; `commit` renames them into place. */
+  async finish(summary: Record<string, unknown>, fillRates: readonly FillRateCounter[]): Promise<void> {
+    await this.flush();
+    await this.handle?.close();
+    const state: RunState = {
+      format: 'bibpipe-run-state',
+      version: 1,
+      fingerprint: FINGERPRINT_SCHEME,
+      ...this.header,
+      summary,
+      fillRates: [...fillRates],
+      issueCodes: [...this.codes.keys()],
+      records: this.records,
+      stateBytes: this.written,
+    };
+    const text = `${JSON.stringify(RunStateSchema.parse(state), null, 2)}\n`;
+    if (this.sinks) {
+      await this.sinks.json.write(text);
+      return;
+    }
+    const json = await open(temporaryPath(join(this.directory!, RUN_STATE_JSON)), 'w');
+    try {
+      await json.write(text);
+    } finally {
+      await json.close();
+    }
+  }
+
+  /** Makes the state visible: the entries first, the JSON (which names their size) last. */
+  async commit(): Promise<void> {
+    if (this.directory === undefined) return;
+    for (const name of [RUN_STATE_BIN, RUN_STATE_JSON]) {
+      const path = join(this.directory, name);
+      await rename(temporaryPath(path), path);
+    }
+  }
+
+  async discard(): Promise<void> {
+    if (this.directory === undefined) return;
+    await this.handle?.close().catch(() => undefined);
+    for (const name of [RUN_STATE_BIN, RUN_STATE_JSON]) await rm(temporaryPath(join(this.directory, name)), { force: true }).catch(() => undefined);
+  }
+}
+
+function temporaryPath(path: string): string {
+  return join(dirname(path), `.${basename(path)}.${process.pid}.partial`);
+}
+
+/** Reads and checks a shard's run-state.json; throws naming the file and the problem. */
+export async function readRunState(directory: string): Promise<RunState> {
+  const path = join(directory, RUN_STATE_JSON);
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (error) {
+    throw new Error(`${path}: cannot read the run state (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}); was ${directory} written by a bibpipe shard run?`);
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (error) {
+    throw new Error(`${path}: not JSON (${(error as Error).message})`);
+  }
+  const parsed = RunStateSchema.safeParse(json);
+  if (!parsed.success) throw new Error(`${path}: not a run state this bibpipe reads: ${parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ')}`);
+  return parsed.data;
+}
+
+/**
+ * The entries of a shard's run-state.bin, one at a time, in the run's order; reads ahead
+ * in blocks of 1 MB (bounded memory whatever the run's size). Synchronous on purpose:
+ * merge pulls from many shards in turn on one thread.
+ */
+export class RunStateReader extends BlockFile {
+  private remaining: number;
+  private readonly formats: number;
+  private readonly codes: readonly string[];
+  /** How many entries were read. */
+  count = 0;
+
+  constructor(directory: string, readonly state: RunState) {
+    super(openSync(join(directory, RUN_STATE_BIN), 'r'), READ_BLOCK);
+    this.remaining = state.records;
+    this.formats = state.settings.formats.length;
+    this.codes = state.issueCodes;
+  }
+
+  private varint(): number {
+    let value = 0;
+    let scale = 1;
+    for (;;) {
+      const byte = this.at < this.length ? this.buffer[this.at++] : undefined;
+      if (byte === undefined) throw new Error('run-state.bin ends inside an entry (the file is cut short)');
+      value += (byte & 0x7f) * scale;
+      if (byte < 0x80) return value;
+      scale *= 0x80;
+    }
+  }
+
+  private need(bytes: number): void {
+    if (this.at + bytes > this.length) throw new Error('run-state.bin ends inside an entry (the file is cut short)');
+  }
+
+  private print(): Fingerprint {
+    this.need(8);
+    const b = this.buffer;
+    const at = this.at;
+    this.at += 8;
+    return [b.readUInt32LE(at), b.readUInt32LE(at + 4)];
+  }
+
+  /** The next entry, or undefined after the last. */
+  next(): RunStateRecord | undefined {
+    if (this.remaining === 0) return undefined;
+    // An entry is at most a few hundred bytes plus its id; ids are bounded by the read limits.
+    this.fill(64 * 1024);
+    const flags = this.varint();
+    const input = this.varint();
+    const ordinal = this.varint();
+    const line = flags & Flag.Line ? this.varint() : undefined;
+    const byteOffset = flags & Flag.ByteOffset ? this.varint() : undefined;
+    let id: string | undefined;
+    if (flags & Flag.Id) {
+      const length = this.varint();
+      this.fill(length + 64);
+      this.need(length);
+      id = this.buffer.toString('utf8', this.at, this.at + length);
+      this.at += length;
+    }
+    const idKey = flags & Flag.IdKey ? this.print() : undefined;
+    const doiKey = flags & Flag.Doi ? this.print() : undefined;
+    const pmidKey = flags & Flag.Pmid ? this.print() : undefined;
+    const outputBytes: number[] = [];
+    for (let index = 0; index < this.formats; index++) outputBytes.push(this.varint());
+    const rejectBytes = this.varint();
+    const skippedBytes = this.varint();
+    const issueCount = this.varint();
+    const issueCodes: string[] = [];
+    for (let index = 0; index < issueCount; index++) issueCodes.push(this.codes[this.varint()] ?? 'unknown');
+    const fillCounted = flags & Flag.Fill ? this.varint() : 0;
+    const fillFilled = flags & Flag.Fill ? this.varint() : 0;
+    this.remaining--;
+    this.count++;
+    return {
+      input, ordinal, line, byteOffset, id, idKey, doiKey, pmidKey,
+      converted: (flags & Flag.Converted) !== 0,
+      idDuplicate: (flags & Flag.IdDuplicate) !== 0,
+      doiDuplicate: (flags & Flag.DoiDuplicate) !== 0,
+      pmidDuplicate: (flags & Flag.PmidDuplicate) !== 0,
+      outputBytes, rejectBytes, skippedBytes, issueCodes, fillCounted, fillFilled,
+    };
+  }
+
+}
