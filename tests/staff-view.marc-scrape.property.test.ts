@@ -4,7 +4,9 @@ import type { MarcField, MarcRecord } from '../src/model/marc.js';
 import { parseMarcRow } from '../src/read/staff-view/marc-rows.js';
 import { staffViewReader } from '../src/read/staff-view/reader.js';
 import { asScrapeSees } from './helpers/marc-corpus.js';
-import { describeWithXsltproc, marcStaffViewPage, marcTableLines, renderMarcHtml, scrapeMarcTable } from './helpers/marc-staff-view.js';
+import { marcStaffViewPage, marcTableLines, renderMarcHtml, scrapeMarcTable } from './helpers/marc-staff-view.js';
+import { temporaryDirectory } from './helpers/temp.js';
+import { describeWithXsltproc } from './helpers/xsltproc.js';
 import { readAll } from './helpers/read.js';
 import { describeWithShared } from './helpers/shared.js';
 
@@ -78,7 +80,7 @@ describeWithShared('MARC Staff View scrape: random records through VuFind\'s XSL
   describeWithXsltproc('xsltproc', () => {
     it('xsltproc lays random records out as the in-process layout does, and they read back', async () => {
       const records = fc.sample(marcRecord, { seed: SEED, numRuns: 150 });
-      const html = renderMarcHtml(records);
+      const html = renderMarcHtml(records, temporaryDirectory());
       for (const [index, record] of records.entries()) {
         expect(scrapeMarcTable(html[index] ?? '')).toEqual(marcTableLines(record));
         const [raw] = await readAll(staffViewReader, marcStaffViewPage(record, html[index], { locale: 'ja' }));

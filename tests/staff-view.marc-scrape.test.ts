@@ -3,9 +3,9 @@ import { isControlField, type MarcRecord } from '../src/model/marc.js';
 import { processRecord } from '../src/pipeline/process.js';
 import { staffViewReader } from '../src/read/staff-view/reader.js';
 import { asScrapeSees, loadCorpus } from './helpers/marc-corpus.js';
-import {
-  describeWithXsltproc, marcStaffViewFile, marcStaffViewPage, marcTableLines, PAGE_LOCALES, renderMarcHtml, scrapeMarcTable,
-} from './helpers/marc-staff-view.js';
+import { marcStaffViewFile, marcStaffViewPage, marcTableLines, PAGE_LOCALES, renderMarcHtml, scrapeMarcTable } from './helpers/marc-staff-view.js';
+import { temporaryDirectory } from './helpers/temp.js';
+import { describeWithXsltproc } from './helpers/xsltproc.js';
 import { readAll } from './helpers/read.js';
 import { describeWithShared } from './helpers/shared.js';
 
@@ -20,7 +20,7 @@ const DEV = loadCorpus('dev');
 describeWithShared('MARC Staff View scrape: pages rendered by VuFind\'s XSL from real records', () => {
   describeWithXsltproc('xsltproc renders VuFind\'s record-marc.xsl', () => {
     const records = DEV.map((entry) => entry.record);
-    const text = marcStaffViewFile(records);
+    const text = marcStaffViewFile(records, temporaryDirectory());
 
     it('gives back every record except what a scrape cannot (README), with no issue', async () => {
       const read = await readAll(staffViewReader, text, { chunkSize: 4096 });
@@ -43,7 +43,7 @@ describeWithShared('MARC Staff View scrape: pages rendered by VuFind\'s XSL from
 
     it('reads the record over 99,999 bytes, 880 alternate-script fields and 9XX local fields', async () => {
       const wanted = DEV.filter((entry) => entry.name.includes('datos') || entry.name.includes('hebrew880s') || entry.name.includes('oschrift'));
-      const read = await readAll(staffViewReader, marcStaffViewFile(wanted.map((entry) => entry.record)));
+      const read = await readAll(staffViewReader, marcStaffViewFile(wanted.map((entry) => entry.record), temporaryDirectory()));
       const tags = read.map((raw) => new Set(raw.marc?.fields.map((field) => field.tag)));
       expect(read.map((raw) => raw.marc?.fields.length)).toEqual(wanted.map((entry) => entry.record.fields.length));
       expect(tags.some((set) => set.has('880'))).toBe(true);
@@ -52,7 +52,7 @@ describeWithShared('MARC Staff View scrape: pages rendered by VuFind\'s XSL from
     });
 
     it('the in-process layout the property tests use is line for line what xsltproc gives', () => {
-      const html = renderMarcHtml(records);
+      const html = renderMarcHtml(records, temporaryDirectory());
       records.forEach((record, index) => expect(marcTableLines(record), DEV[index]?.name).toEqual(scrapeMarcTable(html[index] ?? '')));
     });
   });

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { parseIso2709, parseMarcXml } from '../../src/marc/index.js';
 import { isControlField, type MarcField, type MarcRecord } from '../../src/model/marc.js';
 import { xmlCharsOnly } from './marc-serialize.js';
-import { PROJECT_ROOT } from './shared.js';
+import { PROJECT_ROOT } from './shared-paths.js';
 
 /**
  * The real MARC records of tests/fixtures/marc (README there names every file's source).

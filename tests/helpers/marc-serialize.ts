@@ -22,10 +22,12 @@ function escapeXml(text: string): string {
 }
 
 /**
- * One `<record>` in the MARC 21 slim namespace. Subfields with an empty value are left out,
- * as VuFind's own MARCXML writer does.
+ * One `<record>` in the MARC 21 slim namespace. `skipEmptySubfields`: leave out subfields with
+ * an empty value, as VuFind's own MARCXML writer (the Staff View's) does; marc4j
+ * (`FullRecordAsXML`) keeps them.
  */
-export function marcXmlRecord(record: MarcRecord, namespaced = true): string {
+export function marcXmlRecord(record: MarcRecord, options: { namespaced?: boolean; skipEmptySubfields?: boolean } = {}): string {
+  const { namespaced = true, skipEmptySubfields = false } = options;
   const lines = [namespaced ? '<record xmlns="http://www.loc.gov/MARC21/slim">' : '<record>', `  <leader>${escapeXml(record.leader)}</leader>`];
   for (const field of record.fields) {
     if (isControlField(field)) {
@@ -34,7 +36,7 @@ export function marcXmlRecord(record: MarcRecord, namespaced = true): string {
     }
     lines.push(`  <datafield tag="${escapeXml(field.tag)}" ind1="${escapeXml(field.ind1)}" ind2="${escapeXml(field.ind2)}">`);
     for (const subfield of field.subfields) {
-      if (xmlCharsOnly(subfield.value) === '') continue;
+      if (skipEmptySubfields && xmlCharsOnly(subfield.value) === '') continue;
       lines.push(`    <subfield code="${escapeXml(subfield.code)}">${escapeXml(subfield.value)}</subfield>`);
     }
     lines.push('  </datafield>');
@@ -44,7 +46,7 @@ export function marcXmlRecord(record: MarcRecord, namespaced = true): string {
 }
 
 export function marcXmlCollection(records: readonly MarcRecord[]): string {
-  return `<?xml version="1.0" encoding="UTF-8"?>\n<collection xmlns="http://www.loc.gov/MARC21/slim">\n${records.map((record) => marcXmlRecord(record, false)).join('\n')}\n</collection>\n`;
+  return `<?xml version="1.0" encoding="UTF-8"?>\n<collection xmlns="http://www.loc.gov/MARC21/slim">\n${records.map((record) => marcXmlRecord(record, { namespaced: false })).join('\n')}\n</collection>\n`;
 }
 
 const FIELD_TERMINATOR = 0x1e;

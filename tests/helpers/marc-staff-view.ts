@@ -1,13 +1,11 @@
 import { spawnSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { decodeHTML } from 'entities';
-import { describe, it } from 'vitest';
 import { isControlField, type MarcDataField, type MarcRecord } from '../../src/model/marc.js';
 import { CORE_LABELS, type CoreLabelKey } from '../../src/read/staff-view/core-labels.js';
 import { marcXmlRecord, xmlCharsOnly } from './marc-serialize.js';
-import { IN_CI, sharedPath } from './shared.js';
-import { temporaryDirectory } from './temp.js';
+import { sharedPath } from './shared-paths.js';
 
 /**
  * MARC Staff View pages for tests: the record written as MARCXML, rendered by VuFind's own
@@ -24,36 +22,18 @@ const PRE_WRAP_TAGS = new Set(['LEADER', '006', '007', '008']);
 
 export const HAS_XSLTPROC = spawnSync('xsltproc', ['--version'], { encoding: 'utf8' }).status === 0;
 
-/** A describe block that needs xsltproc: skipped with a message where it is missing, a failure in CI. */
-export function describeWithXsltproc(name: string, body: () => void): void {
-  if (HAS_XSLTPROC) {
-    describe(name, body);
-    return;
-  }
-  if (IN_CI) {
-    describe(name, () => {
-      it('needs xsltproc (.ci/run installs it)', () => {
-        throw new Error(`xsltproc is missing: "${name}" cannot run in CI`);
-      });
-    });
-    return;
-  }
-  console.warn(`[bibpipe tests] SKIPPED "${name}": xsltproc not found (apt-get install xsltproc)`);
-  describe(name, () => {
-    it.skip('needs xsltproc', () => {});
-  });
-}
-
-/** The HTML VuFind's XSL makes of each record (one xsltproc run for all of them). */
-export function renderMarcHtml(records: readonly MarcRecord[]): string[] {
+/** The HTML VuFind's XSL makes of each record (one xsltproc run for all of them; `directory` holds the MARCXML it reads). */
+export function renderMarcHtml(records: readonly MarcRecord[], parent: string): string[] {
   if (records.length === 0) return [];
-  const directory = temporaryDirectory('bibpipe-marc-xsl-');
+  const directory = join(parent, 'marcxml-for-xsl');
+  mkdirSync(directory, { recursive: true });
   const files = records.map((record, index) => {
     const file = join(directory, `${String(index).padStart(6, '0')}.xml`);
-    writeFileSync(file, `<?xml version="1.0" encoding="UTF-8"?>\n${marcXmlRecord(record)}\n`);
+    writeFileSync(file, `<?xml version="1.0" encoding="UTF-8"?>\n${marcXmlRecord(record, { skipEmptySubfields: true })}\n`);
     return file;
   });
   const result = spawnSync('xsltproc', [MARC_XSL, ...files], { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
+  rmSync(directory, { recursive: true, force: true });
   if (result.status !== 0) throw new Error(`xsltproc failed: ${result.stderr}`);
   const pages = result.stdout.split('<table class="staff-view--marc').slice(1).map((part) => `<table class="staff-view--marc${part}`);
   if (pages.length !== records.length) throw new Error(`xsltproc rendered ${pages.length} tables for ${records.length} records`);
@@ -153,7 +133,7 @@ export function marcStaffViewPage(record: MarcRecord, html: string | undefined, 
 export const PAGE_LOCALES = ['en', 'de', 'es', 'fr', 'ja', 'ru', 'it', 'nl'] as const;
 
 /** One scraped text file holding every record's page, the locale changing from page to page. */
-export function marcStaffViewFile(records: readonly MarcRecord[]): string {
-  const html = renderMarcHtml(records);
+export function marcStaffViewFile(records: readonly MarcRecord[], directory: string): string {
+  const html = renderMarcHtml(records, directory);
   return records.map((record, index) => marcStaffViewPage(record, html[index] ?? '', { locale: PAGE_LOCALES[index % PAGE_LOCALES.length] ?? 'en' })).join('\n');
 }
