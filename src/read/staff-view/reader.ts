@@ -1,9 +1,9 @@
 import type { Issue, SourcePosition } from '../../model/issue.js';
 import type { RawRecord } from '../../model/raw-record.js';
 import { makeIssue } from '../../model/rules.js';
-import { lineChunkOf, readBySplitting } from '../chunked.js';
+import { lineChunkOf } from '../chunked.js';
 import { lineChunks, linesOf, type LineChunk, type TextLine } from '../lines.js';
-import type { ReadBatch, ReadContext, RecordChunk, RecordReader } from '../types.js';
+import { Confidence, type ReadBatch, type ReadContext, type RecordChunk, type RecordReader } from '../types.js';
 import { readCoreTable } from './core-table.js';
 import { controlNumber, readMarcTable } from './marc-table.js';
 import { isLeaderRow } from './marc-rows.js';
@@ -21,16 +21,18 @@ const FORMAT = 'staff-view';
 /** Lines of the head that `detect` looks at. */
 const DETECT_LINES = 60;
 
-function detect(head: string): boolean {
+/** Certain on a loading-marker line; likely on a Staff View row of `id` or `_version_`, or a MARC table's `LEADER` row (a page cut before its marker). */
+function detect(head: string): number {
   const lines = head.split('\n', DETECT_LINES);
+  let confidence: number = Confidence.none;
   for (const raw of lines) {
     const text = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
-    if (markerLocales(text) !== undefined) return true;
+    if (markerLocales(text) !== undefined) return Confidence.certain;
     const row = parseRowStart(text);
-    if (row?.kind === 'staff' && (row.label === '_version_' || row.label === 'id')) return true;
-    if (isLeaderRow(text)) return true;
+    if (row?.kind === 'staff' && (row.label === '_version_' || row.label === 'id')) confidence = Confidence.likely;
+    if (isLeaderRow(text)) confidence = Confidence.likely;
   }
-  return false;
+  return confidence;
 }
 
 function finishPage(page: PageAssembler, ordinal: number, context: ReadContext, invalidUtf8At: number | undefined): RawRecord {
@@ -183,7 +185,7 @@ export const staffViewReader: RecordReader = {
   name: FORMAT,
   description: 'VuFind record pages scraped to text (loading marker, core table, "Staff View" table of Solr fields or of the MARC record); one or many records per file',
   detect,
-  read: (input, context) => readBySplitting(splitStaffView, parseStaffViewChunk, input, context),
   split: splitStaffView,
   parseChunk: parseStaffViewChunk,
+  shards: { start: { kind: 'marker-line', isMarker: (line) => markerLocales(line.trim()) !== undefined } },
 };
