@@ -68,6 +68,18 @@ export const RULES = {
   // characters no output can carry faithfully (issue 11)
   'value.lone-surrogate': { severity: 'warning', description: 'A value holds a lone UTF-16 surrogate (a JSON `\\ud800` escape without its pair); CSV and .nbib write U+FFFD for it, XML outputs leave it out (JSON outputs keep the escape).', example: '"title": "A\\ud800B"' },
   'value.control-character': { severity: 'warning', description: 'A value holds a control character other than tab, line feed and carriage return (U+0000-U+001F, U+007F); XML outputs (MEDLINE, the reports) cannot hold it and leave it out.', example: '"title": "A\\u0007B"' },
+  // MARC records (issue 21): semantic checks of the record behind the indexed fields
+  'marc.indexed-field-differs': { severity: 'info', description: 'The MARC record (the Solr `fullrecord`) and an indexed Solr field of the same record disagree (title, authors, year, ISBN, publisher...); the MARC value is written, as VuFind shows it on the record page.', example: 'title "A study" but 245 $a "A survey"' },
+  'marc.title-missing': { severity: 'warning', description: 'The MARC record has no 245 title statement (MARC 21 makes it mandatory).', example: 'a record without 245' },
+  'marc.fixed-field-length': { severity: 'warning', description: 'A fixed-length field does not have the length MARC 21 gives it for the record type (008: 40 characters in a bibliographic record, 32 in a holdings record; 006: 18); positions read from it may be wrong.', example: '008 of 39 characters' },
+  'marc.indicator-invalid': { severity: 'warning', description: 'A data field has an indicator value MARC 21 does not define for its tag (or one that is not a digit, lower-case letter or blank).', example: '245 ind1 "5"' },
+  'marc.relator-unknown': { severity: 'warning', description: 'A `$4` relator code of a name field is not in the MARC Code List for Relators (Library of Congress); the role is kept as catalogued.', example: '700 $4 "xyz"' },
+  'marc.isbn-check-digit': { severity: 'warning', description: 'An ISBN in 020 $a has a wrong check digit; it is not written as an identifier (a cancelled or invalid ISBN belongs in 020 $z).', example: '020 $a 9780306406150' },
+  'marc.isbn-malformed': { severity: 'warning', description: 'An 020 $a does not hold an ISBN of 10 or 13 characters; it is not written as an identifier.', example: '020 $a 12345' },
+  'marc.issn-check-digit': { severity: 'warning', description: 'An ISSN in 022 $a has a wrong check digit; it is not written as an identifier (an incorrect ISSN belongs in 022 $y).', example: '022 $a 0378-5956' },
+  'marc.issn-malformed': { severity: 'warning', description: 'An 022 $a does not hold an ISSN of the form NNNN-NNNC; it is not written as an identifier.', example: '022 $a 12345' },
+  'medline.not-an-article': { severity: 'info', description: 'A record read from MARC that is not an article (leader/07 `b`, a serial component part with its 773 host) is not written to MEDLINE XML or .nbib, whatever identifiers it has.', example: 'a MARC book with a PMID in 024' },
+  'marc.id-mismatch': { severity: 'warning', description: 'The `fullrecord` MARC record\'s 001 control number differs from the Solr id: the MARC may belong to another record (VuFind takes the id from 001).', example: 'id "123" but 001 "124"' },
 } as const satisfies Record<string, Rule>;
 
 export type IssueCode = keyof typeof RULES;
