@@ -2,6 +2,7 @@ import type { MarcRecord } from '../model/marc.js';
 import { readIso2709 } from './iso2709.js';
 import { parseMarcInJson } from './marc-in-json.js';
 import { byteOffsetOf, parseMarcXml } from './marcxml.js';
+import { jsonSyntaxProblem } from '../json-syntax.js';
 import { MarcParseError, type MarcProblem } from './problems.js';
 
 /**
@@ -52,11 +53,27 @@ function decodeTrimmed(text: string): FullrecordResult {
       json = JSON.parse(text);
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
-      const position = Number(/position (\d+)/.exec(message)?.[1] ?? 0);
-      throw new MarcParseError(`not valid JSON: ${message.replace(/,\s*".*$/s, '').replace(/ in JSON at position \d+.*$/s, '')}`, byteOffsetOf(text, position));
+      throw new MarcParseError(`not valid JSON: ${jsonSyntaxProblem(error).replace(/ \(?at position \d+\)?/, '')}`, byteOffsetOf(text, jsonErrorPosition(text, message)));
     }
     return { record: parseMarcInJson(json), problems: [], encoding: 'marc-in-json' };
   }
   const bytes = Buffer.from(text.includes('#') ? text.replace(SOLR_XML_SEPARATORS, (_, code: string) => String.fromCharCode(Number(code))) : text, 'utf8');
   return { ...readIso2709(bytes), encoding: 'iso2709' };
+}
+
+/**
+ * Where V8's JSON.parse stopped (a character offset): its message gives `position N`, or
+ * says the input ended, or quotes the bad token with up to 10 characters of text either
+ * side (`..."fields": [}" is not valid JSON`).
+ */
+function jsonErrorPosition(text: string, message: string): number {
+  const position = /position (\d+)/.exec(message)?.[1];
+  if (position !== undefined) return Number(position);
+  if (message.includes('end of JSON input')) return text.length;
+  const quoted = /^Unexpected token '(.+?)', (\.\.\.)?"([\s\S]*)"(?:\.\.\.)? is not valid JSON$/.exec(message);
+  if (quoted === null) return 0;
+  const [, token, cut, context] = quoted as unknown as [string, string, string | undefined, string];
+  const start = text.indexOf(context);
+  if (start === -1) return 0;
+  return cut === undefined ? start + Math.max(0, context.indexOf(token)) : start + 10;
 }

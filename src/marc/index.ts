@@ -8,3 +8,4 @@ export { parseMarcInJson } from './marc-in-json.js';
 export { decodeFullrecord, readFullrecord, type FullrecordResult } from './fullrecord.js';
 export { decodeMarc8 } from './marc8.js';
 export { MarcParseError, type MarcProblem, type MarcProblemCode } from './problems.js';
+export { marcProblemIssues, unparsableIssue, type MarcSite } from './issues.js';

@@ -58,8 +58,13 @@ export function parseIso2709(bytes: Uint8Array): MarcRecord {
   return readIso2709(bytes).record;
 }
 
+export interface Iso2709Options {
+  /** Decode sound UTF-8 records with marcjs (default); false decodes every record here (the property test compares the two). */
+  useLibrary?: boolean;
+}
+
 /** One ISO 2709 record with the problems found in its structure and text. Throws MarcParseError. */
-export function readIso2709(bytes: Uint8Array): Iso2709Result {
+export function readIso2709(bytes: Uint8Array, options: Iso2709Options = {}): Iso2709Result {
   if (bytes.length < LEADER_BYTES) throw new MarcParseError(`the record is ${bytes.length} bytes, shorter than the 24-byte leader`, 0);
   const problems: MarcProblem[] = [];
   const terminated = bytes[bytes.length - 1] === RECORD_TERMINATOR;
@@ -75,7 +80,7 @@ export function readIso2709(bytes: Uint8Array): Iso2709Result {
   }
   const spans = fieldSpans(bytes, dataStart, recordEnd, overflow, problems);
   const encoding = textEncoding(bytes, problems);
-  if (encoding === 'utf8' && problems.length === 0) {
+  if (encoding === 'utf8' && !overflow && problems.length === 0 && options.useLibrary !== false) {
     const record = parseWithMarcjs(bytes, spans.length);
     if (record !== undefined) return { record, problems };
   }

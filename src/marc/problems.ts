@@ -5,8 +5,11 @@
  * for text inputs, so it points into the file, the `fullrecord` value or the chunk).
  */
 
+import type { IssueCode } from '../model/rules.js';
+
 /** The `marc.*` rule codes the parsers emit (their text lives in src/model/rules.ts). */
-export type MarcProblemCode =
+export type MarcProblemCode = Extract<
+  IssueCode,
   | 'marc.record-length'
   | 'marc.base-address'
   | 'marc.directory'
@@ -14,7 +17,8 @@ export type MarcProblemCode =
   | 'marc.record-terminator'
   | 'marc.undeclared-marc8'
   | 'marc.encoding-mismatch'
-  | 'marc.invalid-characters';
+  | 'marc.invalid-characters'
+>;
 
 export interface MarcProblem {
   code: MarcProblemCode;

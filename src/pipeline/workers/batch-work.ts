@@ -6,6 +6,7 @@ import { applySeverities, hasError, type SeverityOverrides } from '../../model/r
 import type { Profile } from '../../biblio-schema/profile.js';
 import { shiftOrdinals } from '../../read/chunked.js';
 import { findReader } from '../../read/index.js';
+import { attachFullrecordMarc } from '../../read/marc-fullrecord.js';
 import type { ReadLimits, RecordChunk } from '../../read/types.js';
 import { statsDigest, type StatsDigest } from '../../stats/collect.js';
 import { findWriter } from '../../write/index.js';
@@ -115,7 +116,12 @@ function resolveWriter(name: string): RecordWriter {
   return writer;
 }
 
+/** The raw records of a batch, each with its Solr `fullrecord` decoded as MARC here, on the batch's thread. */
 function recordsOf(input: BatchInput, settings: EngineSettings): RawRecord[] {
+  return rawRecordsOf(input, settings).map(attachFullrecordMarc);
+}
+
+function rawRecordsOf(input: BatchInput, settings: EngineSettings): RawRecord[] {
   if (input.kind === 'records') return input.records;
   const reader = findReader(input.reader);
   if (reader?.parseChunk === undefined) throw new Error(`The reader "${input.reader}" cannot parse chunks`);

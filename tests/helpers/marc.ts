@@ -1,0 +1,139 @@
+import { spawnSync } from 'node:child_process';
+import { describe, it } from 'vitest';
+import type { MarcRecord } from '../../src/model/marc.js';
+import { isControlField } from '../../src/model/marc.js';
+import { IN_CI } from './shared.js';
+
+/**
+ * MARC test helpers: an ISO 2709 writer (to build records, damaged ones included) and the
+ * guard for tests that cross-check against yaz-marcdump (Debian `yaz`, an independent MARC
+ * reader; .ci/run installs it).
+ */
+
+const FT = 0x1e;
+const RT = 0x1d;
+const SF = 0x1f;
+
+export interface Iso2709WriteOptions {
+  /** Write lengths and offsets as a writer does past the five-digit limit: 99999 / 9999 where they do not fit. */
+  capLengths?: boolean;
+  /** How text becomes bytes (default UTF-8); `latin1` writes a string of MARC-8 bytes as they are. */
+  encoding?: BufferEncoding;
+}
+
+function pad(value: number, width: number, cap: boolean): string {
+  const max = 10 ** width - 1;
+  return String(cap ? Math.min(value, max) : value % (max + 1)).padStart(width, '0');
+}
+
+/** A MarcRecord as ISO 2709 bytes (UTF-8 text; leader/09 as given). */
+export function toIso2709(record: MarcRecord, options: Iso2709WriteOptions = {}): Buffer {
+  const cap = options.capLengths ?? false;
+  const encoding = options.encoding ?? 'utf8';
+  const bodies = record.fields.map((field) => {
+    const parts: Buffer[] = [];
+    if (isControlField(field)) parts.push(Buffer.from(field.value, encoding));
+    else {
+      parts.push(Buffer.from(field.ind1 + field.ind2));
+      for (const subfield of field.subfields) parts.push(Buffer.from([SF]), Buffer.from(subfield.code + subfield.value, encoding));
+    }
+    parts.push(Buffer.from([FT]));
+    return Buffer.concat(parts);
+  });
+  let offset = 0;
+  const directory = bodies.map((body, index) => {
+    const entry = record.fields[index]!.tag + pad(body.length, 4, cap) + pad(offset, 5, cap);
+    offset += body.length;
+    return entry;
+  });
+  const base = 24 + 12 * bodies.length + 1;
+  const length = base + offset + 1;
+  const leader = pad(length, 5, cap) + record.leader.slice(5, 12) + pad(base, 5, cap) + record.leader.slice(17, 24);
+  return Buffer.concat([Buffer.from(leader + directory.join(''), 'latin1'), Buffer.from([FT]), ...bodies, Buffer.from([RT])]);
+}
+
+export function hasYaz(): boolean {
+  return spawnSync('yaz-marcdump', ['-V'], { encoding: 'utf8' }).status === 0;
+}
+
+/** A describe block that needs yaz-marcdump: skipped with a message without it, failed in CI. */
+export function describeWithYaz(name: string, body: () => void): void {
+  if (hasYaz()) {
+    describe(name, body);
+    return;
+  }
+  if (IN_CI) {
+    describe(name, () => {
+      it('needs yaz-marcdump (Debian yaz; .ci/run installs it)', () => {
+        throw new Error(`yaz-marcdump is missing: "${name}" cannot run in CI`);
+      });
+    });
+    return;
+  }
+  console.warn(`[bibpipe tests] SKIPPED "${name}": yaz-marcdump not found (apt-get install yaz)`);
+  describe(name, () => {
+    it.skip('needs yaz-marcdump (apt-get install yaz)', () => {});
+  });
+}
+
+/** yaz-marcdump's MARC-in-JSON output (one JSON object per record, concatenated) as MarcRecords. */
+export function yazRecords(file: string, args: readonly string[] = []): MarcRecord[] {
+  const run = spawnSync('yaz-marcdump', [...args, '-o', 'json', file], { encoding: 'utf8', maxBuffer: 1 << 28 });
+  if (run.status !== 0) throw new Error(`yaz-marcdump failed on ${file}: ${run.stderr}`);
+  return splitConcatenatedJson(run.stdout).map((value) => fromMarcInJson(value as MijRecord));
+}
+
+/** yaz-marcdump converting a file to ISO 2709 in another character set (e.g. UTF-8 -> MARC-8). */
+export function yazConvert(file: string, args: readonly string[], output = 'marc'): Buffer {
+  const run = spawnSync('yaz-marcdump', [...args, '-o', output, file], { maxBuffer: 1 << 28 });
+  if (run.status !== 0) throw new Error(`yaz-marcdump failed on ${file}: ${run.stderr.toString()}`);
+  return run.stdout;
+}
+
+interface MijRecord {
+  leader: string;
+  fields: Array<Record<string, string | { ind1: string; ind2: string; subfields: Array<Record<string, string>> }>>;
+}
+
+function fromMarcInJson(value: MijRecord): MarcRecord {
+  return {
+    leader: value.leader,
+    fields: value.fields.map((entry) => {
+      const [tag, content] = Object.entries(entry)[0]!;
+      if (typeof content === 'string') return { tag, value: content };
+      return { tag, ind1: content.ind1, ind2: content.ind2, subfields: content.subfields.map((subfield) => ({ code: Object.keys(subfield)[0]!, value: Object.values(subfield)[0]! })) };
+    }),
+  };
+}
+
+function splitConcatenatedJson(text: string): unknown[] {
+  const values: unknown[] = [];
+  let depth = 0;
+  let start = -1;
+  let inString = false;
+  let escaped = false;
+  for (let at = 0; at < text.length; at++) {
+    const char = text[at];
+    if (inString) {
+      if (escaped) escaped = false;
+      else if (char === '\\') escaped = true;
+      else if (char === '"') inString = false;
+    } else if (char === '"') inString = true;
+    else if (char === '{') {
+      if (depth++ === 0) start = at;
+    } else if (char === '}' && --depth === 0) values.push(JSON.parse(text.slice(start, at + 1)));
+  }
+  return values;
+}
+
+/** Splits ISO 2709 bytes at record terminators (each record keeps its terminator). */
+export function splitIso2709(bytes: Uint8Array): Uint8Array[] {
+  const records: Uint8Array[] = [];
+  let start = 0;
+  for (let at = bytes.indexOf(RT); at !== -1; at = bytes.indexOf(RT, start)) {
+    records.push(bytes.subarray(start, at + 1));
+    start = at + 1;
+  }
+  if (start < bytes.length) records.push(bytes.subarray(start));
+  return records;
+}
