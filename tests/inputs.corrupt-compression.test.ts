@@ -10,6 +10,7 @@ import { emptyInputMessage, openInput } from '../src/sources/inputs.js';
 import { rawRecords } from './helpers/raw-records.js';
 import { PROJECT_ROOT } from './helpers/shared.js';
 import { DEFAULT_READ_LIMITS } from '../src/read/types.js';
+import { readRecords } from '../src/read/chunked.js';
 
 /**
  * Compressed inputs cut off by a failed download, damaged on disk, or built to explode:
@@ -160,7 +161,7 @@ describe('Solr CSV over hostile bytes', () => {
     }
     const { solrCsvReader } = await import('../src/read/solr-csv.js');
     const records: RawRecord[] = [];
-    for await (const record of solrCsvReader.read(input(), { file: 'x.csv', limits: { ...DEFAULT_READ_LIMITS, maxRecordBytes: 1024 * 1024 } })) records.push(record);
+    for await (const record of readRecords(solrCsvReader, input(), { file: 'x.csv', limits: { ...DEFAULT_READ_LIMITS, maxRecordBytes: 1024 * 1024 } })) records.push(record);
     expect(records.map((record) => record.fields.id ?? record.issues[0]?.code)).toEqual(['a', 'read.limit-exceeded']);
     expect(pulled).toBeLessThan(8 * 1024 * 1024);
   });

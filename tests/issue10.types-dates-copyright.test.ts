@@ -11,6 +11,7 @@ import { nbibWriter } from '../src/write/nbib.js';
 import { codesOf, fromScrape, fromSolrJson, type SolrDoc } from './helpers/convert-doc.js';
 import { render } from './helpers/record-fixtures.js';
 import { describeWithShared, sharedPath } from './helpers/shared.js';
+import { readRecords } from '../src/read/chunked.js';
 
 /** Issue 10, defects 4-7 and 11: publication types, harvest datestamps, copyright lines. */
 
@@ -97,7 +98,7 @@ describeWithShared('defect 7: the seed with its datestamp changed to 2023-12-12'
     const text = readFileSync(sharedPath('data', 'seed', '000_d603f818e8ddaeae.txt'), 'utf8').replace('pubmed-103359032023-08-31', 'pubmed-103359032023-12-12');
     expect(text).toContain('pubmed-103359032023-12-12');
     const raws: RawRecord[] = [];
-    for await (const raw of staffViewReader.read(Readable.from([Buffer.from(text)]), { file: 'seed.txt', limits: DEFAULT_READ_LIMITS })) raws.push(raw);
+    for await (const raw of readRecords(staffViewReader, Readable.from([Buffer.from(text)]), { file: 'seed.txt', limits: DEFAULT_READ_LIMITS })) raws.push(raw);
     const record = processRecord(raws[0] as RawRecord).record as BibRecord;
     const nbib = render(nbibWriter, [record]);
     expect(nbib).toContain('DP  - 2023 Aug 31');

@@ -7,6 +7,7 @@ import { solrJsonReader } from '../src/read/solr-json.js';
 import { staffViewReader } from '../src/read/staff-view/reader.js';
 import type { RecordReader } from '../src/read/types.js';
 import { DEFAULT_READ_LIMITS } from '../src/read/types.js';
+import { readRecords } from '../src/read/chunked.js';
 
 /**
  * Worker threads parse chunks of whole records cut on the main thread by the one line
@@ -39,7 +40,7 @@ async function* chunked(bytes: Buffer, sizes: readonly number[]): AsyncGenerator
 
 async function readInOrder(bytes: Buffer): Promise<RawRecord[]> {
   const records: RawRecord[] = [];
-  for await (const record of solrJsonReader.read(chunked(bytes, [bytes.length]), { file: 'in.ndjson', limits: DEFAULT_READ_LIMITS })) records.push(record);
+  for await (const record of readRecords(solrJsonReader, chunked(bytes, [bytes.length]), { file: 'in.ndjson', limits: DEFAULT_READ_LIMITS })) records.push(record);
   return records;
 }
 
@@ -48,7 +49,7 @@ async function readInChunks(reader: RecordReader, bytes: Buffer, chunkSizes: rea
   const context = { file: 'in.ndjson', limits: DEFAULT_READ_LIMITS };
   for await (const batch of reader.split!(chunked(bytes, chunkSizes), context, chunkBytes)) {
     const parsed = batch.kind === 'records' ? batch.records : reader.parseChunk!(batch.chunk, context);
-    if (batch.kind === 'chunk' && batch.chunk.kind !== 'xml') shiftOrdinals(parsed, records.length);
+    shiftOrdinals(parsed, records.length);
     records.push(...parsed);
   }
   return records;
@@ -120,7 +121,7 @@ describe('chunks for worker threads', () => {
     const page = readFileSync(new URL('../samples/three records in one file.txt', import.meta.url));
     const bytes = Buffer.concat([page, Buffer.from('\n'), page]);
     const expected: RawRecord[] = [];
-    for await (const record of staffViewReader.read(chunked(bytes, [bytes.length]), { file: 'in.ndjson', limits: DEFAULT_READ_LIMITS })) expected.push(record);
+    for await (const record of readRecords(staffViewReader, chunked(bytes, [bytes.length]), { file: 'in.ndjson', limits: DEFAULT_READ_LIMITS })) expected.push(record);
     expect(expected.length).toBe(6);
     await fc.assert(
       fc.asyncProperty(fc.array(fc.integer({ min: 1, max: 5000 }), { minLength: 1, maxLength: 4 }), fc.integer({ min: 1, max: 20000 }), async (chunkSizes, chunkBytes) => {

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { solrJsonReader } from '../src/read/solr-json.js';
 import { DEFAULT_READ_LIMITS } from '../src/read/types.js';
 import type { RawRecord } from '../src/model/raw-record.js';
+import { readRecords } from '../src/read/chunked.js';
 
 /**
  * NDJSON whose first line is broken, or whose lines end in CR only, is still read line by
@@ -14,7 +15,7 @@ async function read(text: string | Buffer): Promise<RawRecord[]> {
     yield bytes;
   }
   const records: RawRecord[] = [];
-  for await (const record of solrJsonReader.read(once(), { file: 'in.ndjson', limits: DEFAULT_READ_LIMITS })) records.push(record);
+  for await (const record of readRecords(solrJsonReader, once(), { file: 'in.ndjson', limits: DEFAULT_READ_LIMITS })) records.push(record);
   return records;
 }
 

@@ -5,6 +5,7 @@ import { solrCsvReader } from '../src/read/solr-csv.js';
 import { solrXmlReader } from '../src/read/solr-xml.js';
 import { DEFAULT_READ_LIMITS, type RecordReader } from '../src/read/types.js';
 import { syntheticSolrCsv, syntheticSolrXml } from './helpers/synthetic-solr.js';
+import { readRecords } from '../src/read/chunked.js';
 
 // A full collection before each heap sample, so that the samples show what is retained.
 setFlagsFromString('--expose-gc');
@@ -31,7 +32,7 @@ async function streamThrough(reader: RecordReader, input: AsyncIterable<Uint8Arr
   const before = process.memoryUsage().heapUsed;
   let retainedGrowth = 0;
   const result: StreamResult = { records: 0, failed: 0, bytes: 0, retainedGrowth: 0, lastId: undefined };
-  for await (const record of reader.read(counted(), { file: 'synthetic', limits: DEFAULT_READ_LIMITS })) {
+  for await (const record of readRecords(reader, counted(), { file: 'synthetic', limits: DEFAULT_READ_LIMITS })) {
     result.records++;
     result.lastId = record.fields.id;
     if (record.issues.length > 0) result.failed++;

@@ -11,7 +11,7 @@ describeWithShared('Staff View reader: the seed record page', () => {
   });
 
   it('is detected from its head', () => {
-    expect(staffViewReader.detect(seed.subarray(0, 4096).toString('utf8'))).toBe(true);
+    expect(staffViewReader.detect(seed.subarray(0, 4096).toString('utf8'))).toBeGreaterThan(0);
   });
 
   it('reads the exact Solr fields, multi-valued ones split back into their values', async () => {

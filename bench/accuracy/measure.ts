@@ -7,6 +7,7 @@ import { DEFAULT_READ_LIMITS, type RecordReader } from '../../src/read/types.js'
 import { generateCorpus, type CorpusProfile, type CorpusRecord } from '../corpus/records.js';
 import { defaultLayout, renderSolrJsonLine, renderStaffView } from '../corpus/render.js';
 import { differingPaths, fieldIsRight, fieldValue, FIELDS, truthValue, type Field } from './compare.js';
+import { readRecords } from '../../src/read/chunked.js';
 
 /**
  * Runs every corpus record through the real pipeline twice (its Staff View scrape and its
@@ -74,7 +75,7 @@ function emptyTally(): Tally {
 
 async function readOne(reader: RecordReader, text: string, file: string): Promise<RawRecord[]> {
   const records: RawRecord[] = [];
-  for await (const record of reader.read(Readable.from([Buffer.from(text, 'utf8')]), { file, limits: DEFAULT_READ_LIMITS })) records.push(record);
+  for await (const record of readRecords(reader, Readable.from([Buffer.from(text, 'utf8')]), { file, limits: DEFAULT_READ_LIMITS })) records.push(record);
   return records;
 }
 

@@ -13,6 +13,7 @@ import { medlineXmlWriter } from '../../src/write/medline-xml.js';
 import { collapseWhitespace } from '../../src/text.js';
 import type { CorpusRecord } from '../corpus/records.js';
 import { renderStaffView } from '../corpus/render.js';
+import { readRecords } from '../../src/read/chunked.js';
 
 /**
  * The real round trip (issue 10): every real NLM record in ../shared/data/medline/real
@@ -227,7 +228,7 @@ export function indexAsVufind(nlm: NlmRecord): Record<string, string | string[]>
 
 async function convert(reader: RecordReader, input: string, file: string): Promise<BibRecord | undefined> {
   const raws: RawRecord[] = [];
-  for await (const raw of reader.read(Readable.from([Buffer.from(input, 'utf8')]), { file, limits: DEFAULT_READ_LIMITS })) raws.push(raw);
+  for await (const raw of readRecords(reader, Readable.from([Buffer.from(input, 'utf8')]), { file, limits: DEFAULT_READ_LIMITS })) raws.push(raw);
   return raws.length === 1 ? processRecord(raws[0] as RawRecord).record : undefined;
 }
 

@@ -7,6 +7,7 @@ import { CursorLoopDetector } from '../../src/sources/solr-http.js';
 import { solrJsonReader } from '../../src/read/solr-json.js';
 import { solrXmlReader } from '../../src/read/solr-xml.js';
 import { DEFAULT_READ_LIMITS, type ReadLimits, type RecordReader } from '../../src/read/types.js';
+import { readRecords } from '../../src/read/chunked.js';
 
 /**
  * Fuzz targets for hostile input (issue 11): nesting far past any real document, lines far
@@ -25,7 +26,7 @@ async function readAll(reader: RecordReader, bytes: Uint8Array, chunkSize: numbe
   const chunks: Buffer[] = [];
   for (let at = 0; at < bytes.length; at += chunkSize) chunks.push(Buffer.from(bytes.subarray(at, at + chunkSize)));
   const records: RawRecord[] = [];
-  for await (const record of reader.read(Readable.from(chunks), { file: FILE, limits })) records.push(record);
+  for await (const record of readRecords(reader, Readable.from(chunks), { file: FILE, limits })) records.push(record);
   return records;
 }
 

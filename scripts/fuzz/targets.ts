@@ -12,11 +12,14 @@ import { solrJsonReader } from '../../src/read/solr-json.js';
 import { solrXmlReader } from '../../src/read/solr-xml.js';
 import { staffViewReader } from '../../src/read/staff-view/reader.js';
 import { DEFAULT_READ_LIMITS, type RecordReader } from '../../src/read/types.js';
+import { readers } from '../../src/read/index.js';
+import { shiftOrdinals } from '../../src/read/chunked.js';
 import { validateRecord } from '../../src/validate/index.js';
 import { csvWriter } from '../../src/write/csv.js';
 import { writers } from '../../src/write/index.js';
 import { ndjsonWriter } from '../../src/write/ndjson.js';
 import { HOSTILE_TARGETS } from './hostile-targets.js';
+import { readRecords } from '../../src/read/chunked.js';
 
 /**
  * Fuzz targets shared by the short property tests (`npm test`) and the long campaign
@@ -36,7 +39,7 @@ async function readAll(reader: RecordReader, bytes: Uint8Array, chunkSize = 7): 
   const chunks: Buffer[] = [];
   for (let at = 0; at < bytes.length; at += chunkSize) chunks.push(Buffer.from(bytes.subarray(at, at + chunkSize)));
   const records: RawRecord[] = [];
-  for await (const record of reader.read(Readable.from(chunks), { file: FILE, limits: DEFAULT_READ_LIMITS })) records.push(record);
+  for await (const record of readRecords(reader, Readable.from(chunks), { file: FILE, limits: DEFAULT_READ_LIMITS })) records.push(record);
   return records;
 }
 
@@ -108,8 +111,48 @@ const nearFormatProperty = (reader: RecordReader, tokens: readonly string[]): Fu
     checkRecords(await readAll(reader, bytes));
   });
 
+/**
+ * Records a reader gives when its batches are cut at `targetBytes`, parsed chunk by chunk
+ * and numbered as the engine numbers them (each batch from 1, then placed in the input).
+ */
+async function readInBatches(reader: RecordReader, bytes: Uint8Array, chunkSize: number, targetBytes: number): Promise<RawRecord[]> {
+  const chunks: Buffer[] = [];
+  for (let at = 0; at < bytes.length; at += chunkSize) chunks.push(Buffer.from(bytes.subarray(at, at + chunkSize)));
+  const context = { file: FILE, limits: DEFAULT_READ_LIMITS };
+  const records: RawRecord[] = [];
+  for await (const batch of reader.split(Readable.from(chunks), context, targetBytes)) {
+    // A chunk goes through structured cloning on its way to a worker: parse such a copy.
+    const parsed = batch.kind === 'records' ? batch.records : reader.parseChunk(structuredClone(batch.chunk), context);
+    shiftOrdinals(parsed, records.length);
+    records.push(...parsed);
+  }
+  return records;
+}
+
+/** Text made of the bytes that structure the formats bibpipe reads (brackets, quotes, separators, tags, markers, MARC delimiters). */
+const structuralText: fc.Arbitrary<Uint8Array> = fc
+  .array(fc.oneof(fc.constantFrom('{', '}', '[', ']', '"', ':', ',', '\n', '\r\n', '<', '>', '/', '|', ' ', 'id', '"id"', 'doc', '<doc>', '</doc>', 'response', 'docs', 'record', '</record>', 'Loading…', '\u001d', '\u001e', '\u001f', '00000nam a2200000 a 4500', 'id,title\n', '\\'), cellText), { maxLength: 60 })
+  .map((parts) => Buffer.from(parts.join(''), 'utf8'));
+
+/**
+ * Every registered reader, from its registry entry alone (a new reader is fuzzed without
+ * being listed here): arbitrary bytes never throw and give well-formed records, and the
+ * records do not depend on where the input's pieces or the engine's batches were cut.
+ */
+const REGISTRY_TARGETS: FuzzTarget[] = readers.flatMap((reader) => [
+  { name: `${reader.name}: arbitrary bytes`, property: bytesProperty(reader) },
+  {
+    name: `${reader.name}: any batch size gives the records of reading in one batch`,
+    property: fc.asyncProperty(fc.oneof(fc.uint8Array({ maxLength: 400 }), structuralText), fc.integer({ min: 1, max: 64 }), fc.integer({ min: 1, max: 200 }), async (bytes, chunkSize, targetBytes) => {
+      const whole = await readInBatches(reader, bytes, bytes.length + 1, 1 << 30);
+      const cut = await readInBatches(reader, bytes, chunkSize, targetBytes);
+      if (!isDeepStrictEqual(JSON.parse(JSON.stringify(cut)), JSON.parse(JSON.stringify(whole)))) throw new Error(`batches of ${targetBytes} bytes read ${cut.length} records, one batch ${whole.length}: ${JSON.stringify(cut).slice(0, 400)} vs ${JSON.stringify(whole).slice(0, 400)}`);
+    }),
+  },
+]);
+
 export const FUZZ_TARGETS: FuzzTarget[] = [
-  { name: 'solr-json: arbitrary bytes', property: bytesProperty(solrJsonReader) },
+  ...REGISTRY_TARGETS,
   { name: 'solr-json: near-JSON text', property: nearFormatProperty(solrJsonReader, ['{', '}', '[', ']', '"', ':', ',', '"id"', '"response"', '"docs"', 'null', '123456789012345678901', 'HTTP/1.1 200 OK\r\n\r\n']) },
   {
     // N documents + M garbage lines, first line a document: N + M records, documents in order.
@@ -146,7 +189,6 @@ export const FUZZ_TARGETS: FuzzTarget[] = [
       if (records.length !== expected) throw new Error(`${values.length} elements but ${records.length} records`);
     }),
   },
-  { name: 'staff-view: arbitrary bytes', property: bytesProperty(staffViewReader) },
   { name: 'staff-view: near-page text', property: nearFormatProperty(staffViewReader, ['Loading…', 'Cargando…', '---|---|', ' | ', '|', 'Main Authors: | , |', '_version_ | 1 |', 'id | ', 'author | ', 'AT ', 'work_keys_str_mv | ']) },
   {
     name: 'staff-view: every page is one record, ids kept',
@@ -163,7 +205,6 @@ export const FUZZ_TARGETS: FuzzTarget[] = [
       });
     }),
   },
-  { name: 'solr-xml: arbitrary bytes', property: bytesProperty(solrXmlReader) },
   { name: 'solr-xml: near-XML text', property: nearFormatProperty(solrXmlReader, ['<response>', '<result name="response">', '<doc>', '</doc>', '<str name="id">', '</str>', '<arr name="author">', '</arr>', '<!DOCTYPE x [<!ENTITY a "b">]>', '&a;', '&amp;', '<![CDATA[', ']]>', '<?xml version="1.0"?>']) },
   {
     // Values without `#`: Solr's XML writer writes control characters as `#NN;` and the reader
@@ -181,7 +222,6 @@ export const FUZZ_TARGETS: FuzzTarget[] = [
       });
     }),
   },
-  { name: 'solr-csv: arbitrary bytes', property: bytesProperty(solrCsvReader) },
   { name: 'solr-csv: near-CSV text', property: nearFormatProperty(solrCsvReader, ['id,title,author\n', ',', '"', '""', '\\,', '\\\\', '\n', 'id\n']) },
   {
     name: 'solr-csv: every row is one record',

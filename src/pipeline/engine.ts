@@ -2,7 +2,6 @@ import { stat } from 'node:fs/promises';
 import type { RawRecord } from '../model/raw-record.js';
 import { makeIssue } from '../model/rules.js';
 import { UsageError } from '../errors.js';
-import { recordBatches } from '../read/chunked.js';
 import { isSolrSource } from '../sources/solr-http.js';
 import type { ReadBatch, ReadLimits } from '../read/types.js';
 import { CrossRecordChecks, type RecordFindings } from './cross-record.js';
@@ -122,8 +121,7 @@ async function* batchesOfInput(input: OpenedInput, file: string, limits: ReadLim
   }
   try {
     const bytes = countedBytes();
-    const source = reader.split ? reader.split(bytes, context, batchBytes) : recordBatches(reader.read(bytes, context));
-    for await (const batch of source) yield batch;
+    for await (const batch of reader.split(bytes, context, batchBytes)) yield batch;
   } catch (error) {
     if (error instanceof UsageError) throw error;
     // Readers return data problems as issues; what still escapes is an I/O or decompression
@@ -135,7 +133,7 @@ async function* batchesOfInput(input: OpenedInput, file: string, limits: ReadLim
 }
 
 /** Every batch of the run, in input order, each with the input it belongs to. */
-async function* runBatches(options: EngineOptions, batchBytes: number): AsyncGenerator<{ input: number; batch: BatchInput; commit?: (() => Promise<void>) | undefined }> {
+async function* runBatches(options: EngineOptions, batchBytes: number): AsyncGenerator<{ input: number; batch: BatchInput; commit?: (() => Promise<void>) | undefined; placed?: boolean }> {
   const files = await expandInputs(options.inputs, options.exclude);
   const progress = options.progress;
   if (progress) progress.bytesTotal = await totalSize(files);
@@ -149,7 +147,7 @@ async function* runBatches(options: EngineOptions, batchBytes: number): AsyncGen
     if (opening.kind === 'live') {
       // A live source is read only when it is due, a page per batch; a page's cursor is saved once it is delivered.
       for await (const page of readSolrPages(file, { ...options.solr, signal: options.signal ?? options.solr?.signal }, options.limits)) {
-        if (page.records.length > 0 || page.commit) yield { input: index, batch: { kind: 'records', records: page.records }, commit: page.commit };
+        if (page.records.length > 0 || page.commit) yield { input: index, batch: { kind: 'records', records: page.records }, commit: page.commit, placed: true };
         if (options.signal?.aborted) return;
       }
       continue;
@@ -182,8 +180,8 @@ async function* runBatches(options: EngineOptions, batchBytes: number): AsyncGen
 interface InFlight {
   id: number;
   input: number;
-  /** True for chunks whose records are numbered from 1 (the engine places them). */
-  numberedFromOne: boolean;
+  /** A live source's page: its records carry the source's own ordinals (they resume with its cursor). */
+  placed: boolean;
   first: Promise<Pass1Result>;
   second?: Promise<Pass2Result>;
   /** Run once the batch's results were taken (a live source saves its cursor). */
@@ -221,15 +219,15 @@ export async function* runEngine(options: EngineOptions): AsyncGenerator<Pass2Re
       currentInput = head.input;
       ordinalsBefore = 0;
     }
-    // Line chunks number their records from 1; records read on this thread, and XML chunks, are numbered already.
-    const ordinalBase = head.numberedFromOne ? ordinalsBefore : 0;
+    // A reader's batch numbers its records from 1 (the reader contract, read/types.ts): the engine places them in the input.
+    const ordinalBase = head.placed ? 0 : ordinalsBefore;
     const findings: RecordFindings[] = [];
     keys.forEach((key, index) => {
       if (ordinalBase > 0 && key.source.ordinal !== undefined) key.source = { ...key.source, ordinal: key.source.ordinal + ordinalBase };
       const found = checks.check(key);
       if (found) findings.push({ index, ...found });
     });
-    if (head.numberedFromOne) ordinalsBefore += keys.length;
+    if (!head.placed) ordinalsBefore += keys.length;
     head.second = handled(executor.secondPass(head.id, { ordinalBase, findings }));
     finishing.push(head);
   };
@@ -241,10 +239,9 @@ export async function* runEngine(options: EngineOptions): AsyncGenerator<Pass2Re
     if (!options.signal?.aborted) await head.commit?.();
   }
 
-  for await (const { input, batch, commit } of runBatches(options, batchBytes)) {
+  for await (const { input, batch, commit, placed } of runBatches(options, batchBytes)) {
     const id = nextId++;
-    const numberedFromOne = batch.kind === 'chunk' && batch.chunk.kind !== 'xml';
-    checking.push({ id, input, numberedFromOne, first: handled(executor.firstPass(id, batch)), commit });
+    checking.push({ id, input, placed: placed === true, first: handled(executor.firstPass(id, batch)), commit });
     while (checking.length + finishing.length >= maxHeld) {
       if (finishing.length > 0 && (checking.length === 0 || finishing.length >= executor.parallelism)) yield* deliver();
       else await check();

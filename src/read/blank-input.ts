@@ -1,6 +1,7 @@
 import type { RawRecord } from '../model/raw-record.js';
 import { makeIssue } from '../model/rules.js';
-import type { ReadContext, RecordReader } from './types.js';
+import { recordBatches } from './chunked.js';
+import { Confidence, type ReadContext, type RecordReader } from './types.js';
 
 const BOM = [0xef, 0xbb, 0xbf];
 
@@ -21,8 +22,11 @@ export function isBlankText(head: string): boolean {
 export const blankInputReader: RecordReader = {
   name: 'blank',
   description: 'an input with no content (empty, or whitespace only)',
-  detect: isBlankText,
-  read: readBlank,
+  detect: (head) => (isBlankText(head) ? Confidence.certain : Confidence.none),
+  split: (input, context) => recordBatches(readBlank(input, context)),
+  parseChunk: () => {
+    throw new Error('The blank-input reader cuts no chunks');
+  },
 };
 
 async function* readBlank(input: AsyncIterable<Uint8Array>, context: ReadContext): AsyncGenerator<RawRecord> {

@@ -1,26 +1,13 @@
 import { Readable } from 'node:stream';
-import { parse, type Info } from 'csv-parse';
-import type { SourcePosition } from '../model/issue.js';
+import { parse } from 'csv-parse';
 import type { RawRecord } from '../model/raw-record.js';
-import { isMultiValued } from '../biblio-schema/index.js';
-import { makeIssue, type IssueCode } from '../model/rules.js';
-import { rawRecordFromSolrDoc, truncate } from './solr-doc.js';
-import type { ReadContext, RecordReader } from './types.js';
+import { recordBatches } from './chunked.js';
+import { parseSolrCsvChunk, splitSolrCsvRows } from './solr-csv-chunks.js';
+import { CsvRows, csvParseOptions, errorRecord, FORMAT, LineIndex, SOLR_CSV_DEFAULTS, type CsvError, type ParsedRow, type SolrCsvDialect } from './solr-csv-rows.js';
+import { Confidence, type ReadContext, type RecordReader } from './types.js';
 import { StrictUtf8Decoder } from './utf8.js';
 
-const FORMAT = 'solr-csv';
-
-/** How Solr's CSV response writer was asked to write (`csv.separator`, `csv.mv.separator`, `csv.mv.escape`). */
-export interface SolrCsvDialect {
-  /** Column separator (`csv.separator`, default `,`). */
-  separator: string;
-  /** Separator between the values of a multi-valued field (`csv.mv.separator`, default: the column separator). */
-  mvSeparator: string;
-  /** Escape character inside multi-valued cells (`csv.mv.escape`, default `\`). */
-  mvEscape: string;
-}
-
-export const SOLR_CSV_DEFAULTS: SolrCsvDialect = { separator: ',', mvSeparator: ',', mvEscape: '\\' };
+export { MAX_FIELD_NAME_LENGTH, SOLR_CSV_DEFAULTS, splitMultiValued, type SolrCsvDialect } from './solr-csv-rows.js';
 
 /**
  * Solr's CSV response writer output (`wt=csv`): a header row of field names, then one
@@ -35,16 +22,14 @@ export function createSolrCsvReader(dialect: Partial<SolrCsvDialect> = {}): Reco
   return {
     name: FORMAT,
     description: 'Solr CSV (wt=csv): a header row of field names including id, one row per document',
-    detect: (head) => looksLikeSolrCsvHeader(head, options.separator),
-    read: (input, context) => readSolrCsv(input, context, options),
+    detect: (head) => (looksLikeSolrCsvHeader(head, options.separator) ? Confidence.likely : Confidence.none),
+    // Rows are cut for workers; an input whose head cannot be cut is streamed on this thread.
+    split: (input, context, targetBytes) => splitSolrCsvRows(input, context, targetBytes, options, (rest) => recordBatches(readSolrCsv(rest, context, options))),
+    parseChunk: parseSolrCsvChunk,
   };
 }
 
 export const solrCsvReader: RecordReader = createSolrCsvReader();
-
-/** Longest header cell (field name) accepted; Solr field names are tens of characters. */
-export const MAX_FIELD_NAME_LENGTH = 1024;
-
 /** Longest header row (its bytes before the first line end): a few thousand field names. */
 const MAX_HEADER_BYTES = 1024 * 1024;
 
@@ -81,46 +66,8 @@ function looksLikeSolrCsvHeader(head: string, separator: string): boolean {
   return cells.some((cell) => cell === 'id' || cell === '"id"') && cells.every(isPlausibleFieldName);
 }
 
-/** The values of a multi-valued cell: split on unescaped separators, escapes resolved. */
-export function splitMultiValued(cell: string, dialect: SolrCsvDialect): string[] {
-  const values: string[] = [];
-  let current = '';
-  for (let i = 0; i < cell.length; i++) {
-    const char = cell[i]!;
-    if (char === dialect.mvEscape && i + 1 < cell.length) {
-      const next = cell[++i]!;
-      current += next === 'n' ? '\n' : next === 'r' ? '\r' : next;
-    } else if (char === dialect.mvSeparator) {
-      values.push(current);
-      current = '';
-    } else {
-      current += char;
-    }
-  }
-  values.push(current);
-  return values;
-}
-
-function errorRecord(code: IssueCode, message: string, source: SourcePosition, rawText?: string): RawRecord {
-  const record: RawRecord = { format: FORMAT, source, fields: {}, issues: [makeIssue(code, { message, source })] };
-  if (rawText !== undefined) record.rawText = truncate(rawText, 1 << 20);
-  return record;
-}
-
-interface ParsedRow {
-  record: string[];
-  raw: string;
-  info: Info;
-}
-
-interface CsvError {
-  code: string;
-  message: string;
-  /** Bytes the parser had read when it failed. */
-  bytes: number;
-}
-
-async function* readSolrCsv(input: AsyncIterable<Uint8Array>, context: ReadContext, dialect: SolrCsvDialect): AsyncGenerator<RawRecord> {
+/** The whole input through one streaming csv-parse on this thread: inputs the row scan cannot cut, and the oracle of its tests. */
+export async function* readSolrCsv(input: AsyncIterable<Uint8Array>, context: ReadContext, dialect: SolrCsvDialect): AsyncGenerator<RawRecord> {
   const { file, limits } = context;
   const lines = new LineIndex();
   const utf8 = new StrictUtf8Decoder();
@@ -128,14 +75,7 @@ async function* readSolrCsv(input: AsyncIterable<Uint8Array>, context: ReadConte
   // buffered, and every record read before the failure must still come out.
   let csvError: CsvError | undefined;
   const parser = parse({
-    delimiter: dialect.separator,
-    bom: true,
-    info: true,
-    raw: true,
-    relax_column_count: true,
-    skip_empty_lines: true,
-    max_record_size: limits.maxRecordBytes,
-    skip_records_with_error: true,
+    ...csvParseOptions(dialect, limits),
     on_skip: (error) => {
       if (error && csvError === undefined) {
         csvError = { code: error.code, message: error.message, bytes: (error as { bytes?: number }).bytes ?? 0 };
@@ -162,63 +102,26 @@ async function* readSolrCsv(input: AsyncIterable<Uint8Array>, context: ReadConte
     queueMicrotask(() => parser.end());
   }
 
-  let header: string[] | undefined;
-  let multiValued: boolean[] = [];
-  let ordinal = 0;
-  let previousEnd = 0;
-  const failure = (): RawRecord => {
-    const line = lines.lineAfter(previousEnd);
-    if (utf8.invalidAt !== undefined && (csvError === undefined || csvError.bytes >= utf8.invalidAt)) {
-      return errorRecord('read.invalid-utf8', `Invalid UTF-8 byte at offset ${utf8.invalidAt} (in the record starting at line ${line}); reading of ${file} stopped after ${ordinal} records`, { file, line, byteOffset: utf8.invalidAt, ordinal: ordinal + 1 });
-    }
-    const error = csvError!;
-    const code = error.code === 'CSV_MAX_RECORD_SIZE' ? 'read.limit-exceeded' : 'read.malformed';
-    return errorRecord(code, `CSV error in the record starting at line ${line} after ${ordinal} records: ${error.message}; reading of ${file} stopped`, { file, line, ordinal: ordinal + 1 });
-  };
-
+  const rows = new CsvRows(context, dialect, lines);
   for await (const row of parser as AsyncIterable<ParsedRow>) {
     // The parser may go on past a failure: nothing after it is trusted.
     if (csvError !== undefined && row.info.bytes > csvError.bytes) break;
-    const cutByBadBytes = utf8.invalidAt !== undefined && row.info.bytes >= utf8.invalidAt && !row.raw.endsWith('\n');
-    if (cutByBadBytes) break;
-    const line = lines.lineAfter(previousEnd);
-    previousEnd = row.info.bytes;
-    if (header === undefined) {
-      if (headerWatch.tooLong) break;
-      const tooLong = row.record.findIndex((name) => name.length > MAX_FIELD_NAME_LENGTH);
-      if (tooLong !== -1) {
-        const length = row.record[tooLong]!.length;
-        yield errorRecord('read.limit-exceeded', `Header cell ${tooLong + 1} (line ${line}) is ${length} characters long, over the field name limit of ${MAX_FIELD_NAME_LENGTH}; reading of ${file} stopped`, { file, line, ordinal: 1 }, row.raw.slice(0, 1024));
-        parser.destroy();
-        return;
-      }
-      header = row.record.map((name) => name.trim());
-      multiValued = header.map((name) => isMultiValued(name));
-      continue;
+    if (!rows.hasHeader && headerWatch.tooLong) break;
+    const outcome = rows.take(row, utf8.invalidAt);
+    if (outcome === 'stop') break;
+    if (outcome === 'refused') {
+      parser.destroy();
+      yield* rows.drain();
+      return;
     }
-    ordinal++;
-    const source: SourcePosition = { file, line, ordinal };
-    if (row.record.length !== header.length) {
-      yield errorRecord('read.malformed', `Row at line ${line} has ${row.record.length} cells but the header has ${header.length} columns`, source, row.raw);
-      continue;
-    }
-    // No prototype: a column named `__proto__` stays a field.
-    const doc: Record<string, string | string[]> = Object.create(null) as Record<string, string | string[]>;
-    header.forEach((name, column) => {
-      const cell = row.record[column]!;
-      if (cell === '') return;
-      doc[name] = multiValued[column] ? splitMultiValued(cell, dialect) : cell;
-    });
-    const record = rawRecordFromSolrDoc(doc, FORMAT, source, limits);
-    record.rawText = truncate(row.raw, 1 << 20);
-    yield record;
+    yield* rows.drain();
   }
   parser.destroy();
   if (headerWatch.tooLong) {
     yield errorRecord('read.limit-exceeded', `The header row (line 1) has no line end in its first ${MAX_HEADER_BYTES} bytes, over the header limit; reading of ${file} stopped`, { file, line: 1, ordinal: 1 });
     return;
   }
-  if (csvError !== undefined || utf8.invalidAt !== undefined) yield failure();
+  if (csvError !== undefined || utf8.invalidAt !== undefined) yield rows.failure(csvError, utf8.invalidAt);
 }
 
 /**
@@ -250,49 +153,3 @@ async function* validUtf8Prefix(input: AsyncIterable<Uint8Array>, lines: LineInd
   utf8.end();
 }
 
-/**
- * Line numbers by byte offset. csv-parse reports exact byte offsets (its line counts drift
- * on CRLF input), so lines are counted here. Offsets are asked for in increasing order, so
- * only the bytes between the last answer and the parser's read position are kept.
- */
-class LineIndex {
-  private chunks: Buffer[] = [];
-  /** Byte offset of chunks[0][0]. */
-  private chunkStart = 0;
-  /** Position (absolute byte offset) and 1-based line reached so far. */
-  private position = 0;
-  private line = 1;
-
-  add(bytes: Buffer): void {
-    this.chunks.push(bytes);
-  }
-
-  /** The line of the first byte at or after `offset` that is not a line break (blank lines skipped). */
-  lineAfter(offset: number): number {
-    while (this.chunks.length > 0) {
-      const chunk = this.chunks[0]!;
-      const end = this.chunkStart + chunk.length;
-      // Up to the offset: count line breaks in bulk.
-      const stop = Math.min(offset, end);
-      while (this.position < stop) {
-        const newline = chunk.indexOf(0x0a, this.position - this.chunkStart);
-        if (newline === -1 || this.chunkStart + newline >= stop) {
-          this.position = stop;
-          break;
-        }
-        this.line++;
-        this.position = this.chunkStart + newline + 1;
-      }
-      // From the offset: skip the line breaks of blank lines.
-      while (this.position < end) {
-        const byte = chunk[this.position - this.chunkStart]!;
-        if (byte !== 0x0a && byte !== 0x0d) return this.line;
-        if (byte === 0x0a) this.line++;
-        this.position++;
-      }
-      this.chunks.shift();
-      this.chunkStart = end;
-    }
-    return this.line;
-  }
-}

@@ -4,14 +4,14 @@ import type { SourcePosition } from '../model/issue.js';
 import type { RawRecord } from '../model/raw-record.js';
 import type { IssueCode } from '../model/rules.js';
 import { JsonTooDeepError, parseJsonExact } from './exact-json.js';
-import { lineChunkOf, readBySplitting, recordBatches } from './chunked.js';
+import { lineChunkOf, recordBatches } from './chunked.js';
 import { lineChunks, linesOf, type TextLine } from './lines.js';
 import { StrictUtf8Decoder } from './utf8.js';
 import { JsonOpenTracker } from './json-positions.js';
 import { peekBytes } from './peek.js';
 import { rawRecordFromSolrDoc, truncate } from './solr-doc.js';
 import { DocumentRouter, errorRecord, FORMAT, type Token } from './solr-json-documents.js';
-import type { ReadBatch, ReadContext, RecordChunk, RecordReader } from './types.js';
+import { Confidence, type ReadBatch, type ReadContext, type RecordChunk, type RecordReader } from './types.js';
 
 
 /**
@@ -24,14 +24,23 @@ import type { ReadBatch, ReadContext, RecordChunk, RecordReader } from './types.
 export const solrJsonReader: RecordReader = {
   name: FORMAT,
   description: 'Solr JSON: a select response, a bare array of docs, or NDJSON (one doc per line)',
-  detect(head: string): boolean {
+  detect(head: string): number {
     const body = skipHttpHeaderText(head).trimStart();
-    // Also NDJSON whose first line is broken (garbage, cut off): its later lines are objects.
-    return body.startsWith('{') || body.startsWith('[') || lineDelimitedHeaderBytes(Buffer.from(head)) !== undefined;
+    // Whole documents on lines, or a select response, say more than an opening brace does.
+    if (lineDelimitedHeaderBytes(Buffer.from(head)) !== undefined) return Confidence.likely;
+    if (/^\{\s*"response(Header)?"\s*:/.test(body)) return Confidence.likely;
+    return body.startsWith('{') || body.startsWith('[') ? Confidence.weak : Confidence.none;
   },
-  read: (input, context) => readBySplitting(splitSolrJson, parseSolrJsonChunk, input, context),
   split: splitSolrJson,
   parseChunk: parseSolrJsonChunk,
+  // Line-delimited input is cut at line starts; one streamed value (a response, an array) is not cut.
+  shards: {
+    start: { kind: 'line' },
+    cuttable: (head) => {
+      const headerBytes = lineDelimitedHeaderBytes(head);
+      return headerBytes === undefined ? undefined : { headerBytes };
+    },
+  },
 };
 
 function skipHttpHeaderText(head: string): string {

@@ -5,9 +5,9 @@ import { isMultiValued } from '../biblio-schema/index.js';
 import { makeIssue, type IssueCode } from '../model/rules.js';
 import { rawRecordFromSolrDoc } from './solr-doc.js';
 import { isUtf8 } from 'node:buffer';
-import { readBySplitting, recordBatches } from './chunked.js';
+import { recordBatches } from './chunked.js';
 import { peekBytes } from './peek.js';
-import type { ReadBatch, ReadContext, RecordChunk, RecordReader, XmlChunk } from './types.js';
+import { Confidence, type ReadBatch, type ReadContext, type RecordChunk, type RecordReader, type XmlChunk } from './types.js';
 import { XmlDocBoundaries } from './xml-doc-boundaries.js';
 import { invalidUtf8Offset, StrictUtf8Decoder } from './utf8.js';
 
@@ -26,10 +26,10 @@ const SCALAR_TAGS = new Set(['str', 'long', 'int', 'float', 'double', 'bool', 'd
 export const solrXmlReader: RecordReader = {
   name: FORMAT,
   description: 'Solr XML: a select response (<response><result><doc>) or an update document (<add><doc>)',
-  detect: looksLikeSolrXml,
-  read: (input, context) => readBySplitting(splitSolrXml, parseSolrXmlChunk, input, context),
+  detect: (head) => (looksLikeSolrXml(head) ? Confidence.certain : Confidence.none),
   split: splitSolrXml,
   parseChunk: parseSolrXmlChunk,
+  shards: { start: { kind: 'tag', name: 'doc' } },
 };
 
 /** After an optional XML declaration, comments and a DOCTYPE naming the root: `<response` or `<add`. */
@@ -183,6 +183,11 @@ class XmlDocParser {
   private readonly markup: MarkupLengthGuard;
   private rootSeen = false;
 
+  /** The contract numbers a chunk's records from 1; `ordinal` counts the whole input's, for messages. */
+  private localOrdinal(): number {
+    return this.ordinal - this.part.ordinalBefore;
+  }
+
   constructor(private readonly context: ReadContext, private readonly part: XmlPart) {
     this.ordinal = part.ordinalBefore;
     this.markup = new MarkupLengthGuard(context.limits.maxRecordBytes);
@@ -209,7 +214,7 @@ class XmlDocParser {
       const path = this.path;
       const problem = attributeProblem(tag, limits);
       if (problem !== undefined) {
-        this.stop(errorRecord('read.limit-exceeded', `Line ${this.line()} holds ${problem}; ${this.stopNote()} after ${this.ordinal} records`, { file, line: this.line(), ordinal: this.ordinal + 1 }));
+        this.stop(errorRecord('read.limit-exceeded', `Line ${this.line()} holds ${problem}; ${this.stopNote()} after ${this.ordinal} records`, { file, line: this.line(), ordinal: this.localOrdinal() + 1 }));
         return;
       }
       if (path.length === 0 && tag.name !== 'response' && tag.name !== 'add') {
@@ -252,7 +257,7 @@ class XmlDocParser {
       const node = this.docNodes.pop()!;
       if (this.docNodes.length > 0) return;
       this.ordinal++;
-      const source: SourcePosition = { file, line: this.docLine, ordinal: this.ordinal };
+      const source: SourcePosition = { file, line: this.docLine, ordinal: this.localOrdinal() };
       if (this.docTooLarge) {
         const why = this.docRefusal ?? `is larger than the record size limit of ${limits.maxRecordBytes} characters`;
         this.ready.push(errorRecord('read.limit-exceeded', `Document ${this.ordinal} (line ${this.docLine}) ${why}; it was skipped`, source));
@@ -266,7 +271,7 @@ class XmlDocParser {
       this.stop(errorRecord('read.entity-declaration', `${file}: XML input declares a DOCTYPE (line ${this.line()}); bibpipe never expands entities, reading stopped`, { file, line: this.line() }));
     });
     parser.on('error', (error: Error) => {
-      this.stop(errorRecord('read.malformed', `XML syntax error at line ${this.line()}, column ${parser.column} after ${this.ordinal} records: ${error.message}; ${this.stopNote()}`, { file, line: this.line(), ordinal: this.ordinal + 1 }));
+      this.stop(errorRecord('read.malformed', `XML syntax error at line ${this.line()}, column ${parser.column} after ${this.ordinal} records: ${error.message}; ${this.stopNote()}`, { file, line: this.line(), ordinal: this.localOrdinal() + 1 }));
     });
     if (part.prefix !== '') {
       // The container's open tags, so that this part's documents are where they were.
@@ -312,7 +317,7 @@ class XmlDocParser {
     }
     this.feedChecked(whole.slice(0, overAt));
     const { file, limits } = this.context;
-    this.stop(errorRecord('read.limit-exceeded', `A tag, comment or CDATA section from line ${this.line()} is longer than ${limits.maxRecordBytes} characters; ${this.stopNote()} after ${this.ordinal} records`, { file, line: this.line(), ordinal: this.ordinal + 1 }));
+    this.stop(errorRecord('read.limit-exceeded', `A tag, comment or CDATA section from line ${this.line()} is longer than ${limits.maxRecordBytes} characters; ${this.stopNote()} after ${this.ordinal} records`, { file, line: this.line(), ordinal: this.localOrdinal() + 1 }));
   }
 
   private feedChecked(text: string): void {
@@ -332,7 +337,7 @@ class XmlDocParser {
         continue;
       }
       const { file } = this.context;
-      this.stop(errorRecord('read.entity-declaration', `${file}: XML input declares ${step.declaration.what} at byte offset ${step.declaration.byteOffset}; bibpipe never expands entities, reading stopped`, { file, byteOffset: step.declaration.byteOffset, ordinal: this.ordinal + 1 }));
+      this.stop(errorRecord('read.entity-declaration', `${file}: XML input declares ${step.declaration.what} at byte offset ${step.declaration.byteOffset}; bibpipe never expands entities, reading stopped`, { file, byteOffset: step.declaration.byteOffset, ordinal: this.localOrdinal() + 1 }));
     }
   }
 
@@ -341,7 +346,7 @@ class XmlDocParser {
     const { file } = this.context;
     const what = atEnd ? `The input ends inside a UTF-8 sequence (offset ${at})` : `Invalid UTF-8 byte at offset ${at}`;
     const note = this.part.last ? `reading of ${file} stopped after ${this.ordinal} records` : `the rest of ${file} up to its next document boundary was skipped`;
-    this.stop(errorRecord('read.invalid-utf8', `${what}; ${note}`, { file, byteOffset: at, ordinal: this.ordinal + 1 }));
+    this.stop(errorRecord('read.invalid-utf8', `${what}; ${note}`, { file, byteOffset: at, ordinal: this.localOrdinal() + 1 }));
   }
 
   /** A BOM was taken off the text: its bytes still count in offsets. */
@@ -454,7 +459,7 @@ async function* splitSolrXml(input: AsyncIterable<Uint8Array>, context: ReadCont
     for (const part of parts) {
       if ('bytes' in part) yield { kind: 'chunk', chunk: { kind: 'xml', ...part } };
       else {
-        const source: SourcePosition = { file, line: part.line, ordinal: part.ordinal };
+        const source: SourcePosition = { file, line: part.line, ordinal: 1 };
         yield { kind: 'records', records: [errorRecord('read.limit-exceeded', `Document ${part.ordinal} (line ${part.line}) is larger than the record size limit of ${limits.maxRecordBytes} characters`, source)] };
       }
     }

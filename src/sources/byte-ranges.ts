@@ -1,26 +1,26 @@
 import { createReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
-import { markerLocales } from '../read/staff-view/table-lines.js';
+import type { RecordStart } from '../read/types.js';
 
 /**
  * Byte ranges of one big input file for N shard jobs on a shared file system, the way
  * Hadoop splits text: share I of N starts at the first record start at or after
  * floor(size x (I-1) / N) and ends where share I+1 starts, so every record belongs to the
- * share in which it starts, none to two shares and none to no share. Record starts:
+ * share in which it starts, none to two shares and none to no share. Where records start is
+ * each reader's own declaration (`RecordReader.shards`, read/types.ts):
  *
- * - line-delimited Solr JSON: the start of a line;
- * - Solr XML: a `<doc>` start tag (`<doc>` or `<doc ` + attributes). Inside field values
- *   `<` is always escaped, so a literal `<doc` is a tag; a CDATA section or comment holding
- *   `<doc` text would be cut there (Solr writes neither);
- * - VuFind Staff View text: a loading-marker line ("Loading...", "Wird geladen..."), which
- *   the reader takes as the start of a new record page whatever came before.
+ * - `line`: the start of a line (line-delimited Solr JSON);
+ * - `after-byte`: after a terminator byte (ISO 2709's 0x1D);
+ * - `tag`: a start tag `<name>` or `<name ` + attributes (Solr XML's `<doc>`). Inside field
+ *   values `<` is always escaped, so a literal `<doc` is a tag; a CDATA section or comment
+ *   holding it would be cut there (Solr writes neither);
+ * - `marker-line`: a line the reader takes as the start of a new record whatever came
+ *   before (VuFind Staff View's loading marker, "Loading...", "Wird geladen...").
  *
  * Only uncompressed files can be cut (a gzip stream cannot be entered in the middle); other
  * inputs and formats are read whole by share 1 and not at all by the others, which is still
  * an exact partition.
  */
-
-export type SplittableFormat = 'ndjson' | 'solr-xml' | 'staff-view';
 
 export interface Share {
   /** 1-based. */
@@ -35,7 +35,6 @@ export interface ByteRange {
 
 const SCAN_BLOCK = 256 * 1024;
 const LF = 0x0a;
-const DOC_TAG = Buffer.from('<doc');
 
 /** Reads [position, position + length) (shorter at the end of the file). */
 async function readAt(path: string, position: number, length: number): Promise<Buffer> {
@@ -79,35 +78,46 @@ async function nextLineStart(path: string, cut: number, size: number): Promise<n
   return found ?? size;
 }
 
-/** The first `<doc>`/`<doc ...>` start tag at or after `cut`. */
-async function nextDocStart(path: string, cut: number, size: number): Promise<number> {
+/** The first byte after a `terminator` byte at or after `cut` (the start of the next record). */
+async function nextAfterByte(path: string, cut: number, size: number, terminator: number): Promise<number> {
+  if (cut === 0) return 0;
+  const found = await scan(path, cut - 1, (block, offset) => {
+    const at = block.indexOf(terminator);
+    return at === -1 ? undefined : offset + at + 1;
+  });
+  return found ?? size;
+}
+
+/** The first `<name>`/`<name ...>` start tag at or after `cut`. */
+async function nextTagStart(path: string, cut: number, size: number, name: string): Promise<number> {
+  const tag = Buffer.from(`<${name}`);
   const found = await scan(
     path,
     cut,
-    (block, offset, last) => {
-      let at = block.indexOf(DOC_TAG);
+    (block, offset) => {
+      let at = block.indexOf(tag);
       while (at !== -1) {
-        const next = block[at + DOC_TAG.length];
-        if (next === undefined) return last ? undefined : undefined;
+        const next = block[at + tag.length];
+        if (next === undefined) return undefined;
         if (next === 0x3e || next === 0x20 || next === 0x09 || next === 0x0a || next === 0x0d || next === 0x2f) return offset + at;
-        at = block.indexOf(DOC_TAG, at + 1);
+        at = block.indexOf(tag, at + 1);
       }
       return undefined;
     },
-    DOC_TAG.length,
+    tag.length,
   );
   return found ?? size;
 }
 
-/** The first loading-marker line starting at or after `cut`. */
-async function nextMarkerLine(path: string, cut: number, size: number): Promise<number> {
+/** The first line starting at or after `cut` that `isMarker` accepts. */
+async function nextMarkerLine(path: string, cut: number, size: number, isMarker: (line: string) => boolean): Promise<number> {
   let lineStart = await nextLineStart(path, cut, size);
   // Lines are short; read a window per candidate line.
   while (lineStart < size) {
     const window = await readAt(path, lineStart, 4096);
     const end = window.indexOf(LF);
     const line = window.subarray(0, end === -1 ? window.length : end).toString('utf8').replace(/\r$/, '');
-    if (markerLocales(line.trim()) !== undefined) return lineStart;
+    if (isMarker(line)) return lineStart;
     if (end === -1) {
       // A line longer than the window is no marker: go past it.
       lineStart = await nextLineStart(path, lineStart + window.length, size);
@@ -118,28 +128,31 @@ async function nextMarkerLine(path: string, cut: number, size: number): Promise<
   return size;
 }
 
-function recordStart(format: SplittableFormat): (path: string, cut: number, size: number) => Promise<number> {
-  switch (format) {
-    case 'ndjson':
-      return nextLineStart;
-    case 'solr-xml':
-      return nextDocStart;
-    case 'staff-view':
-      return nextMarkerLine;
+/** The first record start at or after `cut`, as the format declares record starts. */
+function nextRecordStart(start: RecordStart, path: string, cut: number, size: number): Promise<number> {
+  switch (start.kind) {
+    case 'line':
+      return nextLineStart(path, cut, size);
+    case 'after-byte':
+      return nextAfterByte(path, cut, size, start.byte);
+    case 'tag':
+      return nextTagStart(path, cut, size, start.name);
+    case 'marker-line':
+      return nextMarkerLine(path, cut, size, start.isMarker);
   }
 }
 
 /** Share I of N of a file of `size` bytes: [start, end), aligned to record starts. */
-export async function alignedRange(path: string, format: SplittableFormat, share: Share, size: number): Promise<ByteRange> {
+export async function alignedRange(path: string, start: RecordStart, share: Share, size: number): Promise<ByteRange> {
   const startOf = async (index: number): Promise<number> => {
     if (index === 1) return 0;
     if (index > share.count) return size;
     const cut = Math.floor((size * (index - 1)) / share.count);
-    return recordStart(format)(path, cut, size);
+    return nextRecordStart(start, path, cut, size);
   };
-  const start = await startOf(share.index);
-  const end = Math.max(start, await startOf(share.index + 1));
-  return { start, end };
+  const from = await startOf(share.index);
+  const end = Math.max(from, await startOf(share.index + 1));
+  return { start: from, end };
 }
 
 /** Lines that end before `offset` (LF count): the line number at `offset` is this + 1. */
@@ -159,15 +172,16 @@ export async function linesBefore(path: string, offset: number): Promise<number>
 }
 
 /**
- * The bytes before the first `<doc` tag and after the last `</doc>`: the response's
- * opening and closing, which a reader of a middle share needs around its documents.
+ * The bytes before the first `<name` tag and after the last `</name>`: the document's
+ * opening and closing, which a reader of a middle share needs around its records.
  */
-export async function xmlFrame(path: string, size: number): Promise<{ opening: Buffer; closing: Buffer }> {
-  const firstDoc = await nextDocStart(path, 0, size);
+export async function xmlFrame(path: string, size: number, name: string): Promise<{ opening: Buffer; closing: Buffer }> {
+  const firstRecord = await nextTagStart(path, 0, size, name);
   const tailStart = Math.max(0, size - 64 * 1024);
   const tail = await readAt(path, tailStart, size - tailStart);
-  const lastClose = tail.lastIndexOf('</doc>');
-  return { opening: await readAt(path, 0, firstDoc), closing: lastClose === -1 ? Buffer.alloc(0) : tail.subarray(lastClose + '</doc>'.length) };
+  const closeTag = `</${name}>`;
+  const lastClose = tail.lastIndexOf(closeTag);
+  return { opening: await readAt(path, 0, firstRecord), closing: lastClose === -1 ? Buffer.alloc(0) : tail.subarray(lastClose + closeTag.length) };
 }
 
 /** The first bytes of a file (format checks). */

@@ -1,9 +1,9 @@
 import { stat } from 'node:fs/promises';
 import type { Issue, SourcePosition } from '../model/issue.js';
 import type { RawRecord } from '../model/raw-record.js';
-import { alignedRange, headOf, linesBefore, rangeBytes, xmlFrame, type ByteRange, type Share, type SplittableFormat } from './byte-ranges.js';
-import { lineDelimitedHeaderBytes } from '../read/solr-json.js';
-import type { ReadBatch, ReadLimits } from '../read/types.js';
+import { alignedRange, headOf, linesBefore, rangeBytes, xmlFrame, type ByteRange, type Share } from './byte-ranges.js';
+import { readRecords } from '../read/chunked.js';
+import type { ReadBatch, ReadLimits, RecordStart } from '../read/types.js';
 import type { OpenedInput } from './inputs.js';
 
 /**
@@ -17,7 +17,7 @@ export type InputShare =
   | { kind: 'nothing' }
   | {
       kind: 'range';
-      format: SplittableFormat;
+      start: RecordStart;
       range: ByteRange;
       /** Bytes to read instead of the file (an XML share gets the response's opening and closing around it). */
       bytes: AsyncIterable<Uint8Array>;
@@ -28,15 +28,24 @@ export type InputShare =
       headerBytes: number;
     };
 
-async function formatOf(input: OpenedInput, file: string): Promise<{ format: SplittableFormat; headerBytes: number } | undefined> {
-  if (file === '-' || input.compression !== 'none') return undefined;
-  if (input.reader?.name === 'solr-xml') return { format: 'solr-xml', headerBytes: 0 };
-  if (input.reader?.name === 'staff-view') return { format: 'staff-view', headerBytes: 0 };
-  if (input.reader?.name === 'solr-json') {
-    const headerBytes = lineDelimitedHeaderBytes(await headOf(file));
-    if (headerBytes !== undefined) return { format: 'ndjson', headerBytes };
-  }
-  return undefined;
+/** How this input can be cut, as its reader declares (read/types.ts ShardCutting); undefined when it is read whole. */
+async function cuttingOf(input: OpenedInput, file: string): Promise<{ start: RecordStart; headerBytes: number } | undefined> {
+  const cutting = input.reader?.shards;
+  if (file === '-' || input.compression !== 'none' || cutting === undefined) return undefined;
+  if (cutting.cuttable === undefined) return { start: cutting.start, headerBytes: 0 };
+  const cuttable = cutting.cuttable(await headOf(file));
+  return cuttable === undefined ? undefined : { start: cutting.start, headerBytes: cuttable.headerBytes };
+}
+
+/** The opening and closing a framed format's middle shares are read in. */
+function frameOf(start: RecordStart, file: string, size: number): Promise<{ opening: Buffer; closing: Buffer }> | undefined {
+  return start.kind === 'tag' ? xmlFrame(file, size, start.name) : undefined;
+}
+
+function linesIn(bytes: Buffer): number {
+  let lines = 0;
+  for (let at = bytes.indexOf(0x0a); at !== -1; at = bytes.indexOf(0x0a, at + 1)) lines++;
+  return lines;
 }
 
 async function* concat(...parts: Array<Uint8Array | AsyncIterable<Uint8Array>>): AsyncGenerator<Uint8Array> {
@@ -52,22 +61,23 @@ async function* concat(...parts: Array<Uint8Array | AsyncIterable<Uint8Array>>):
  * document, Solr CSV) are read whole by share 1 and not at all by the others.
  */
 export async function shareOfInput(input: OpenedInput, file: string, share: Share): Promise<InputShare> {
-  const splittable = await formatOf(input, file);
-  if (splittable === undefined) return share.index === 1 ? { kind: 'whole' } : { kind: 'nothing' };
+  const cutting = await cuttingOf(input, file);
+  if (cutting === undefined) return share.index === 1 ? { kind: 'whole' } : { kind: 'nothing' };
+  const { start } = cutting;
   const { size } = await stat(file);
-  const range = await alignedRange(file, splittable.format, share, size);
+  const range = await alignedRange(file, start, share, size);
   const lines = await linesBefore(file, range.start);
-  if (splittable.format === 'solr-xml' && range.start > 0) {
-    const { opening, closing } = await xmlFrame(file, size);
-    const openingLines = opening.reduce((count, byte) => count + (byte === 0x0a ? 1 : 0), 0);
+  const frame = frameOf(start, file, size);
+  if (frame !== undefined && range.start > 0) {
+    const { opening, closing } = await frame;
     const tail = range.end < size ? closing : Buffer.alloc(0);
-    return { kind: 'range', format: splittable.format, range, bytes: concat(opening, rangeBytes(file, range), tail), lineDelta: lines - openingLines, byteDelta: range.start - opening.length, headerBytes: 0 };
+    return { kind: 'range', start, range, bytes: concat(opening, rangeBytes(file, range), tail), lineDelta: lines - linesIn(opening), byteDelta: range.start - opening.length, headerBytes: 0 };
   }
-  if (splittable.format === 'solr-xml' && range.end < size) {
-    const { closing } = await xmlFrame(file, size);
-    return { kind: 'range', format: splittable.format, range, bytes: concat(rangeBytes(file, range), closing), lineDelta: 0, byteDelta: 0, headerBytes: 0 };
+  if (frame !== undefined && range.end < size) {
+    const { closing } = await frame;
+    return { kind: 'range', start, range, bytes: concat(rangeBytes(file, range), closing), lineDelta: 0, byteDelta: 0, headerBytes: 0 };
   }
-  return { kind: 'range', format: splittable.format, range, bytes: rangeBytes(file, range), lineDelta: lines, byteDelta: range.start, headerBytes: range.start === 0 ? splittable.headerBytes : 0 };
+  return { kind: 'range', start, range, bytes: rangeBytes(file, range), lineDelta: lines, byteDelta: range.start, headerBytes: range.start === 0 ? cutting.headerBytes : 0 };
 }
 
 function shifted(source: SourcePosition, file: string, lineDelta: number, byteDelta: number): SourcePosition {
@@ -104,24 +114,25 @@ export function atFilePositions(batch: ReadBatch, file: string, share: InputShar
  * whole file's positions and the given ordinal. Undefined when the file cannot be entered there.
  */
 export async function recordAt(input: OpenedInput, file: string, byteOffset: number, line: number | undefined, ordinal: number, limits: ReadLimits): Promise<RawRecord | undefined> {
-  const splittable = await formatOf(input, file);
+  const cutting = await cuttingOf(input, file);
   await input.bytes[Symbol.asyncIterator]().return?.();
-  if (splittable === undefined || input.reader === undefined) return undefined;
+  if (cutting === undefined || input.reader === undefined) return undefined;
+  const { start } = cutting;
   const { size } = await stat(file);
   const range = { start: byteOffset, end: size };
+  const frame = frameOf(start, file, size);
   // A line-based record starts its line: its line number says how many lines come before.
-  const lines = line !== undefined && splittable.format !== 'solr-xml' ? line - 1 : await linesBefore(file, byteOffset);
+  const lines = line !== undefined && (start.kind === 'line' || start.kind === 'marker-line') ? line - 1 : await linesBefore(file, byteOffset);
   let share: InputShare;
-  if (splittable.format === 'solr-xml' && byteOffset > 0) {
-    const { opening } = await xmlFrame(file, size);
-    const openingLines = opening.reduce((count, byte) => count + (byte === 0x0a ? 1 : 0), 0);
-    share = { kind: 'range', format: splittable.format, range, bytes: concat(opening, rangeBytes(file, range)), lineDelta: lines - openingLines, byteDelta: byteOffset - opening.length, headerBytes: 0 };
+  if (frame !== undefined && byteOffset > 0) {
+    const { opening } = await frame;
+    share = { kind: 'range', start, range, bytes: concat(opening, rangeBytes(file, range)), lineDelta: lines - linesIn(opening), byteDelta: byteOffset - opening.length, headerBytes: 0 };
   } else {
-    share = { kind: 'range', format: splittable.format, range, bytes: rangeBytes(file, range), lineDelta: lines, byteDelta: byteOffset, headerBytes: 0 };
+    share = { kind: 'range', start, range, bytes: rangeBytes(file, range), lineDelta: lines, byteDelta: byteOffset, headerBytes: 0 };
   }
-  const records = input.reader.read(share.bytes, { file, limits })[Symbol.asyncIterator]();
+  const records = readRecords(input.reader, share.bytes, { file, limits })[Symbol.asyncIterator]();
   const first = await records.next();
-  await records.return?.();
+  await records.return?.(undefined);
   if (first.done) return undefined;
   const [placed] = (atFilePositions({ kind: 'records', records: [first.value] }, file, share) as { records: RawRecord[] }).records;
   renumber(placed!, file, ordinal);
@@ -139,7 +150,7 @@ export async function recordOfShare(input: OpenedInput, file: string, share: Sha
   const bytes = inputShare.kind === 'range' ? inputShare.bytes : input.bytes;
   if (inputShare.kind === 'range') await input.bytes[Symbol.asyncIterator]().return?.();
   let count = 0;
-  const records = input.reader.read(bytes, { file, limits })[Symbol.asyncIterator]();
+  const records = readRecords(input.reader, bytes, { file, limits })[Symbol.asyncIterator]();
   try {
     for (let next = await records.next(); !next.done; next = await records.next()) {
       if (++count !== localOrdinal) continue;
@@ -148,7 +159,7 @@ export async function recordOfShare(input: OpenedInput, file: string, share: Sha
       return placed;
     }
   } finally {
-    await records.return?.();
+    await records.return?.(undefined);
   }
   return undefined;
 }

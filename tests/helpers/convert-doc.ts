@@ -8,6 +8,7 @@ import { staffViewReader } from '../../src/read/staff-view/reader.js';
 import { DEFAULT_READ_LIMITS, type RecordReader } from '../../src/read/types.js';
 import { renderStaffView, type StaffViewOptions } from '../../bench/corpus/render.js';
 import type { CorpusRecord } from '../../bench/corpus/records.js';
+import { readRecords } from '../../src/read/chunked.js';
 
 /** A Solr document as a test writes it: field -> value or values. */
 export type SolrDoc = Record<string, string | string[]>;
@@ -19,7 +20,7 @@ export interface Converted {
 
 async function convertText(reader: RecordReader, text: string, file: string): Promise<Converted> {
   const raws: RawRecord[] = [];
-  for await (const raw of reader.read(Readable.from([Buffer.from(text, 'utf8')]), { file, limits: DEFAULT_READ_LIMITS })) raws.push(raw);
+  for await (const raw of readRecords(reader, Readable.from([Buffer.from(text, 'utf8')]), { file, limits: DEFAULT_READ_LIMITS })) raws.push(raw);
   if (raws.length !== 1) throw new Error(`${file}: expected one record, read ${raws.length}`);
   const processed = processRecord(raws[0] as RawRecord);
   return { record: processed.record, issues: processed.issues };

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { RawRecord } from '../../src/model/raw-record.js';
 import { DEFAULT_READ_LIMITS, type ReadLimits, type RecordReader } from '../../src/read/types.js';
 import { PROJECT_ROOT } from './shared.js';
+import { readRecords } from '../../src/read/chunked.js';
 
 export function inputFixture(name: string): Buffer {
   return readFileSync(join(PROJECT_ROOT, 'tests', 'fixtures', 'inputs', name));
@@ -21,6 +22,6 @@ export async function readAll(
 ): Promise<RawRecord[]> {
   const records: RawRecord[] = [];
   const context = { file: options.file ?? 'input', limits: { ...DEFAULT_READ_LIMITS, ...options.limits } };
-  for await (const record of reader.read(chunked(bytes, options.chunkSize), context)) records.push(record);
+  for await (const record of readRecords(reader, chunked(bytes, options.chunkSize), context)) records.push(record);
   return records;
 }

@@ -1,6 +1,7 @@
 import { Readable } from 'node:stream';
 import type { RawRecord } from '../../src/model/raw-record.js';
 import { DEFAULT_READ_LIMITS, type ReadLimits, type RecordReader } from '../../src/read/types.js';
+import { readRecords } from '../../src/read/chunked.js';
 
 /** Runs a reader over in-memory bytes, delivered in chunks of `chunkSize` to exercise chunk boundaries. */
 export async function readAll(
@@ -14,6 +15,6 @@ export async function readAll(
   for (let at = 0; at < bytes.length; at += size) chunks.push(bytes.subarray(at, at + size));
   const records: RawRecord[] = [];
   const context = { file: options.file ?? 'test-input', limits: { ...DEFAULT_READ_LIMITS, ...options.limits } };
-  for await (const record of reader.read(Readable.from(chunks), context)) records.push(record);
+  for await (const record of readRecords(reader, Readable.from(chunks), context)) records.push(record);
   return records;
 }
