@@ -9,3 +9,4 @@ export { decodeFullrecord, readFullrecord, type FullrecordResult } from './fullr
 export { decodeMarc8 } from './marc8.js';
 export { MarcParseError, type MarcProblem, type MarcProblemCode } from './problems.js';
 export { marcProblemIssues, unparsableIssue, type MarcSite } from './issues.js';
+export { writeIso2709, type Iso2709WriteOptions } from './iso2709-write.js';
