@@ -42,7 +42,8 @@ function nameParts(field: MarcDataField): string {
  * (MARC to MODS makes it a related item), so it is not counted.
  */
 function authorTruth(record: MarcRecord): Facts {
-  return fields(record, (tag) => NAME_TAGS.has(tag)).filter((field) => !field.subfields.some((subfield) => subfield.code === 't')).map((field) => {
+  // A name field without any name (only a relator, say) names nobody.
+  return fields(record, (tag) => NAME_TAGS.has(tag)).filter((field) => !field.subfields.some((subfield) => subfield.code === 't') && nameParts(field) !== '').map((field) => {
     const roles = [...values(field, field.tag.endsWith('11') ? 'j4' : 'e4')].map(contentOf).filter(Boolean).sort();
     return `${nameParts(field)}|${roles.join(' ')}`;
   });

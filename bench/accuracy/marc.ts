@@ -40,8 +40,13 @@ export interface MarcAccuracyReport {
   /** Records of the set left out: no 001, or the 001 of an earlier record. */
   leftOut: number;
   inputs: Partial<Record<MarcInputKind, MarcInputTally>>;
-  /** Records whose normalized record is the same from every measured input (source positions, `_version_` and the leader's lengths aside). */
+  /**
+   * Records whose normalized record is the same from every measured input (source positions,
+   * `_version_`, the leader's lengths and runs of white space, which a scrape cannot give back,
+   * aside): across all inputs, and across the Solr inputs (the same fullrecord in its encodings).
+   */
   identical: { records: number; same: number; differingPaths: Record<string, number> };
+  identicalSolr: { records: number; same: number; differingPaths: Record<string, number> };
   failures: Record<string, MarcFailure[]>;
   seconds: number;
 }
@@ -62,7 +67,8 @@ async function runInput(path: string): Promise<ProcessedRecord[] | string> {
 function comparable(record: BibRecord): Record<string, unknown> {
   const { source: _source, solrVersion: _version, inferred: _inferred, ...rest } = record;
   const marc = rest.marc ? { ...rest.marc, leader: `${rest.marc.leader.slice(5, 9)}${rest.marc.leader.slice(10, 12)}${rest.marc.leader.slice(17)}` } : undefined;
-  return { ...rest, marc };
+  const collapsed = JSON.stringify({ ...rest, marc }, (_key, value: unknown) => (typeof value === 'string' ? value.replace(/\s+/gu, ' ').trim() : value));
+  return JSON.parse(collapsed) as Record<string, unknown>;
 }
 
 function differing(left: BibRecord, right: BibRecord): string[] {
@@ -103,7 +109,7 @@ export async function measureMarcAccuracy(options: { set: 'held-out' | 'dev'; co
   const truths = corpus.map((entry) => marcTruth(entry.record));
   const directory = mkdtempSync(join(tmpdir(), 'bibpipe-marc-accuracy-'));
   const report: MarcAccuracyReport = {
-    command: options.command, set: options.set, records: corpus.length, leftOut: all.length - corpus.length, inputs: {}, identical: { records: 0, same: 0, differingPaths: {} }, failures: {}, seconds: 0,
+    command: options.command, set: options.set, records: corpus.length, leftOut: all.length - corpus.length, inputs: {}, identical: { records: 0, same: 0, differingPaths: {} }, identicalSolr: { records: 0, same: 0, differingPaths: {} }, failures: {}, seconds: 0,
   };
   try {
     const canRender = HAS_XSLTPROC && HAS_SHARED;
@@ -137,7 +143,8 @@ export async function measureMarcAccuracy(options: { set: 'held-out' | 'dev'; co
       report.inputs[kind] = tally;
       outputs.set(kind, result.map((processed) => processed.record));
     }
-    compareInputs(report, outputs, corpus.length);
+    compareInputs(report.identical, [...outputs.values()], corpus.length);
+    compareInputs(report.identicalSolr, [...outputs].filter(([kind]) => kind.startsWith('ndjson') || kind.startsWith('solr')).map(([, list]) => list), corpus.length);
   } finally {
     rmSync(directory, { recursive: true, force: true });
   }
@@ -146,16 +153,15 @@ export async function measureMarcAccuracy(options: { set: 'held-out' | 'dev'; co
 }
 
 /** Counts the records whose normalized record is the same from every input that was measured. */
-function compareInputs(report: MarcAccuracyReport, outputs: Map<MarcInputKind, Array<BibRecord | undefined>>, count: number): void {
-  const measured = [...outputs.values()];
+function compareInputs(tally: MarcAccuracyReport['identical'], measured: ReadonlyArray<ReadonlyArray<BibRecord | undefined>>, count: number): void {
   if (measured.length < 2) return;
   for (let index = 0; index < count; index += 1) {
     const [first, ...others] = measured.map((list) => list[index]);
-    report.identical.records += 1;
+    tally.records += 1;
     if (!first || others.some((other) => !other)) continue;
     const paths = new Set(others.flatMap((other) => differing(first, other as BibRecord)));
-    if (paths.size === 0) report.identical.same += 1;
-    for (const path of paths) report.identical.differingPaths[path] = (report.identical.differingPaths[path] ?? 0) + 1;
+    if (paths.size === 0) tally.same += 1;
+    for (const path of paths) tally.differingPaths[path] = (tally.differingPaths[path] ?? 0) + 1;
   }
 }
 
@@ -173,8 +179,9 @@ export function formatMarcReport(report: MarcAccuracyReport): string {
   }
   lines.push(`${'rejected'.padEnd(12)}${kinds.map((kind) => String(report.inputs[kind]?.rejected ?? 0).padStart(20)).join('')}`);
   for (const kind of kinds) if (report.inputs[kind]?.unavailable) lines.push(`${kind}: not measured: ${report.inputs[kind]?.unavailable}`);
-  const { records, same, differingPaths } = report.identical;
-  lines.push('', `same normalized record from every measured input: ${same}/${records} (${percent(same, records).trim()})`);
-  for (const [path, times] of Object.entries(differingPaths).sort((a, b) => b[1] - a[1]).slice(0, 10)) lines.push(`  differs in ${path}: ${times}`);
+  for (const [label, tally] of [['every measured input', report.identical], ['the Solr inputs (fullrecord in each encoding)', report.identicalSolr]] as const) {
+    lines.push('', `same normalized record from ${label}: ${tally.same}/${tally.records} (${percent(tally.same, tally.records).trim()})`);
+    for (const [path, times] of Object.entries(tally.differingPaths).sort((a, b) => b[1] - a[1]).slice(0, 10)) lines.push(`  differs in ${path}: ${times}`);
+  }
   return lines.join('\n');
 }
