@@ -8,7 +8,8 @@ import { MANIFEST_NAME } from '../src/pipeline/output-set.js';
 import { convert } from '../src/pipeline/convert.js';
 import { temporaryDirectory } from './helpers/cli.js';
 import { vufindFixtureFields } from './helpers/scale-corpus.js';
-import { PROJECT_ROOT } from './helpers/shared.js';
+import { splitIso2709 } from './helpers/marc.js';
+import { HAS_SHARED, PROJECT_ROOT, sharedPath } from './helpers/shared.js';
 import { solrXmlResponse } from './helpers/solr-formats.js';
 import { standinDoc } from './helpers/solr-standin.js';
 
@@ -59,6 +60,19 @@ async function buildInputs(directory: string): Promise<void> {
   pages.splice(Math.floor(pages.length / 2), 0, pages[0]!);
   inputs.staffView = join(directory, 'pages.txt');
   writeFileSync(inputs.staffView, pages.join('\n'));
+  if (HAS_SHARED) writeFileSync((inputs.marc = join(directory, 'catalogue.mrc')), marcCatalogue());
+}
+
+/**
+ * VuFind's MARC test records (ISO 2709) with two of them repeated far from their first
+ * (rejected as duplicates naming it) and a cut-off record (no leader) in the middle:
+ * shares are cut after record terminators.
+ */
+function marcCatalogue(): Buffer {
+  const folder = sharedPath('data/marc/vufind-tests');
+  const records = readdirSync(folder).filter((name) => name.endsWith('.mrc')).sort().flatMap((name) => splitIso2709(readFileSync(join(folder, name))));
+  const half = Math.floor(records.length / 2);
+  return Buffer.concat([...records.slice(0, half), Buffer.from('00100nam a22\x1d', 'latin1'), records[0]!, ...records.slice(half), records[5]!]);
 }
 
 function outputs(directory: string): Map<string, Buffer> {
@@ -78,6 +92,7 @@ describe.each([
   ['line-delimited Solr JSON', 'ndjson'],
   ['Solr XML', 'xml'],
   ['Staff View text', 'staffView'],
+  ...(HAS_SHARED ? [['MARC ISO 2709 (.mrc)', 'marc']] : []),
 ])('--shard I/N on one big %s file', (_label, kind) => {
   it('N = 1..7 shares partition the records exactly, and merge gives the single run byte for byte', async () => {
     const input = inputs[kind]!;

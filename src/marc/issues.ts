@@ -19,8 +19,8 @@ export interface MarcSite {
 
 function where(site: MarcSite, offset: number): { source: SourcePosition; said: string } {
   if (site.recordStart === undefined) return { source: site.source, said: `at byte ${offset} of ${site.field ?? 'the record'}` };
-  const byteOffset = site.recordStart + offset;
-  return { source: { ...site.source, byteOffset }, said: `at byte ${byteOffset} (byte ${offset} of the record)` };
+  // The file offset is the source's alone: a shard run moves sources to the whole file's offsets, never message text.
+  return { source: { ...site.source, byteOffset: site.recordStart + offset }, said: `at byte ${offset} of the record` };
 }
 
 function label(site: MarcSite): string {

@@ -1,3 +1,6 @@
+import { marcIso2709Reader } from './marc-iso2709.js';
+import { marcJsonReader } from './marc-json.js';
+import { marcXmlReader } from './marc-xml.js';
 import { solrCsvReader } from './solr-csv.js';
 import { solrJsonReader } from './solr-json.js';
 import { solrXmlReader } from './solr-xml.js';
@@ -9,7 +12,7 @@ import { Confidence, type RecordReader } from './types.js';
  * parsing, `--shard` cutting and the fuzz targets (scripts/fuzz/targets.ts) all come from
  * the readers' own declarations. The order only breaks ties of detection confidence.
  */
-export const readers: readonly RecordReader[] = [staffViewReader, solrXmlReader, solrJsonReader, solrCsvReader];
+export const readers: readonly RecordReader[] = [staffViewReader, marcXmlReader, solrXmlReader, marcJsonReader, solrJsonReader, marcIso2709Reader, solrCsvReader];
 
 export function findReader(name: string): RecordReader | undefined {
   return readers.find((reader) => reader.name === name);

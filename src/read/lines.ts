@@ -103,6 +103,8 @@ export interface LineChunkOptions {
   maxLineBytes: number;
   /** Bytes at the start that belong to no line chunk (an HTTP header); they still count in offsets and line numbers. */
   skipBytes?: number | undefined;
+  /** The byte that ends a record, when it is not a line end (ISO 2709's record terminator 1D). */
+  terminator?: number | undefined;
 }
 
 /**
@@ -231,7 +233,7 @@ export async function* lineChunks(input: AsyncIterable<Uint8Array>, options: Lin
     started = true;
     let first = join(head, headBytes);
     head = [];
-    terminator = terminatorOf(first);
+    terminator = options.terminator ?? terminatorOf(first);
     if (hasBom(first) && skip === 0) {
       first = first.subarray(3);
       offset = 3;
