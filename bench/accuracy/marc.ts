@@ -47,6 +47,8 @@ export interface MarcAccuracyReport {
    */
   identical: { records: number; same: number; differingPaths: Record<string, number> };
   identicalSolr: { records: number; same: number; differingPaths: Record<string, number> };
+  /** The same across the inputs that hold only the MARC (the scrape, .mrc, MARCXML): no indexed field to disagree with it. */
+  identicalMarcOnly: { records: number; same: number; differingPaths: Record<string, number> };
   failures: Record<string, MarcFailure[]>;
   seconds: number;
 }
@@ -109,7 +111,7 @@ export async function measureMarcAccuracy(options: { set: 'held-out' | 'dev'; co
   const truths = corpus.map((entry) => marcTruth(entry.record));
   const directory = mkdtempSync(join(tmpdir(), 'bibpipe-marc-accuracy-'));
   const report: MarcAccuracyReport = {
-    command: options.command, set: options.set, records: corpus.length, leftOut: all.length - corpus.length, inputs: {}, identical: { records: 0, same: 0, differingPaths: {} }, identicalSolr: { records: 0, same: 0, differingPaths: {} }, failures: {}, seconds: 0,
+    command: options.command, set: options.set, records: corpus.length, leftOut: all.length - corpus.length, inputs: {}, identical: { records: 0, same: 0, differingPaths: {} }, identicalSolr: { records: 0, same: 0, differingPaths: {} }, identicalMarcOnly: { records: 0, same: 0, differingPaths: {} }, failures: {}, seconds: 0,
   };
   try {
     const canRender = HAS_XSLTPROC && HAS_SHARED;
@@ -144,7 +146,9 @@ export async function measureMarcAccuracy(options: { set: 'held-out' | 'dev'; co
       outputs.set(kind, result.map((processed) => processed.record));
     }
     compareInputs(report.identical, [...outputs.values()], corpus.length);
-    compareInputs(report.identicalSolr, [...outputs].filter(([kind]) => kind.startsWith('ndjson') || kind.startsWith('solr')).map(([, list]) => list), corpus.length);
+    const solr = (kind: MarcInputKind): boolean => kind.startsWith('ndjson') || kind.startsWith('solr');
+    compareInputs(report.identicalSolr, [...outputs].filter(([kind]) => solr(kind)).map(([, list]) => list), corpus.length);
+    compareInputs(report.identicalMarcOnly, [...outputs].filter(([kind]) => !solr(kind)).map(([, list]) => list), corpus.length);
   } finally {
     rmSync(directory, { recursive: true, force: true });
   }
@@ -179,7 +183,7 @@ export function formatMarcReport(report: MarcAccuracyReport): string {
   }
   lines.push(`${'rejected'.padEnd(12)}${kinds.map((kind) => String(report.inputs[kind]?.rejected ?? 0).padStart(20)).join('')}`);
   for (const kind of kinds) if (report.inputs[kind]?.unavailable) lines.push(`${kind}: not measured: ${report.inputs[kind]?.unavailable}`);
-  for (const [label, tally] of [['every measured input', report.identical], ['the Solr inputs (fullrecord in each encoding)', report.identicalSolr]] as const) {
+  for (const [label, tally] of [['every measured input', report.identical], ['the Solr inputs (fullrecord in each encoding)', report.identicalSolr], ['the MARC-only inputs (scrape, .mrc, MARCXML)', report.identicalMarcOnly]] as const) {
     lines.push('', `same normalized record from ${label}: ${tally.same}/${tally.records} (${percent(tally.same, tally.records).trim()})`);
     for (const [path, times] of Object.entries(tally.differingPaths).sort((a, b) => b[1] - a[1]).slice(0, 10)) lines.push(`  differs in ${path}: ${times}`);
   }
