@@ -11,11 +11,16 @@ export type { RunOptions, RunProgress } from './pipeline/run.js';
 export { processRecord, type ProcessedRecord, type ProcessOptions } from './pipeline/process.js';
 export { UsageError } from './errors.js';
 export { RunSummarySchema, type RunSummary } from './pipeline/summary.js';
-export { mergeShards, type MergeOptions, type MergeResult, type CrossShardFinding } from './merge/merge.js';
+/** For a host process's own signal handling: removes the partial files of runs still open. */
+export { removePartialFilesNow } from './pipeline/sinks.js';
+export { isSolrSource, parseShard } from './sources/solr-http.js';
+export { parseCloudPartition, type SolrCloudPartition } from './sources/solr-shards.js';
+export type { SolrReadOptions } from './sources/solr-pages.js';
+export { mergeShards, type MergeOptions, type MergeResult, type CrossShardFinding, type MergedPosition } from './merge/merge.js';
 export { RunStateSchema, type RunState, type ShardDescription } from './model/run-state.js';
 
 export { readers, findReader, detectReader, DEFAULT_READ_LIMITS } from './read/index.js';
-export type { RecordReader, ReadContext, ReadLimits } from './read/types.js';
+export { Confidence, type RecordReader, type ReadContext, type ReadLimits } from './read/types.js';
 export { validateRecord } from './validate/index.js';
 export { fieldSchema, VALUE_SCHEMAS } from './validate/field-schemas.js';
 export { loadProfile, ProfileSchema, type Profile } from './biblio-schema/profile.js';
@@ -28,9 +33,15 @@ export type { RecordWriter, WriterOptions, WriterSession } from './write/types.j
 export { BibRecordSchema, type BibRecord, type PersonName, type Language, type PublicationDate } from './model/record.js';
 export { RawRecordSchema, type RawRecord, type RawValue } from './model/raw-record.js';
 export { IssueSchema, type Issue, type Severity, type SourcePosition } from './model/issue.js';
+export {
+  MarcRecordSchema, isControlField,
+  type MarcRecord, type MarcField, type MarcControlField, type MarcDataField, type MarcSubfield,
+} from './model/marc.js';
 
 export { loadConfig, ConfigSchema, type Config, type LoadedConfig } from './config/index.js';
-export { reporters, findReporter, parseReporterSpec, type Reporter, type ReportOptions } from './report/index.js';
+export { reporters, findReporter, parseReporterSpec, htmlReporter, type Reporter, type ReportOptions, type ReporterTarget } from './report/index.js';
+export { ruleHelpText } from './report/rule-help.js';
 export { collectStats, renderStatsText, type RecordStats, type StatsOptions } from './stats/index.js';
 export type { FillRateRule } from './pipeline/cross-record.js';
 export { ruleDocsUrl } from './model/rules.js';
+export { terminalSafe } from './model/display.js';

@@ -10,13 +10,6 @@ export function trimEndChars(text: string, chars: string): string {
   return end === text.length ? text : text.slice(0, end);
 }
 
-/** Removes leading and trailing characters found in `chars`. */
-export function trimChars(text: string, chars: string): string {
-  let start = 0;
-  while (start < text.length && chars.includes(text.charAt(start))) start++;
-  return trimEndChars(text.slice(start), chars);
-}
-
 /**
  * Matches where collapsing white space would change the text: white space at either end,
  * two white-space characters in a row, or any white space other than a plain space. Each

@@ -113,10 +113,6 @@ export const JOURNALS: readonly Journal[] = [
   { abbreviation: 'Eur J Case Rep Intern Med', publisher: 'SMC Media Srl', doiPrefix: '10.12890' },
 ];
 
-/** PMC article categories, stored in `topic` by the PubMed/PMC import; several words each. */
-export const ARTICLE_TOPICS = ['Review', 'Original Article', 'Research Article', 'Article', 'Case Report', 'Research',
-  'Brief Communication', 'Letter to the Editor', 'Systematic Review', 'Clinical Research Article', 'Research Paper'];
-
 export const BOOK_PUBLISHERS = ['Feminist Press at the City University of New York', 'Springer', 'Oxford University Press',
   'Editorial Sudamericana', 'Suhrkamp', 'Gallimard', 'Companhia das Letras', 'Einaudi', 'Cambridge University Press',
   'Thieme', 'Zanichelli', 'Alianza Editorial', 'McGraw-Hill'];

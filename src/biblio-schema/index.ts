@@ -2,7 +2,7 @@ import { BIBLIO_SCHEMA_DATA } from './data.js';
 import type { CopyFieldData, SchemaFieldData } from './types.js';
 import type { Profile } from './profile.js';
 
-export type { CopyFieldData, SchemaFieldData } from './types.js';
+export type { CopyFieldData } from './types.js';
 export { BIBLIO_SCHEMA_DATA } from './data.js';
 
 /** What a field's values must look like, from its Solr field class. */

@@ -36,7 +36,6 @@ export const ProfileSchema = z.strictObject({
   dynamicFields: z.array(ProfileDynamicFieldSchema).default([]),
 });
 export type Profile = z.infer<typeof ProfileSchema>;
-export type ProfileField = z.infer<typeof ProfileFieldSchema>;
 
 /** Checks parsed JSON as a profile; `origin` names the file in the error. */
 export function parseProfile(json: unknown, origin: string): Profile {

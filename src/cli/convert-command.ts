@@ -1,7 +1,5 @@
 import { availableParallelism } from 'node:os';
-import { loadConfig } from '../config/load.js';
-import { convert } from '../pipeline/convert.js';
-import type { RunSummary } from '../pipeline/summary.js';
+import { convert, loadConfig, type RunSummary } from '../index.js';
 import { counted } from '../plural.js';
 import { refuseEmptyRun } from './empty-run.js';
 import { SIGNAL_EXIT_CODES, watchInterrupts } from './interrupt.js';

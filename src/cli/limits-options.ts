@@ -1,5 +1,5 @@
 import { type Command, InvalidArgumentError, Option } from 'commander';
-import { DEFAULT_READ_LIMITS, type ReadLimits } from '../read/types.js';
+import { DEFAULT_READ_LIMITS, type ReadLimits } from '../index.js';
 
 /** The limit flags as commander parses them. */
 export interface LimitFlags {

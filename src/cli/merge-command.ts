@@ -1,6 +1,5 @@
 import type { Command } from 'commander';
-import type { RunSummary } from '../pipeline/summary.js';
-import { mergeShards, type MergedPosition } from '../merge/merge.js';
+import { mergeShards, type MergedPosition, type RunSummary } from '../index.js';
 import { parseMaxWarnings } from './validate-command.js';
 
 interface MergeFlags {

@@ -1,10 +1,7 @@
 import { VERSION } from '../version.js';
 import { availableParallelism } from 'node:os';
 import { Command, CommanderError, Help, InvalidArgumentError, Option } from 'commander';
-import { readers } from '../read/index.js';
-import { writers } from '../write/index.js';
-import { reporters } from '../report/index.js';
-import { terminalSafe } from '../model/display.js';
+import { readers, reporters, terminalSafe, writers } from '../index.js';
 import { describeStdoutFailure, OutputStreamGone, STDOUT_EXIT_CODES } from './stdio.js';
 import { addAllowEmptyOption } from './empty-run.js';
 import { addLimitOptions, positiveInteger } from './limits-options.js';
@@ -17,7 +14,7 @@ import { addSourceOptions } from './solr-options.js';
 import { registerMergeCommand } from './merge-command.js';
 import { parseMaxWarnings, runValidate, type ValidateFlags } from './validate-command.js';
 
-export { EXIT, type CliStreams } from './run-flags.js';
+export type { CliStreams } from './run-flags.js';
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
 
@@ -61,6 +58,57 @@ const workersOption = (): Option =>
 
 const fromOption = (): Option =>
   new Option('-f, --from <format>', 'input format').choices(['auto', ...readers.map((r) => r.name)]).default('auto', 'auto: detected from the content');
+
+/** `bibpipe validate`: the checks and the reports, no output files. */
+function addValidateCommand(program: Command, common: (command: Command) => Command, streams: CliStreams, state: { exitCode: number; debug: boolean }): void {
+  common(
+    program
+      .command('validate')
+      .description('check records against the VuFind schema and field rules; exit 1 on any error (or too many warnings)')
+      .argument('<inputs...>', INPUTS_HELP)
+      .option('-r, --reporter <name[:file]>', `report format, repeatable (${reporters.map((r) => r.name).join(', ')}); NAME:FILE writes to a file (default: text on stdout)`, repeatable)
+      .option('--report <file>', 'also write the self-contained HTML report to this file')
+      .option('--max-warnings <n>', 'exit 1 when there are more than N warnings (default: the config\'s "maxWarnings", else no limit)', parseMaxWarnings)
+      .option('--color', 'colour the text report even when stdout is not a terminal (default: colour on a terminal)')
+      .option('--no-color', 'never colour the text report'),
+  ).action(async (inputs: string[], flags: ValidateFlags & RunFlags & { debug?: boolean }) => {
+    state.debug = Boolean(flags.debug);
+    const progress = createProgressDisplay(streams.stderr, Boolean(flags.quiet));
+    const logger = makeLogger(flags.logLevel, streams.stderr, progress);
+    try {
+      const { result, failures } = await runValidate(inputs, flags, streams.stdout, process.cwd(), progress);
+      logger.info({ summary: result.summary }, 'summary');
+      if (!flags.quiet) streams.stderr.write(summaryLine(result.summary));
+      for (const failure of failures) streams.stderr.write(`bibpipe: validation failed: ${failure}\n`);
+      state.exitCode = failures.length > 0 ? EXIT.dataErrors : EXIT.ok;
+    } finally {
+      progress?.stop();
+    }
+  });
+}
+
+/** `bibpipe stats`: fill rates and top values. */
+function addStatsCommand(program: Command, streams: CliStreams): void {
+  addAllowEmptyOption(
+    program
+      .command('stats')
+      .description('field fill rates, values per record and top values (format, language, collection, institution)')
+      .argument('<inputs...>', INPUTS_HELP)
+      .addOption(fromOption())
+      .option('--profile <file>', 'local schema profile (JSON) declaring site-specific Solr fields (default: none)')
+      .addOption(new Option('-n, --top <n>', 'how many top values per field').argParser(positiveInteger).default(10))
+      .option('--json', 'print the stats as JSON (default: aligned text)')
+      .addOption(workersOption())
+      .option('-q, --quiet', 'no progress bar'),
+  ).action(async (inputs: string[], flags: StatsFlags & { quiet?: boolean }) => {
+    const progress = createProgressDisplay(streams.stderr, Boolean(flags.quiet));
+    try {
+      await runStats(inputs, flags, streams.stdout, progress);
+    } finally {
+      progress?.stop();
+    }
+  });
+}
 
 /** Builds the commander program; actions set `state.exitCode`. */
 function buildProgram(streams: CliStreams, state: { exitCode: number; debug: boolean }): Command {
@@ -117,50 +165,8 @@ function buildProgram(streams: CliStreams, state: { exitCode: number; debug: boo
     state.exitCode = await runConvert(inputs, flags, streams);
   });
 
-  common(
-    program
-      .command('validate')
-      .description('check records against the VuFind schema and field rules; exit 1 on any error (or too many warnings)')
-      .argument('<inputs...>', INPUTS_HELP)
-      .option('-r, --reporter <name[:file]>', `report format, repeatable (${reporters.map((r) => r.name).join(', ')}); NAME:FILE writes to a file (default: text on stdout)`, repeatable)
-      .option('--report <file>', 'also write the self-contained HTML report to this file')
-      .option('--max-warnings <n>', 'exit 1 when there are more than N warnings (default: the config\'s "maxWarnings", else no limit)', parseMaxWarnings)
-      .option('--color', 'colour the text report even when stdout is not a terminal (default: colour on a terminal)')
-      .option('--no-color', 'never colour the text report'),
-  ).action(async (inputs: string[], flags: ValidateFlags & RunFlags & { debug?: boolean }) => {
-    state.debug = Boolean(flags.debug);
-    const progress = createProgressDisplay(streams.stderr, Boolean(flags.quiet));
-    const logger = makeLogger(flags.logLevel, streams.stderr, progress);
-    try {
-      const { result, failures } = await runValidate(inputs, flags, streams.stdout, process.cwd(), progress);
-      logger.info({ summary: result.summary }, 'summary');
-      if (!flags.quiet) streams.stderr.write(summaryLine(result.summary));
-      for (const failure of failures) streams.stderr.write(`bibpipe: validation failed: ${failure}\n`);
-      state.exitCode = failures.length > 0 ? EXIT.dataErrors : EXIT.ok;
-    } finally {
-      progress?.stop();
-    }
-  });
-
-  addAllowEmptyOption(
-    program
-      .command('stats')
-      .description('field fill rates, values per record and top values (format, language, collection, institution)')
-      .argument('<inputs...>', INPUTS_HELP)
-      .addOption(fromOption())
-      .option('--profile <file>', 'local schema profile (JSON) declaring site-specific Solr fields (default: none)')
-      .addOption(new Option('-n, --top <n>', 'how many top values per field').argParser(positiveInteger).default(10))
-      .option('--json', 'print the stats as JSON (default: aligned text)')
-      .addOption(workersOption())
-      .option('-q, --quiet', 'no progress bar'),
-  ).action(async (inputs: string[], flags: StatsFlags & { quiet?: boolean }) => {
-    const progress = createProgressDisplay(streams.stderr, Boolean(flags.quiet));
-    try {
-      await runStats(inputs, flags, streams.stdout, progress);
-    } finally {
-      progress?.stop();
-    }
-  });
+  addValidateCommand(program, common, streams, state);
+  addStatsCommand(program, streams);
 
   registerMergeCommand(program, streams, state, summaryLine);
 
@@ -204,10 +210,4 @@ export async function runCli(argv: readonly string[], streams: CliStreams): Prom
     if (state.debug && error instanceof Error && error.stack) streams.stderr.write(`${error.stack}\n`);
     return EXIT.usage;
   }
-}
-
-/** Exported for docs/cli.md's generator: the program with its help, never run. */
-export function describeProgram(): Command {
-  const sink = { write: () => true } as unknown as CliStreams['stdout'];
-  return buildProgram({ stdout: sink, stderr: sink }, { exitCode: 0, debug: false });
 }

@@ -1,6 +1,6 @@
 import { Writable } from 'node:stream';
 import cliProgress from 'cli-progress';
-import { terminalSafe } from '../model/display.js';
+import { terminalSafe } from '../index.js';
 
 /**
  * The progress bar of a long run (convert, validate, stats), on stderr, and only on a

@@ -1,5 +1,4 @@
-import { RULES, type Rule } from '../model/rules.js';
-import { ruleHelpText } from '../report/rule-help.js';
+import { ruleHelpText, RULES, type Rule } from '../index.js';
 import { UsageError } from '../errors.js';
 import type { CliStreams } from './run-flags.js';
 

@@ -1,7 +1,7 @@
 import type { Writable } from 'node:stream';
 import { pino, type Logger } from 'pino';
 import { UsageError } from '../errors.js';
-import { loadProfile, type Profile } from '../biblio-schema/profile.js';
+import { loadProfile, type Profile } from '../index.js';
 import { SIGNAL_EXIT_CODES } from './interrupt.js';
 import type { LimitFlags } from './limits-options.js';
 import { logDestination, type ProgressDisplay, type TerminalStream } from './progress.js';

@@ -1,10 +1,7 @@
 import { join } from 'node:path';
 import { type Command, InvalidArgumentError, Option } from 'commander';
-import type { SolrReadOptions } from '../sources/solr-pages.js';
+import { isSolrSource, parseCloudPartition, parseShard, type ShardDescription, type SolrCloudPartition, type SolrReadOptions } from '../index.js';
 import { UsageError } from '../errors.js';
-import type { ShardDescription } from '../model/run-state.js';
-import { isSolrSource, parseShard } from '../sources/solr-http.js';
-import { parseCloudPartition, type SolrCloudPartition } from '../sources/solr-shards.js';
 import { positiveInteger } from './limits-options.js';
 
 /** The live-Solr flags as commander parses them. */

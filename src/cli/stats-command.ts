@@ -1,7 +1,6 @@
 import type { Writable } from 'node:stream';
 import { availableParallelism } from 'node:os';
-import { stats as collectRunStats } from '../pipeline/stats.js';
-import { renderStatsText, type RecordStats } from '../stats/collect.js';
+import { renderStatsText, stats as collectRunStats, type RecordStats } from '../index.js';
 import { refuseEmptyRun } from './empty-run.js';
 import type { ProgressDisplay } from './progress.js';
 import { profileFrom } from './run-flags.js';

@@ -2,7 +2,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { dirname } from 'node:path';
 import type { Writable } from 'node:stream';
-import { loadConfig } from '../config/load.js';
+import { htmlReporter, loadConfig, parseReporterSpec, validate, type ReporterTarget, type ValidationResult } from '../index.js';
 import { solrOptionsFromFlags, type SolrFlags } from './solr-options.js';
 import { limitsFromFlags, type LimitFlags } from './limits-options.js';
 import { writeFully } from './stdio.js';
@@ -10,8 +10,6 @@ import { UsageError } from '../errors.js';
 import { counted } from '../plural.js';
 import { refuseEmptyRun } from './empty-run.js';
 import type { ProgressDisplay } from './progress.js';
-import { validate, type ValidationResult } from '../pipeline/validate.js';
-import { htmlReporter, parseReporterSpec, type ReporterTarget } from '../report/index.js';
 import { profileFrom } from './run-flags.js';
 
 export interface ValidateFlags extends LimitFlags, SolrFlags {

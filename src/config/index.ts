@@ -1,2 +1,2 @@
-export { ConfigSchema, FillRateRuleSchema, RuleLevelSchema, type Config, type RuleLevel } from './schema.js';
-export { CONFIG_FILE_NAMES, findConfigFile, loadConfig, parseConfig, type LoadConfigOptions, type LoadedConfig } from './load.js';
+export { ConfigSchema, type Config } from './schema.js';
+export { loadConfig, type LoadedConfig } from './load.js';

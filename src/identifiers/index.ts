@@ -7,4 +7,4 @@ export { parseDoi, doiKey, doiUrl } from './doi.js';
 export { parsePmid, parsePmcid, pubmedUrl, pmcUrl } from './pubmed.js';
 export { parseIsbn } from './isbn.js';
 export { parseIssn } from './issn.js';
-export { parseHttpUrl, identifiersFromUrl, identifiersFromPath, type LinkedIdentifiers } from './url.js';
+export { parseHttpUrl, identifiersFromUrl, identifiersFromPath } from './url.js';

@@ -14,8 +14,6 @@ import type { FillRateCount } from './cross-record.js';
 import { runStateInputs } from './run-state/inputs.js';
 import { DEFAULT_READ_LIMITS } from '../read/types.js';
 
-export type { RunProgress } from './run.js';
-
 export interface ConvertOptions extends RunOptions {
   /** Output formats (writer names): `medline`, `jsonld`, `csv`, `ndjson`, `nbib`. */
   to: readonly string[];

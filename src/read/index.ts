@@ -32,6 +32,5 @@ export function detectReader(head: string): RecordReader | undefined {
   return best;
 }
 
-export type { ReadContext, ReadLimits, RecordReader } from './types.js';
-export { Confidence, DEFAULT_READ_LIMITS } from './types.js';
-export { readRecords } from './chunked.js';
+export type { RecordReader } from './types.js';
+export { DEFAULT_READ_LIMITS } from './types.js';

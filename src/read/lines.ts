@@ -112,6 +112,7 @@ export interface LineChunkOptions {
  * start is skipped (its bytes count in offsets); LF, CRLF and CR-only line ends are all
  * lines; a missing final newline is fine.
  */
+// eslint-disable-next-line max-lines-per-function -- one pass over the bytes of every line format, its state in locals; split, that state would move into an object read for every byte
 export async function* lineChunks(input: AsyncIterable<Uint8Array>, options: LineChunkOptions): AsyncGenerator<LineChunk | OversizedLine> {
   const { targetBytes, maxLineBytes } = options;
   let skip = options.skipBytes ?? 0;

@@ -7,7 +7,7 @@ import { CsvRows, csvParseOptions, errorRecord, FORMAT, LineIndex, SOLR_CSV_DEFA
 import { Confidence, type ReadContext, type RecordReader } from './types.js';
 import { StrictUtf8Decoder } from './utf8.js';
 
-export { MAX_FIELD_NAME_LENGTH, SOLR_CSV_DEFAULTS, splitMultiValued, type SolrCsvDialect } from './solr-csv-rows.js';
+export { SOLR_CSV_DEFAULTS, splitMultiValued, type SolrCsvDialect } from './solr-csv-rows.js';
 
 /**
  * Solr's CSV response writer output (`wt=csv`): a header row of field names, then one

@@ -1,8 +1,6 @@
 import { RULES, ruleDocsAnchor } from '../model/rules.js';
-import { extractSection, replaceSection, sectionMarkers } from './markdown-sections.js';
+import { extractSection } from './markdown-sections.js';
 
-export const RULE_TABLE_START = sectionMarkers('rules').start;
-export const RULE_TABLE_END = sectionMarkers('rules').end;
 
 /** GFM table cells end at an unescaped `|`, even inside a code span. */
 function cell(text: string): string {
@@ -20,9 +18,4 @@ export function ruleTableMarkdown(): string {
 /** The text between the markers, or undefined when the document has no (well-ordered) markers. */
 export function extractRuleTable(document: string): string | undefined {
   return extractSection(document, 'rules');
-}
-
-/** The document with the generated table between its markers (unchanged elsewhere). */
-export function replaceRuleTable(document: string): string | undefined {
-  return replaceSection(document, 'rules', ruleTableMarkdown());
 }

@@ -11,7 +11,6 @@ import { makeIssue, type IssueCode } from '../model/rules.js';
 import { characterFindings } from './characters.js';
 import { marcFindings } from './marc.js';
 
-export { resolveField, isMultiValued, isPseudoField, COPY_FIELDS, type FieldDefinition, type ValueKind } from '../biblio-schema/index.js';
 
 export interface ValidateOptions {
   /** A site's local fields (see profiles/example-local-fields.json). */

@@ -12,9 +12,4 @@ export function findWriter(name: string): RecordWriter | undefined {
   return writers.find((writer) => writer.name === name);
 }
 
-export type { RecordWriter, WriterOptions, WriterSession } from './types.js';
-export { CSV_COLUMNS, DEFAULT_CSV_SEPARATOR, resolveCsvColumns, type CsvColumn } from './csv.js';
-export { JSONLD_CONTEXT, jsonLdDocument } from './jsonld.js';
-export { MEDLINE_DOCTYPE, medlineWarnings, pubmedArticleXml } from './medline-xml.js';
-export { nbibRecord } from './nbib.js';
-export { orderRecordKeys } from './ndjson.js';
+export type { RecordWriter } from './types.js';
