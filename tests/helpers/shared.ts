@@ -1,7 +1,7 @@
 import { describe, it } from 'vitest';
 import { HAS_SHARED, IN_CI, SHARED_DIR } from './shared-paths.js';
 
-export { HAS_SHARED, IN_CI, PROJECT_ROOT, SHARED_DIR, sharedPath } from './shared-paths.js';
+export { HAS_SHARED, IN_CI, PROJECT_ROOT, sharedPath } from './shared-paths.js';
 
 /**
  * A describe block that needs `../shared`. Where it is absent the tests are skipped with a
