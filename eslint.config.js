@@ -21,6 +21,10 @@ export const LAYERS = {
   identifiers: { folders: ['model'] },
   'biblio-schema': { folders: ['model'] },
   ...Object.fromEntries([...STAGES, 'config'].map((stage) => [stage, { folders: SHARED }])),
+  // The MARC parsers (src/marc/) belong to the read stage: the format readers call them, and
+  // they share its byte-level helpers.
+  read: { folders: [...SHARED, 'marc'] },
+  marc: { folders: [...SHARED, 'read'] },
   sources: { folders: [...SHARED, 'read'] },
   pipeline: { folders: [...SHARED, ...STAGES, 'sources'] },
   report: { folders: [...SHARED, 'pipeline'] },
