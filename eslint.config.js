@@ -30,7 +30,8 @@ export const LAYERS = {
   report: { folders: [...SHARED, 'pipeline'] },
   merge: { folders: [...SHARED, 'pipeline', 'sources', 'read', 'write'] },
   // The CLI is a thin shell: the library API and the project-wide utility files (errors, plural...).
-  cli: { folders: [], files: ['index', ...SHARED_FILES] },
+  // `cli-surface` is what the CLI needs before a command runs (registries, partial-file clean-up), not the whole library.
+  cli: { folders: [], files: ['index', 'cli-surface', ...SHARED_FILES] },
 };
 
 /**

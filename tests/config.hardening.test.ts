@@ -5,7 +5,9 @@ import { Writable } from 'node:stream';
 import { afterEach, describe, expect, it } from 'vitest';
 import { loadProfile } from '../src/biblio-schema/profile.js';
 import { runCli } from '../src/cli/program.js';
-import { loadConfig, parseConfig } from '../src/config/load.js';
+import { defaultConfig, loadConfig } from '../src/config/load.js';
+import { parseConfig } from '../src/config/parse.js';
+import { ConfigSchema } from '../src/config/schema.js';
 import { UsageError } from '../src/errors.js';
 import { jsonSyntaxProblem } from '../src/json-syntax.js';
 
@@ -86,5 +88,11 @@ describe('--to with a format twice', () => {
     const code = await runCli(['node', 'bibpipe', 'convert', input, '--to', 'csv,csv', '--out-dir', out, '--workers', '1'], { stdout: sink, stderr: sink });
     expect(code, chunks.join('')).toBe(0);
     expect(chunks.join('')).toContain('written: csv 1;');
+  });
+});
+
+describe('a run without a config file', () => {
+  it('gets what the schema makes of {}, without loading the schema', () => {
+    expect(defaultConfig()).toEqual(ConfigSchema.parse({}));
   });
 });

@@ -1,4 +1,3 @@
-import { availableParallelism } from 'node:os';
 import { convert, loadConfig, type RunSummary } from '../index.js';
 import { counted } from '../plural.js';
 import { refuseEmptyRun } from './empty-run.js';
@@ -17,7 +16,7 @@ export interface ConvertFlags extends RunFlags {
   bom?: boolean | undefined;
   formulaEscape?: boolean | undefined;
   medlineTaFallback?: string | undefined;
-  workers?: number | undefined;
+  workers?: number | 'auto' | undefined;
 }
 
 /** The one summary line on stderr (`--quiet` leaves it out). */
@@ -68,7 +67,7 @@ export async function runConvert(inputs: readonly string[], flags: ConvertFlags,
       logger,
       signal: interrupts.signal,
       limits: limitsFromFlags(flags),
-      workers: flags.workers ?? availableParallelism(),
+      workers: flags.workers ?? 'auto',
       onProgress: progress ? (read) => progress.update(read) : undefined,
     });
     progress?.stop();

@@ -1,5 +1,5 @@
 import type { Writable } from 'node:stream';
-import { removePartialFilesNow } from '../index.js';
+import { removePartialFilesNow } from '../cli-surface.js';
 
 /** Exit codes of a run stopped by a signal: 128 + the signal number, as shells report it. */
 export const SIGNAL_EXIT_CODES = { SIGINT: 130, SIGTERM: 143 } as const;

@@ -1,4 +1,5 @@
 import { type Command, InvalidArgumentError, Option } from 'commander';
+import { UsageError } from '../errors.js';
 import { DEFAULT_READ_LIMITS, type ReadLimits } from '../index.js';
 
 /** The limit flags as commander parses them. */
@@ -46,4 +47,11 @@ export function limitsFromFlags(flags: LimitFlags): Partial<ReadLimits> {
   if (flags.maxRecordBytes !== undefined) limits.maxRecordBytes = flags.maxRecordBytes;
   if (flags.maxValues !== undefined) limits.maxValuesPerField = flags.maxValues;
   return limits;
+}
+
+/** `--max-warnings`: a non-negative integer. */
+export function parseMaxWarnings(value: string): number {
+  const number = Number(value);
+  if (!/^\d+$/.test(value) || !Number.isSafeInteger(number)) throw new UsageError(`--max-warnings expects a non-negative integer, got "${value}"`);
+  return number;
 }

@@ -1,17 +1,7 @@
 import type { Command } from 'commander';
-import { mergeShards, type MergedPosition, type RunSummary } from '../index.js';
-import { parseMaxWarnings } from './validate-command.js';
-
-interface MergeFlags {
-  outDir: string;
-  maxWarnings?: number | undefined;
-  quiet?: boolean | undefined;
-}
-
-function where(position: MergedPosition): string {
-  const at = position.line !== undefined ? `line ${position.line}` : `record ${position.ordinal}`;
-  return `"${position.id ?? '(no id)'}" (${position.input} ${at}; shard ${position.shard})`;
-}
+import type { RunSummary } from '../index.js';
+import type { MergeFlags } from './merge-run.js';
+import { parseMaxWarnings } from './limits-options.js';
 
 /**
  * `bibpipe merge SHARD_DIR... --out-dir DIR` (see docs/scale-out.md). Exit codes as convert's:
@@ -21,7 +11,7 @@ export function registerMergeCommand(
   program: Command,
   streams: { stdout: NodeJS.WritableStream; stderr: NodeJS.WritableStream },
   state: { exitCode: number; debug: boolean },
-  summaryLine: (summary: RunSummary) => string,
+  summaryLine: (summary: RunSummary) => Promise<string>,
 ): void {
   program
     .command('merge')
@@ -33,18 +23,8 @@ export function registerMergeCommand(
     .option('--debug', 'show stack traces for unexpected errors')
     .action(async (directories: string[], flags: MergeFlags & { debug?: boolean }) => {
       state.debug = Boolean(flags.debug);
-      const result = await mergeShards({
-        shards: directories,
-        outDir: flags.outDir,
-        onFinding: (finding) => {
-          const record = finding.record ? ` ${where(finding.record)}` : '';
-          const first = finding.first ? `; first: ${where(finding.first)}` : '';
-          streams.stderr.write(`bibpipe merge: ${finding.code}:${record} ${finding.message}${first}\n`);
-        },
-      });
-      if (!flags.quiet) streams.stderr.write(summaryLine(result.summary));
-      const tooManyWarnings = flags.maxWarnings !== undefined && result.summary.severities.warning > flags.maxWarnings;
-      if (tooManyWarnings) streams.stderr.write(`bibpipe merge: ${result.summary.severities.warning} warnings, more than --max-warnings ${flags.maxWarnings}\n`);
-      state.exitCode = result.summary.rejected > 0 || tooManyWarnings ? 1 : 0;
+      // The merge itself (and the run state's zod shapes) load when a merge runs.
+      const { runMerge } = await import('./merge-run.js');
+      state.exitCode = await runMerge(directories, flags, streams.stderr, summaryLine);
     });
 }

@@ -1,20 +1,52 @@
 import { VERSION } from '../version.js';
-import { availableParallelism } from 'node:os';
 import { Command, CommanderError, Help, InvalidArgumentError, Option } from 'commander';
-import { readers, reporters, terminalSafe, writers } from '../index.js';
+import { terminalSafe, type RunSummary } from '../index.js';
 import { describeStdoutFailure, OutputStreamGone, STDOUT_EXIT_CODES } from './stdio.js';
 import { addAllowEmptyOption } from './empty-run.js';
 import { addLimitOptions, positiveInteger } from './limits-options.js';
-import { createProgressDisplay } from './progress.js';
-import { runConvert, summaryLine, type ConvertFlags } from './convert-command.js';
-import { runRules } from './rules-command.js';
-import { makeLogger, EXIT, type CliStreams, type RunFlags } from './run-flags.js';
-import { runStats, type StatsFlags } from './stats-command.js';
+import type { ConvertFlags } from './convert-command.js';
+import { EXIT, type CliStreams } from './exit-codes.js';
+import type { RunFlags } from './run-flags.js';
+import type { StatsFlags } from './stats-command.js';
 import { addSourceOptions } from './solr-options.js';
 import { registerMergeCommand } from './merge-command.js';
-import { parseMaxWarnings, runValidate, type ValidateFlags } from './validate-command.js';
+import { parseMaxWarnings } from './limits-options.js';
+import type { ValidateFlags } from './validate-command.js';
 
-export type { CliStreams } from './run-flags.js';
+export type { CliStreams } from './exit-codes.js';
+
+/**
+ * The formats the help and the option checks name. The registries load every reader's,
+ * writer's and reporter's library, so they are imported only by a run that needs them:
+ * `--version`, `--help` and `rules` start without them (and without zod, which only the
+ * command modules, imported when their command runs, bring).
+ */
+interface FormatNames {
+  readers: ReadonlyArray<{ name: string; description: string }>;
+  writers: ReadonlyArray<{ name: string; fileName: string; description: string }>;
+  reporters: ReadonlyArray<{ name: string }>;
+}
+
+const NO_FORMATS: FormatNames = { readers: [], writers: [], reporters: [] };
+/** The formats of the program being built (set before it is built). */
+let formats: FormatNames = NO_FORMATS;
+
+async function loadFormatNames(): Promise<FormatNames> {
+  const { readers, writers, reporters } = await import('../cli-surface.js');
+  return { readers, writers, reporters };
+}
+
+/** True when the command line names formats nowhere: the version, the top-level help, the rules. */
+function needsNoFormats(argv: readonly string[]): boolean {
+  const first = argv[2];
+  return first === undefined || first === 'rules' || first === '--version' || first === '-V' || ((first === '--help' || first === '-h') && argv.length === 3);
+}
+
+/** The summary line of a run, from the convert command's module (loaded when a run has one to print). */
+async function summaryLineOf(summary: RunSummary): Promise<string> {
+  const { summaryLine } = await import('./convert-command.js');
+  return summaryLine(summary);
+}
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
 
@@ -28,9 +60,10 @@ function terminalWidth(stream: CliStreams['stdout']): number {
   return terminal.isTTY === true && terminal.columns !== undefined ? terminal.columns : 80;
 }
 
-function parseWorkers(value: string): number {
+function parseWorkers(value: string): number | 'auto' {
+  if (value === 'auto') return 'auto';
   const count = Number(value);
-  if (!Number.isInteger(count) || count < 1 || count > 256) throw new InvalidArgumentError('expected a whole number of threads from 1 to 256');
+  if (!Number.isInteger(count) || count < 1 || count > 256) throw new InvalidArgumentError('expected auto or a whole number of threads from 1 to 256');
   return count;
 }
 
@@ -54,10 +87,10 @@ function repeatable(value: string, previous: string[] = []): string[] {
 }
 
 const workersOption = (): Option =>
-  new Option('-j, --workers <n>', 'threads that parse, check and write; the output is the same for any number').argParser(parseWorkers).default(undefined, `the cores available, ${availableParallelism()}`);
+  new Option('-j, --workers <n>', 'threads that parse, check and write, or auto; the output is the same for any number').argParser(parseWorkers).default(undefined, 'auto: the calling thread for inputs under 64 MB or on 2 cores, else the cores but one (docs/performance.md)');
 
 const fromOption = (): Option =>
-  new Option('-f, --from <format>', 'input format').choices(['auto', ...readers.map((r) => r.name)]).default('auto', 'auto: detected from the content');
+  new Option('-f, --from <format>', 'input format').choices(['auto', ...formats.readers.map((r) => r.name)]).default('auto', 'auto: detected from the content');
 
 /** `bibpipe validate`: the checks and the reports, no output files. */
 function addValidateCommand(program: Command, common: (command: Command) => Command, streams: CliStreams, state: { exitCode: number; debug: boolean }): void {
@@ -66,13 +99,14 @@ function addValidateCommand(program: Command, common: (command: Command) => Comm
       .command('validate')
       .description('check records against the VuFind schema and field rules; exit 1 on any error (or too many warnings)')
       .argument('<inputs...>', INPUTS_HELP)
-      .option('-r, --reporter <name[:file]>', `report format, repeatable (${reporters.map((r) => r.name).join(', ')}); NAME:FILE writes to a file (default: text on stdout)`, repeatable)
+      .option('-r, --reporter <name[:file]>', `report format, repeatable (${formats.reporters.map((r) => r.name).join(', ')}); NAME:FILE writes to a file (default: text on stdout)`, repeatable)
       .option('--report <file>', 'also write the self-contained HTML report to this file')
       .option('--max-warnings <n>', 'exit 1 when there are more than N warnings (default: the config\'s "maxWarnings", else no limit)', parseMaxWarnings)
       .option('--color', 'colour the text report even when stdout is not a terminal (default: colour on a terminal)')
       .option('--no-color', 'never colour the text report'),
   ).action(async (inputs: string[], flags: ValidateFlags & RunFlags & { debug?: boolean }) => {
     state.debug = Boolean(flags.debug);
+    const [{ runValidate }, { createProgressDisplay }, { makeLogger }, { summaryLine }] = await Promise.all([import('./validate-command.js'), import('./progress.js'), import('./run-flags.js'), import('./convert-command.js')]);
     const progress = createProgressDisplay(streams.stderr, Boolean(flags.quiet));
     const logger = makeLogger(flags.logLevel, streams.stderr, progress);
     try {
@@ -101,6 +135,7 @@ function addStatsCommand(program: Command, streams: CliStreams): void {
       .addOption(workersOption())
       .option('-q, --quiet', 'no progress bar'),
   ).action(async (inputs: string[], flags: StatsFlags & { quiet?: boolean }) => {
+    const [{ runStats }, { createProgressDisplay }] = await Promise.all([import('./stats-command.js'), import('./progress.js')]);
     const progress = createProgressDisplay(streams.stderr, Boolean(flags.quiet));
     try {
       await runStats(inputs, flags, streams.stdout, progress);
@@ -152,7 +187,7 @@ function buildProgram(streams: CliStreams, state: { exitCode: number; debug: boo
       .command('convert')
       .description('convert records to one or more output formats; exit 1 when a record is rejected')
       .argument('<inputs...>', INPUTS_HELP)
-      .requiredOption('-t, --to <formats>', `comma list of output formats: ${writers.map((w) => w.name).join(', ')}`, formatList)
+      .requiredOption('-t, --to <formats>', `comma list of output formats: ${formats.writers.map((w) => w.name).join(', ')}`, formatList)
       .option('-o, --out-dir <dir>', 'write each format, rejects.ndjson, skipped.ndjson and summary.json into this directory (default: the one format to stdout)')
       .option('--rejects <file>', 'without --out-dir: write rejected records (NDJSON) to this file (default: none)')
       .option('--columns <columns>', 'CSV columns, comma-separated; opt-in columns only when named here (default: the default set, see docs/csv-columns.md)', commaList)
@@ -162,20 +197,22 @@ function buildProgram(streams: CliStreams, state: { exitCode: number; debug: boo
       .option('--medline-ta-fallback <text>', 'MEDLINE and .nbib: MedlineTA for records with neither a journal abbreviation nor a journal title (default: the abbreviation, else the title, else the record is not written: medline.no-journal)')
   ).action(async (inputs: string[], flags: ConvertFlags & { debug?: boolean }) => {
     state.debug = Boolean(flags.debug);
+    const { runConvert } = await import('./convert-command.js');
     state.exitCode = await runConvert(inputs, flags, streams);
   });
 
   addValidateCommand(program, common, streams, state);
   addStatsCommand(program, streams);
 
-  registerMergeCommand(program, streams, state, summaryLine);
+  registerMergeCommand(program, streams, state, summaryLineOf);
 
   program
     .command('rules')
     .description('list every issue code with its default severity, or explain one (bibpipe rules doi.invalid)')
     .argument('[code]', 'one rule code: print its severity, meaning, example and how to change it')
     .option('--json', 'print as JSON (default: text)')
-    .action((code: string | undefined, flags: { json?: boolean }) => {
+    .action(async (code: string | undefined, flags: { json?: boolean }) => {
+      const { runRules } = await import('./rules-command.js');
       state.exitCode = runRules(code, flags, streams);
     });
 
@@ -184,9 +221,9 @@ function buildProgram(streams: CliStreams, state: { exitCode: number; debug: boo
     .description('list the input and output formats')
     .action(() => {
       streams.stdout.write('inputs (--from):\n');
-      for (const reader of readers) streams.stdout.write(`  ${reader.name.padEnd(12)} ${reader.description}\n`);
+      for (const reader of formats.readers) streams.stdout.write(`  ${reader.name.padEnd(12)} ${reader.description}\n`);
       streams.stdout.write('outputs (--to):\n');
-      for (const writer of writers) streams.stdout.write(`  ${writer.name.padEnd(12)} ${writer.fileName.padEnd(16)} ${writer.description}\n`);
+      for (const writer of formats.writers) streams.stdout.write(`  ${writer.name.padEnd(12)} ${writer.fileName.padEnd(16)} ${writer.description}\n`);
     });
   return program;
 }
@@ -194,8 +231,9 @@ function buildProgram(streams: CliStreams, state: { exitCode: number; debug: boo
 /** Runs the CLI and returns the exit code; never throws. */
 export async function runCli(argv: readonly string[], streams: CliStreams): Promise<number> {
   const state = { exitCode: EXIT.ok as number, debug: argv.includes('--debug') };
-  const program = buildProgram(streams, state);
   try {
+    formats = needsNoFormats(argv) ? NO_FORMATS : await loadFormatNames();
+    const program = buildProgram(streams, state);
     await program.parseAsync([...argv]);
     return state.exitCode;
   } catch (error) {

@@ -1,19 +1,11 @@
-import type { Writable } from 'node:stream';
 import { pino, type Logger } from 'pino';
 import { UsageError } from '../errors.js';
-import { loadProfile, type Profile } from '../index.js';
-import { SIGNAL_EXIT_CODES } from './interrupt.js';
+import type { Profile } from '../index.js';
 import type { LimitFlags } from './limits-options.js';
 import { logDestination, type ProgressDisplay, type TerminalStream } from './progress.js';
 import type { SolrFlags } from './solr-options.js';
 
-export interface CliStreams {
-  stdout: Writable;
-  stderr: Writable;
-}
-
-/** Exit codes: documented in docs/cli.md. */
-export const EXIT = { ok: 0, dataErrors: 1, usage: 2, interrupted: SIGNAL_EXIT_CODES.SIGINT, terminated: SIGNAL_EXIT_CODES.SIGTERM } as const;
+export { EXIT, type CliStreams } from './exit-codes.js';
 
 /** The flags every reading command shares. */
 export interface RunFlags extends LimitFlags, SolrFlags {
@@ -34,6 +26,8 @@ export function makeLogger(level: string, stderr: TerminalStream, display?: Prog
 export async function profileFrom(path: string | undefined): Promise<Profile | undefined> {
   if (path === undefined) return undefined;
   try {
+    // The profile's schema (zod) is loaded by runs that name a profile only.
+    const { loadProfile } = await import('./profile-load.js');
     return await loadProfile(path);
   } catch (error) {
     throw new UsageError((error as Error).message);

@@ -1,5 +1,4 @@
 import type { Writable } from 'node:stream';
-import { availableParallelism } from 'node:os';
 import { renderStatsText, stats as collectRunStats, type RecordStats } from '../index.js';
 import { refuseEmptyRun } from './empty-run.js';
 import type { ProgressDisplay } from './progress.js';
@@ -13,7 +12,7 @@ export interface StatsFlags {
   top?: number | undefined;
   allowEmpty?: boolean | undefined;
   /** Threads (default: the cores available). */
-  workers?: number | undefined;
+  workers?: number | 'auto' | undefined;
 }
 
 /** `bibpipe stats`: fill rates, value-count distributions and top values over raw records. */
@@ -24,7 +23,7 @@ export async function runStats(inputs: readonly string[], flags: StatsFlags, std
     from: flags.from,
     profile,
     top: flags.top ?? 10,
-    workers: flags.workers ?? availableParallelism(),
+    workers: flags.workers ?? 'auto',
     onProgress: progress ? (read) => progress.update(read) : undefined,
   });
   progress?.stop();

@@ -1,5 +1,5 @@
 import type { Writable } from 'node:stream';
-import { removePartialFilesNow } from '../index.js';
+import { removePartialFilesNow } from '../cli-surface.js';
 
 /**
  * What happens when stdout goes away under a run: the reader of a pipe stopped

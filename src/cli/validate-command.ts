@@ -1,5 +1,5 @@
+export { parseMaxWarnings } from './limits-options.js';
 import { mkdir, writeFile } from 'node:fs/promises';
-import { availableParallelism } from 'node:os';
 import { dirname } from 'node:path';
 import type { Writable } from 'node:stream';
 import { htmlReporter, loadConfig, parseReporterSpec, validate, type ReporterTarget, type ValidationResult } from '../index.js';
@@ -23,7 +23,7 @@ export interface ValidateFlags extends LimitFlags, SolrFlags {
   report?: string | undefined;
   maxWarnings?: number | undefined;
   /** Threads (default: the cores available). */
-  workers?: number | undefined;
+  workers?: number | 'auto' | undefined;
   /** Colour for the text reporter on stdout; undefined: when stdout is a terminal. */
   color?: boolean | undefined;
 }
@@ -35,11 +35,6 @@ export interface ValidateOutcome {
 }
 
 /** `--max-warnings N`: a non-negative integer. */
-export function parseMaxWarnings(value: string): number {
-  const number = Number(value);
-  if (!/^\d+$/.test(value) || !Number.isSafeInteger(number)) throw new UsageError(`--max-warnings expects a non-negative integer, got "${value}"`);
-  return number;
-}
 
 function reporterTargets(flags: ValidateFlags): ReporterTarget[] {
   const specs = flags.reporter !== undefined && flags.reporter.length > 0 ? [...flags.reporter] : ['text'];
@@ -78,7 +73,7 @@ export async function runValidate(inputs: readonly string[], flags: ValidateFlag
     severities: config.rules,
     fillRates: config.fillRates,
     ignore: config.ignore,
-    workers: flags.workers ?? availableParallelism(),
+    workers: flags.workers ?? 'auto',
     solr: solrOptionsFromFlags(flags, undefined),
     openFiles: flags.openFiles,
     onProgress: progress ? (read) => progress.update(read) : undefined,

@@ -1,9 +1,8 @@
 import { readFile, stat } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
-import { z } from 'zod';
 import { UsageError } from '../errors.js';
-import { jsonSyntaxProblem, prototypeKeyPath } from '../json-syntax.js';
-import { ConfigSchema, type Config } from './schema.js';
+import { jsonSyntaxProblem } from '../json-syntax.js';
+import type { Config } from './schema.js';
 
 /** Looked for in this order in each directory, from the working directory upward. */
 export const CONFIG_FILE_NAMES = ['bibpipe.config.json', '.bibpiperc', '.bibpiperc.json'] as const;
@@ -45,24 +44,9 @@ export async function findConfigFile(cwd: string): Promise<string | undefined> {
   }
 }
 
-/** Checks parsed JSON as a config; `file` names the config in the UsageError. */
-export function parseConfig(json: unknown, file: string): Config {
-  const prototypeKey = prototypeKeyPath(json);
-  if (prototypeKey !== undefined) throw new UsageError(`Invalid config ${file}: the key "${prototypeKey}" is not allowed (__proto__ is never a rule code, field or option)`);
-  const result = ConfigSchema.safeParse(json);
-  if (!result.success) throw new UsageError(`Invalid config ${file}: ${configProblems(result.error)}`);
-  return result.data;
-}
-
-/** Every problem on one line, each naming its key: `key "rules.doi.invalid": Invalid option: ...`. */
-function configProblems(error: z.ZodError): string {
-  return error.issues
-    .map((issue) => {
-      const key = issue.path.map(String).join('.');
-      const message = issue.message.replaceAll(/\s*\n\s*/g, ' ');
-      return key === '' ? message : `key "${key}": ${message}`;
-    })
-    .join('; ');
+/** The configuration of a run without a config file: what ConfigSchema makes of `{}` (a test holds them equal). */
+export function defaultConfig(): Config {
+  return { rules: {}, fillRates: [], ignore: [] };
 }
 
 /**
@@ -72,7 +56,7 @@ function configProblems(error: z.ZodError): string {
  */
 export async function loadConfig(options: LoadConfigOptions): Promise<LoadedConfig> {
   const file = options.path !== undefined ? resolve(options.cwd, options.path) : await findConfigFile(options.cwd);
-  if (file === undefined) return { config: ConfigSchema.parse({}), file: undefined, profilePath: undefined };
+  if (file === undefined) return { config: defaultConfig(), file: undefined, profilePath: undefined };
   let text: string;
   try {
     text = await readFile(file, 'utf8');
@@ -85,6 +69,8 @@ export async function loadConfig(options: LoadConfigOptions): Promise<LoadedConf
   } catch (error) {
     throw new UsageError(`Config ${file} is not valid JSON: ${jsonSyntaxProblem(error).replaceAll(/\s*\n\s*/g, ' ')}`);
   }
+  // zod is loaded only when there is a config file to check.
+  const { parseConfig } = await import('./parse.js');
   const config = parseConfig(json, file);
   const profilePath = config.profile === undefined ? undefined : resolve(dirname(file), config.profile);
   return { config, file, profilePath };

@@ -16,8 +16,7 @@ import { z } from 'zod';
  * fixed seed, so those of separate shard runs compare; this module only stores them.
  */
 
-export const RUN_STATE_JSON = 'run-state.json';
-export const RUN_STATE_BIN = 'run-state.bin';
+export { RUN_STATE_BIN, RUN_STATE_JSON } from './run-state-files.js';
 /** Names the fingerprint function; a state made with another one cannot be merged. */
 export const FINGERPRINT_SCHEME = 'xxh64(seed 0x62696270697065)';
 

@@ -8,8 +8,9 @@ import { runCommand, type RunOptions } from './run.js';
 import { OutputSet } from './output-set.js';
 import { AtomicFileSink, StreamSink, type Sink } from './sinks.js';
 import type { RunSummary } from './summary.js';
-import { RUN_STATE_BIN, RUN_STATE_JSON, type ShardDescription } from '../model/run-state.js';
-import { RunStateWriter } from './run-state/codec.js';
+import type { ShardDescription } from '../model/run-state.js';
+import { RUN_STATE_BIN, RUN_STATE_JSON } from '../model/run-state-files.js';
+import type { RunStateWriter } from './run-state/codec.js';
 import type { FillRateCount } from './cross-record.js';
 import { runStateInputs } from './run-state/inputs.js';
 import { DEFAULT_READ_LIMITS } from '../read/types.js';
@@ -129,6 +130,8 @@ export async function convert(options: ConvertOptions): Promise<RunSummary> {
     await Promise.all(sinks.map((sink) => sink.opened?.()));
     const stateInputs = shard && set ? await runStateInputs(options.inputs, options.solr) : undefined;
     if (stateInputs && set) {
+      // The run-state codec (and zod with it) is loaded by shard runs only.
+      const { RunStateWriter } = await import('./run-state/codec.js');
       state = RunStateWriter.toSinks(set.file(RUN_STATE_BIN), set.file(RUN_STATE_JSON), {
         shard: shard!,
         inputs: stateInputs.inputs,

@@ -12,6 +12,8 @@ import { countIssues, emptySummary, sortedSummary } from './counts.js';
 import type { RunSummary } from './summary.js';
 import type { EngineSettings, Pass2Result } from './workers/batch-work.js';
 import { createExecutor } from './workers/executor.js';
+import { workersFor, type WorkerCount } from './thread-rule.js';
+import { expandInputs } from '../sources/inputs.js';
 import type { Share } from '../sources/byte-ranges.js';
 
 /** Options every command shares: what to read, how to check it, how to run. */
@@ -30,8 +32,12 @@ export interface RunOptions {
   solr?: SolrReadOptions | undefined;
   /** Most input files opened and decompressed ahead at once (default 4); output order stays input order. */
   openFiles?: number | undefined;
-  /** Threads that parse, validate, normalize and serialize (default 1: all on the calling thread). Output is identical whatever the number. */
-  workers?: number | undefined;
+  /**
+   * Threads that parse, validate, normalize and serialize (default 1: all on the calling
+   * thread); `auto` starts them only where they pay off (pipeline/thread-rule.ts). Output is
+   * identical whatever the number.
+   */
+  workers?: WorkerCount | undefined;
   /** Aborting stops the run after the current batch; outputs are then discarded. */
   signal?: AbortSignal | undefined;
   logger?: Logger | undefined;
@@ -100,7 +106,8 @@ export async function runCommand(options: RunOptions, spec: RunSpec, onBatch: (r
     ignore: options.ignore ?? [],
     collect: { rejects: false, skipped: false, issues: false, stats: false, records: false, logRejected: false, logSkipped: false, ...spec.collect },
   };
-  const executor = await createExecutor(settings, options.workers ?? 1, () => options.logger?.debug('worker threads need the compiled worker (dist/); running on one thread'));
+  const workers = await workersFor(options.workers, options.workers === 'auto' ? await expandInputs(options.inputs, spec.exclude) : []);
+  const executor = await createExecutor(settings, workers, () => options.logger?.debug('worker threads need the compiled worker (dist/); running on one thread'));
   const summary = emptySummary();
   const fillCounts: FillRateCount[] = fillRates.map(() => ({ records: 0, filled: 0 }));
   const progress: RunProgress = { records: 0, bytesRead: 0, bytesTotal: undefined };

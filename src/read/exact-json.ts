@@ -66,8 +66,12 @@ function closingQuote(text: string, from: number): number {
   }
 }
 
-/** Wraps integer literals that do not fit a double in quotes; string contents are left alone. */
-export function quoteUnsafeIntegers(text: string): string {
+/**
+ * Wraps integer literals that do not fit a double in quotes (with `all`, every number
+ * literal: its text kept as written, as a streamed tokenizer keeps it); string contents are
+ * left alone.
+ */
+export function quoteUnsafeIntegers(text: string, all = false): string {
   let out = '';
   let copiedUpTo = 0;
   for (let i = 0; i < text.length; i++) {
@@ -92,7 +96,7 @@ export function quoteUnsafeIntegers(text: string): string {
       while (end < text.length && isDigit(text.charCodeAt(end))) end++;
     }
     const literal = text.slice(i, end);
-    if (end === integerEnd && literal.length >= 16 && !Number.isSafeInteger(Number(literal))) {
+    if (all || (end === integerEnd && literal.length >= 16 && !Number.isSafeInteger(Number(literal)))) {
       out += `${text.slice(copiedUpTo, i)}"${literal}"`;
       copiedUpTo = end;
     }

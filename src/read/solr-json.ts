@@ -8,6 +8,7 @@ import { lineChunkOf, recordBatches } from './chunked.js';
 import { lineChunks, linesOf, type TextLine } from './lines.js';
 import { StrictUtf8Decoder } from './utf8.js';
 import { JsonOpenTracker } from './json-positions.js';
+import { parseSolrJsonElements, splitSolrJsonResponse } from './solr-json-response.js';
 import { peekBytes } from './peek.js';
 import { rawRecordFromSolrDoc, truncate } from './solr-doc.js';
 import { DocumentRouter, errorRecord, FORMAT, type Token } from './solr-json-documents.js';
@@ -114,11 +115,13 @@ async function* splitSolrJson(input: AsyncIterable<Uint8Array>, context: ReadCon
   const headerBytes = httpHeaderLength(head);
   let headerLines = 0;
   for (let at = head.indexOf(0x0a); at !== -1 && at < headerBytes; at = head.indexOf(0x0a, at + 1)) headerLines++;
-  yield* recordBatches(readStreamed(stream, context, headerBytes, 1 + headerLines));
+  // A response or bare array: its documents array is cut at element boundaries for workers.
+  yield* splitSolrJsonResponse(stream, context, targetBytes, headerBytes, (rest) => recordBatches(readStreamed(rest, context, headerBytes, 1 + headerLines)));
 }
 
 /** NDJSON lines: every non-blank line is a document, an array of documents, or a select response. */
 function parseSolrJsonChunk(chunk: RecordChunk, context: ReadContext): RawRecord[] {
+  if (chunk.kind === 'bytes') return parseSolrJsonElements(chunk, context);
   const records: RawRecord[] = [];
   for (const line of linesOf(lineChunkOf(chunk))) {
     if (line.oversizedBytes !== undefined) {
@@ -200,7 +203,8 @@ const SLICE = 4096;
  * are assembled one at a time from `response.docs[*]` or from a top-level array; the rest
  * of a response (header, facets) is assembled only to learn that it is not a document.
  */
-async function* readStreamed(
+/** One JSON value streamed on this thread: a response the element scan cannot cut, and the oracle of its tests. */
+export async function* readStreamed(
   stream: AsyncIterable<Uint8Array>,
   context: ReadContext,
   headerBytes: number,

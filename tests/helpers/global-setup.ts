@@ -12,4 +12,6 @@ export default function setup(): void {
   // A clean dist/, as `npm run build` makes it: no file left over from an older build.
   rmSync(join(PROJECT_ROOT, 'dist'), { recursive: true, force: true });
   execFileSync('npx', ['tsc', '-p', 'tsconfig.build.json'], { cwd: PROJECT_ROOT, stdio: 'inherit' });
+  // The CLI and its worker as users get them: the bundles of `npm run build`.
+  execFileSync(process.execPath, ['scripts/bundle.mjs'], { cwd: PROJECT_ROOT, stdio: 'inherit' });
 }
