@@ -3,12 +3,15 @@ import { parseArgs } from 'node:util';
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { formatMarcReport, measureMarcAccuracy } from './accuracy/marc.js';
 import { formatReport, measureAccuracy } from './accuracy/measure.js';
 import { formatRoundTrip, measureRealRoundTrip, type RoundTripReport } from './accuracy/real-pubmed.js';
 
 /**
  * `npm run accuracy -- [--count 10000] [--seed 1] [--out bench/accuracy.json]`: how exactly
  * bibpipe reconstructs records from flattened Staff View scrapes (docs/accuracy.md).
+ * `npm run accuracy -- --marc [--marc-set held-out|dev] [--out bench/accuracy-marc.json]`: the
+ * MARC part, on real MARC records through every MARC input (bench/accuracy/marc.ts).
  */
 const { values } = parseArgs({
   options: {
@@ -16,8 +19,19 @@ const { values } = parseArgs({
     seed: { type: 'string', default: '1' },
     out: { type: 'string', default: 'bench/accuracy.json' },
     profile: { type: 'string', default: 'accuracy' },
+    marc: { type: 'boolean', default: false },
+    'marc-set': { type: 'string', default: 'held-out' },
   },
 });
+if (values.marc) {
+  const set = values['marc-set'] === 'dev' ? 'dev' : 'held-out';
+  const out = values.out === 'bench/accuracy.json' ? 'bench/accuracy-marc.json' : values.out;
+  const marcReport = await measureMarcAccuracy({ set, command: `npm run accuracy -- --marc${set === 'dev' ? ' --marc-set dev' : ''}` });
+  console.log(formatMarcReport(marcReport));
+  writeFileSync(out, `${JSON.stringify(marcReport, null, 2)}\n`);
+  console.log(`report written to ${out}`);
+  process.exit(0);
+}
 const count = Number(values.count);
 const seed = Number(values.seed);
 const profile = values.profile === 'bench' ? 'bench' : 'accuracy';

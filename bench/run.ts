@@ -7,6 +7,7 @@ import { parseArgs } from 'node:util';
 import { scalingCases, throughputCases, type BenchCase, type CaseContext } from './perf/cases.js';
 import { compareOutputs, printComparisons } from './perf/compare-outputs.js';
 import { writeInputs, type BenchInputs } from './perf/inputs.js';
+import { marcCases, writeMarcBenchInput } from './perf/marc.js';
 import { measure, readCounts, type Measurement } from './perf/measure.js';
 import { evaluateTargets, mb, printTable, printTargets, ratio, summarize, type CaseResult, type Target } from './perf/report.js';
 import { compareCsvHeads } from './perf/same-columns.js';
@@ -97,7 +98,8 @@ function writeOneRecord(inputs: BenchInputs, directory: string): string {
 async function throughput(dir: string, scratch: string, report: Record<string, unknown>): Promise<void> {
   process.stderr.write(`writing ${count} records into ${dir} ...\n`);
   const inputs = await writeInputs(dir, { count, seed, shapes: ['ndjson', 'response', 'xml', 'staffView'], repeatIds: true });
-  let cases = throughputCases({ root, inputs, scratch }, writeOneRecord(inputs, dir));
+  const mrc = writeMarcBenchInput(dir, count);
+  let cases = [...throughputCases({ root, inputs, scratch }, writeOneRecord(inputs, dir)), ...marcCases({ root, inputs, scratch }, mrc)];
   if (values.only) cases = cases.filter((c) => c.name.includes(values.only!) || c.kind !== 'bibpipe');
   const loadBefore = load();
   process.stderr.write(`load average before: ${loadBefore}\n`);
@@ -113,7 +115,7 @@ async function throughput(dir: string, scratch: string, report: Record<string, u
   const targets: Target[] = [...evaluateTargets(results), { target: 'peak RSS growth 10k -> 1M records <= 30%', met: undefined, detail: 'measured by --rss-scaling, not in this run' }];
   console.log('');
   printTargets(targets);
-  Object.assign(report, { n: count, inputs, loadBefore, loadAfter, sameColumns: columnProblems, results, targets });
+  Object.assign(report, { n: count, inputs: { ...inputs, mrc }, loadBefore, loadAfter, sameColumns: columnProblems, results, targets });
 }
 
 async function rssScaling(dir: string, scratch: string, report: Record<string, unknown>): Promise<void> {

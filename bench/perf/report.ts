@@ -91,6 +91,10 @@ export function printTable(results: readonly CaseResult[], records: number): voi
   const rate = (key: string): number | undefined => byKey(results, key)?.recordsPerSecond;
   console.log(`validate vs convert --to csv: 1 worker ${ratio(rate('validate-ndjson-1'), rate('csv-1'))}, 2 workers ${ratio(rate('validate-ndjson-2'), rate('csv-2'))}`);
   console.log(`Solr XML -> CSV vs NDJSON -> CSV (1 worker): ${ratio(rate('xml-1'), rate('csv-1'))}; Staff View -> CSV vs NDJSON -> CSV: ${ratio(rate('staff-1'), rate('csv-1'))}`);
+  const marc = byKey(results, 'marc-csv-1');
+  const catmanduMarc = byKey(results, 'catmandu-marc');
+  // The MARC pair compares with Catmandu::MARC, not with the JSON Catmandu of the column above.
+  if (marc && catmanduMarc) console.log(`.mrc -> CSV (1 worker) vs Catmandu::MARC: rate ${ratio(marc.recordsPerSecond, catmanduMarc.recordsPerSecond)}; CPU time, Catmandu::MARC / bibpipe: ${ratio(catmanduMarc.medianCpuSeconds, marc.medianCpuSeconds)}`);
   for (const r of results) if (r.skipped) console.log(`(${r.name}: skipped, ${r.skipped})`);
   for (const r of results) {
     const read = r.runs.find((run) => run.counts !== undefined && run.counts.read !== records)?.counts?.read;
@@ -122,6 +126,7 @@ export function evaluateTargets(results: readonly CaseResult[]): Target[] {
     atLeast('NDJSON -> MEDLINE+JSON-LD+CSV, 2 workers >= 1.0x Catmandu', rate('all-2'), catmandu, 1.0),
     atLeast('Solr XML -> CSV >= 0.7x NDJSON -> CSV (1 worker)', rate('xml-1'), rate('csv-1'), 0.7),
     atLeast('Staff View -> CSV, 1 worker >= 0.5x Catmandu', rate('staff-1'), catmandu, 0.5),
+    atLeast('.mrc -> CSV, 1 worker >= 1.5x Catmandu::MARC', rate('marc-csv-1'), rate('catmandu-marc'), 1.5),
     atLeast('validate >= convert --to csv, 1 worker', rate('validate-ndjson-1'), rate('csv-1'), 1.0),
     atLeast('validate >= convert --to csv, 2 workers', rate('validate-ndjson-2'), rate('csv-2'), 1.0),
     rssAtMost('peak RSS <= 120 MB, 1 worker (every bibpipe case)', 1, 120),

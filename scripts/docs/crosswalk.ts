@@ -16,6 +16,7 @@ import { normalizeRecord } from '../../src/normalize/index.js';
 import { records } from '../../src/pipeline/records.js';
 import { writers } from '../../src/write/index.js';
 import type { RecordWriter, WriterOptionMeta, WriterOptions } from '../../src/write/types.js';
+import { marcCrosswalkLines } from './marc-crosswalk.js';
 
 /** Fields that the bundled samples do not carry, in the shapes VuFind's own fixtures use. */
 const PROBE: Record<string, RawValue> = {
@@ -337,6 +338,7 @@ export async function crosswalkMarkdown(projectRoot: string): Promise<string> {
     'abbreviation, else the journal title, else `--medline-ta-fallback` when given (without it such a',
     'record is not written: `medline.no-journal`). What a Staff View scrape cannot give back is in',
     '[accuracy.md](accuracy.md).',
+    ...marcCrosswalkLines(),
   );
   return `${lines.join('\n')}\n`;
 }

@@ -19,6 +19,7 @@ import { isCollectiveName } from '../vocab/collective-names.js';
 import { recordTypeOf } from './record-type.js';
 import { recoverFromSpelling } from './spelling.js';
 import { collapseWhitespace, SPACE_AND_PUNCTUATION, trimEndChars } from '../text.js';
+import { applyMarc } from './marc/apply.js';
 
 export interface NormalizeResult {
   record: BibRecord;
@@ -140,6 +141,8 @@ export function normalizeRecord(raw: RawRecord): NormalizeResult {
   }
 
   inferFromSpelling(record, fields, mainAuthors, report);
+  // The MARC record behind the indexed fields wins where it has a value (issue 21).
+  if (raw.marc) applyMarc(record, raw.marc, report);
   return { record, issues };
 }
 

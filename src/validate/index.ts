@@ -1,6 +1,7 @@
 import { parseHttpUrl, parseIsbn, parseIssn, type Parsed } from '../identifiers/index.js';
 import type { Issue, SourcePosition } from '../model/issue.js';
 import type { RawRecord, RawValue } from '../model/raw-record.js';
+import type { MarcRecord } from '../model/marc.js';
 import { lookupLanguage } from '../vocab/languages.js';
 import { compiledSchema, isPseudoField, UNIQUE_KEY, type FieldDefinition } from '../biblio-schema/index.js';
 import { checkAuthorSort, checkCopyFields } from './copy-fields.js';
@@ -8,6 +9,7 @@ import { EXPECTED_BY_KIND, fitsKind } from './field-rules.js';
 import type { Profile } from '../biblio-schema/profile.js';
 import { makeIssue, type IssueCode } from '../model/rules.js';
 import { characterFindings } from './characters.js';
+import { marcFindings } from './marc.js';
 
 
 export interface ValidateOptions {
@@ -117,7 +119,9 @@ const POSITIONAL_FIELDS = new Set(['author_role', 'author2_role', 'author_corpor
  */
 export function validateRecord(raw: RawRecord, options: ValidateOptions = {}): Issue[] {
   const schema = compiledSchema(options.profile);
-  const id = firstValue(raw.fields[UNIQUE_KEY]);
+  const solrId = firstValue(raw.fields[UNIQUE_KEY]);
+  // A record read from a MARC file has no Solr fields: its id is its 001, as VuFind indexes it.
+  const id = solrId ?? (raw.marc ? marcControlNumber(raw.marc) : undefined);
   const issues = new IssueCollector(id !== undefined && !isBlank(id) ? id : undefined, raw.source);
   if (id === undefined || isBlank(id)) {
     issues.add('id.missing', UNIQUE_KEY, `The record has no ${UNIQUE_KEY} (the Solr unique key)`, raw.fields[UNIQUE_KEY]);
@@ -139,10 +143,21 @@ export function validateRecord(raw: RawRecord, options: ValidateOptions = {}): I
   if (authorSort !== undefined) {
     issues.add('copy-field.inconsistent', authorSort.field, authorSort.message, authorSort.actual, 'the first author, dates and punctuation aside');
   }
-  if (!TITLE_FIELDS.some((field) => raw.fields[field] !== undefined && !isBlankValue(raw.fields[field]))) {
+  const marcTitle = raw.marc?.fields.some((field) => field.tag === '245') ?? false;
+  if (!marcTitle && !TITLE_FIELDS.some((field) => raw.fields[field] !== undefined && !isBlankValue(raw.fields[field]))) {
     issues.add('title.missing', 'title', 'The record has no title');
   }
+  if (raw.marc) {
+    for (const finding of marcFindings(raw.marc, solrId !== undefined && !isBlank(solrId) ? solrId : undefined)) {
+      issues.add(finding.code, finding.field, finding.message, finding.actual);
+    }
+  }
   return issues.issues;
+}
+
+function marcControlNumber(marc: MarcRecord): string | undefined {
+  const field = marc.fields.find((candidate) => candidate.tag === '001');
+  return field && 'value' in field ? field.value.trim() : undefined;
 }
 
 function isBlankValue(value: RawValue | undefined): boolean {

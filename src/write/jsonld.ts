@@ -4,6 +4,7 @@ import { doiUrl, pmcUrl, pubmedUrl } from '../identifiers/index.js';
 import { fullTitle, isoDate, naturalName } from '../model/display.js';
 import type { RecordWriter, WriterOptions, WriterSession } from './types.js';
 import { authorsInOrder } from './author-order.js';
+import { isMarcRelatorCode, relatorCodeOfTerm, relatorTerm } from '../vocab/marc-relators.js';
 
 /**
  * JSON-LD (schema.org). The file is a JSON array with one self-contained document per
@@ -15,7 +16,9 @@ import { authorsInOrder } from './author-order.js';
  * Shapes: `@type` by record type; `@id` the DOI URL when there is one; the catalogue record
  * id as the first `identifier` of every document (`propertyID` `vufind`); `author` an ordered
  * `@list` of `Person`s and `Organization`s in source order (collective names are never persons); secondary
- * authors by role as `editor`/`translator`/`illustrator`/`contributor`; identifiers as `PropertyValue`s; an article's
+ * authors by role as `editor`/`translator`/`illustrator`, any other relator a `contributor` `Role` with its
+ * `roleName`; identifiers as `PropertyValue`s; series as `isPartOf` `BookSeries` (the work's `position`
+ * in it from MARC $v); an article's
  * journal as `isPartOf` (`PublicationIssue` -> `PublicationVolume` -> `Periodical` when
  * issue/volume are known, schema.org's bibliographic pattern).
  */
@@ -63,17 +66,29 @@ const ROLE_PROPERTIES: Readonly<Record<string, string>> = {
   edt: 'editor', editor: 'editor', 'ed.': 'editor', 'eds.': 'editor',
   trl: 'translator', translator: 'translator', 'tr.': 'translator',
   ill: 'illustrator', illustrator: 'illustrator',
+  ctb: 'contributor', contributor: 'contributor',
 };
 
-/** Secondary authors grouped by the property their role maps to (`contributor` for any other role). */
+/**
+ * Secondary authors grouped by the property their role maps to: `editor`, `translator`,
+ * `illustrator`; any other role is a `contributor` given as a schema.org `Role` whose
+ * `roleName` names the relator ("Producer", the LoC term of `pro`), as schema.org's Role
+ * pattern nests the person inside the property it qualifies.
+ */
 function contributorProperties(contributors: readonly Contributor[]): Map<string, JsonObject[]> {
   const byProperty = new Map<string, JsonObject[]>();
   for (const contributor of contributors) {
-    const property = ROLE_PROPERTIES[contributor.role.trim().toLowerCase()] ?? 'contributor';
-    const node: JsonObject = contributor.person ? person(contributor.person) : { '@type': 'Organization', name: contributor.organization ?? '' };
-    const list = byProperty.get(property) ?? [];
+    const role = contributor.role.trim();
+    const lower = role.toLowerCase();
+    const code = isMarcRelatorCode(lower) ? lower : relatorCodeOfTerm(role);
+    const property = ROLE_PROPERTIES[lower] ?? (code === undefined ? undefined : ROLE_PROPERTIES[code]);
+    const agent: JsonObject = contributor.person ? person(contributor.person) : { '@type': 'Organization', name: contributor.organization ?? '' };
+    const roleName = (code === undefined ? undefined : relatorTerm(code)) ?? role;
+    const node: JsonObject = property !== undefined || roleName === '' ? agent : { '@type': 'Role', roleName, contributor: agent };
+    const key = property ?? 'contributor';
+    const list = byProperty.get(key) ?? [];
     list.push(node);
-    byProperty.set(property, list);
+    byProperty.set(key, list);
   }
   return byProperty;
 }
@@ -145,7 +160,13 @@ function container(record: BibRecord): JsonValue | undefined {
     const place = articleContainer(record);
     if (place) parts.push(place);
   }
-  for (const series of record.series) parts.push({ '@type': record.type === 'book' ? 'BookSeries' : 'CreativeWorkSeries', name: series });
+  const entries = record.marc?.seriesEntries ?? [];
+  for (const series of record.series) {
+    const node: JsonObject = { '@type': record.type === 'book' ? 'BookSeries' : 'CreativeWorkSeries', name: series };
+    const issn = entries.find((entry) => entry.title === series && entry.issn !== undefined)?.issn;
+    if (issn) node.issn = issn;
+    parts.push(node);
+  }
   for (const collection of record.holdings?.collection ?? []) parts.push({ '@type': 'Collection', name: collection });
   return oneOrMany(parts);
 }
@@ -177,7 +198,8 @@ function describe(record: BibRecord): JsonObject {
   if (date) node.datePublished = date;
   const inLanguage = languages(record);
   if (inLanguage !== undefined) node.inLanguage = inLanguage;
-  const genre = oneOrMany(record.publicationTypes);
+  const genreForms = (record.marc?.subjectHeadings ?? []).filter((heading) => heading.kind === 'genre').map((heading) => heading.heading);
+  const genre = oneOrMany([...record.publicationTypes, ...genreForms.filter((form) => !record.publicationTypes.includes(form))]);
   if (genre !== undefined) node.genre = genre;
   // The context reads `license` as an IRI: a text licence would become a relative IRI.
   if (record.license && isAbsoluteUrl(record.license)) node.license = record.license;
@@ -214,6 +236,9 @@ function describe(record: BibRecord): JsonObject {
   if (partOf !== undefined) node.isPartOf = partOf;
   const keywords = oneOrMany(record.subjects);
   if (keywords !== undefined) node.keywords = keywords;
+  // The work's place in its (first numbered) series: MARC 490/8XX $v.
+  const numbered = record.marc?.seriesEntries.find((entry) => entry.number !== undefined);
+  if (numbered?.number) node.position = numbered.number;
   if (record.abstract) node.abstract = record.abstract;
   return node;
 }

@@ -92,6 +92,10 @@ export function medlineRefusal(record: BibRecord, options: MedlineOptions, forma
   if (!record.identifiers.pmid) {
     return makeIssue('medline.no-pmid', { ...where, field: 'identifiers.pmid', message: `No PMID: the record is not written to ${format}` });
   }
+  // With a PMID too, a MARC record says what it is: only an article (an analytic with its 773 host) is a citation.
+  if (record.marc && record.type !== 'article') {
+    return makeIssue('medline.not-an-article', { ...where, field: 'type', message: `A MARC ${record.type} record is not an article: it is not written to ${format}` });
+  }
   if (medlineJournalAbbreviation(record, options) === undefined) {
     return makeIssue('medline.no-journal', {
       ...where, field: 'container',

@@ -1,5 +1,7 @@
 import type { TextLine } from '../lines.js';
 import { isKnownSchemaField } from './field-schema.js';
+import { isLeaderRow, marcRowLabel } from './marc-rows.js';
+import type { MarcTableLine } from './marc-table.js';
 import {
   cellClosingContent, isSeparatorLine, lookUpCoreLabel, parseRowStart, type RowKind, type RowStart,
 } from './table-lines.js';
@@ -25,7 +27,19 @@ export interface TableRow {
 /** Longest raw text kept per record for rejects output. */
 const RAW_TEXT_CAP = 1024 * 1024;
 
-type Phase = 'head' | 'core' | 'staff';
+/** `marc`: inside the MARC table of a MARC record's Staff View (from its `LEADER` row on). */
+type Phase = 'head' | 'core' | 'staff' | 'marc';
+
+/** VuFind's MARC table opens with an empty row (`| | | |`): it carries nothing. */
+function isEmptyRow(text: string): boolean {
+  let pipes = 0;
+  for (let i = 0; i < text.length; i += 1) {
+    const char = text.charCodeAt(i);
+    if (char === 0x7c) pipes += 1;
+    else if (char !== 0x20 && char !== 0x09) return false;
+  }
+  return pipes >= 2;
+}
 
 /** `2023 |` closes a cell; `a|b|` inside a long value does not. */
 function endsWithSpacedPipe(text: string): boolean {
@@ -42,6 +56,8 @@ export class PageAssembler {
   readonly abstractLines: string[] = [];
   readonly coreRows: TableRow[] = [];
   readonly staffRows: TableRow[] = [];
+  /** The MARC table's rows, `LEADER` first (one line each: the page shows no line breaks in a MARC row). */
+  readonly marcRows: MarcTableLine[] = [];
   /** Rows closed early because a new row began inside them. */
   readonly unclosedRows: TableRow[] = [];
   lastLine: number;
@@ -77,13 +93,21 @@ export class PageAssembler {
     return this.staffRows.length > 0;
   }
 
+  get hasMarcTable(): boolean {
+    return this.marcRows.length > 0;
+  }
+
   /**
    * False when the line must start a new record: after the staff table, a line that is no
    * staff row (the next record's title or core table) or a field the table already had.
    */
   accepts(line: TextLine): boolean {
-    if (this.phase !== 'staff' || this.open !== undefined || this.overLimit) return true;
+    if (this.open !== undefined || this.overLimit) return true;
     const text = line.text;
+    // A second MARC table is the next record's.
+    if (isLeaderRow(text)) return !this.hasMarcTable;
+    if (this.phase === 'marc' && marcRowLabel(text) !== undefined) return true;
+    if (this.phase !== 'staff' && this.phase !== 'marc') return true;
     if (text.trim().length === 0 || isSeparatorLine(text)) return true;
     const row = parseRowStart(text);
     if (row === undefined || row.kind === 'core') return false;
@@ -124,7 +148,8 @@ export class PageAssembler {
       this.unclosedRows.push(this.open);
       this.open = undefined;
     }
-    if (text.trim().length === 0) return;
+    if (text.trim().length === 0 || isEmptyRow(text)) return;
+    if (this.takeMarcRow(line)) return;
     if (isSeparatorLine(text)) {
       const last = this.lastRow();
       if (last?.kind === 'staff') this.phase = 'staff';
@@ -141,6 +166,21 @@ export class PageAssembler {
       else this.abstractLines.push(text.trim());
     }
     // Elsewhere a stray line carries no field data; it stays in the raw text only.
+  }
+
+  /** A MARC table row (from the `LEADER` row on); a line of another kind ends the table. */
+  private takeMarcRow(line: TextLine): boolean {
+    const text = line.text;
+    if (this.phase !== 'marc' && !isLeaderRow(text)) return false;
+    if (marcRowLabel(text) !== undefined) {
+      this.marcRows.push({ text, line: line.line });
+      this.phase = 'marc';
+      return true;
+    }
+    if (isSeparatorLine(text)) return true;
+    // What follows the MARC table is read as the index table (rows of Solr fields).
+    this.phase = 'staff';
+    return false;
   }
 
   /** In the heading, the title line may contain ` | `; it is a row only when clearly one. */

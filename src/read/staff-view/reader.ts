@@ -5,6 +5,8 @@ import { lineChunkOf } from '../chunked.js';
 import { lineChunks, linesOf, type LineChunk, type TextLine } from '../lines.js';
 import { Confidence, type ReadBatch, type ReadContext, type RecordChunk, type RecordReader } from '../types.js';
 import { readCoreTable } from './core-table.js';
+import { controlNumber, readMarcTable } from './marc-table.js';
+import { isLeaderRow } from './marc-rows.js';
 import { PageAssembler } from './page-assembler.js';
 import { reconstructFields } from './reconstruct-fields.js';
 import { markerLocales, parseRowStart } from './table-lines.js';
@@ -19,7 +21,7 @@ const FORMAT = 'staff-view';
 /** Lines of the head that `detect` looks at. */
 const DETECT_LINES = 60;
 
-/** Certain on a loading-marker line; likely on a Staff View row of `id` or `_version_` (a page cut before its marker). */
+/** Certain on a loading-marker line; likely on a Staff View row of `id` or `_version_`, or a MARC table's `LEADER` row (a page cut before its marker). */
 function detect(head: string): number {
   const lines = head.split('\n', DETECT_LINES);
   let confidence: number = Confidence.none;
@@ -28,6 +30,7 @@ function detect(head: string): number {
     if (markerLocales(text) !== undefined) return Confidence.certain;
     const row = parseRowStart(text);
     if (row?.kind === 'staff' && (row.label === '_version_' || row.label === 'id')) confidence = Confidence.likely;
+    if (isLeaderRow(text)) confidence = Confidence.likely;
   }
   return confidence;
 }
@@ -48,7 +51,7 @@ function finishPage(page: PageAssembler, ordinal: number, context: ReadContext, 
       source: { ...source, line: row.line }, field: row.label, expected: 'a cell closed by "|"',
     }));
   }
-  if (!page.hasStaffTable) {
+  if (!page.hasStaffTable && !page.hasMarcTable) {
     issues.push(makeIssue('read.malformed', {
       message: page.coreRows.length > 0
         ? `The record (lines ${page.firstLine}-${page.lastLine}) ends before its staff table: it looks cut off`
@@ -73,6 +76,10 @@ function finishPage(page: PageAssembler, ordinal: number, context: ReadContext, 
   const { fields, issues: fieldIssues } = reconstructFields(page.staffRows, {
     source, limits: context.limits, counts: { author: core.mainAuthorCount, author2: core.otherAuthorCount },
   });
+  const marc = page.hasMarcTable ? readMarcTable(page.marcRows, source) : undefined;
+  const marcId = marc ? controlNumber(marc.record) : undefined;
+  // A page that shows only the MARC table: VuFind's id is the record's 001.
+  if (fields.id === undefined && marcId !== undefined) fields.id = marcId;
   const recordId = typeof fields.id === 'string' ? fields.id : undefined;
   if (recordId !== undefined) for (const issue of issues) issue.recordId = recordId;
 
@@ -85,7 +92,11 @@ function finishPage(page: PageAssembler, ordinal: number, context: ReadContext, 
   if (core.corporateAuthorCount !== undefined) hints.coreCorporateAuthorCount = String(core.corporateAuthorCount);
   for (const [key, text] of core.cells) hints[`core${key[0]?.toUpperCase() ?? ''}${key.slice(1)}`] = text;
 
-  return { format: FORMAT, source, fields, issues: [...issues, ...fieldIssues], rawText: page.rawText, hints };
+  const allIssues = [...issues, ...fieldIssues, ...(marc?.issues ?? [])];
+  if (recordId !== undefined) for (const issue of marc?.issues ?? []) issue.recordId = recordId;
+  const raw: RawRecord = { format: FORMAT, source, fields, issues: allIssues, rawText: page.rawText, hints };
+  if (marc) raw.marc = marc.record;
+  return raw;
 }
 
 /** The pages of a run of lines, numbered from 1; a marker line always starts a new page. */
@@ -172,7 +183,7 @@ function parseStaffViewChunk(chunk: RecordChunk, context: ReadContext): RawRecor
 
 export const staffViewReader: RecordReader = {
   name: FORMAT,
-  description: 'VuFind record pages scraped to text (loading marker, core table, "Staff View" table of Solr fields); one or many records per file',
+  description: 'VuFind record pages scraped to text (loading marker, core table, "Staff View" table of Solr fields or of the MARC record); one or many records per file',
   detect,
   split: splitStaffView,
   parseChunk: parseStaffViewChunk,
