@@ -7,6 +7,8 @@ import { defineConfig } from 'vitest/config';
  * on two idle cores. CI (.ci/run) runs both.
  */
 export const SLOW_TESTS = [
+  // Issue 19's 763 held-out NLM records, each converted twice and written three ways (where laid out).
+  'tests/accuracy.real-pubmed-held-out.test.ts',
   'tests/robustness.adversarial-strings.test.ts',
   'tests/robustness.broken-files.test.ts',
   'tests/robustness.fuzz.property.test.ts',

@@ -52,5 +52,16 @@ if (existsSync(realDir)) {
 } else {
   console.log(`\nreal PubMed round trip SKIPPED: ${realDir} not found`);
 }
-writeFileSync(values.out, `${JSON.stringify({ ...report, realRoundTrip }, null, 2)}\n`);
+// Records the team has not tuned on (issue 19; tests/fixtures/real-pubmed/README.md says
+// where they come from): ../shared/data/medline/real-extra, or a folder named by
+// BIBPIPE_REAL_PUBMED_DIR, laid out like `real` (one subfolder per source).
+const heldOutDir = process.env.BIBPIPE_REAL_PUBMED_DIR ?? join(shared, 'data', 'medline', 'real-extra');
+let heldOutRoundTrip: RoundTripReport | undefined;
+if (existsSync(heldOutDir)) {
+  heldOutRoundTrip = await measureRealRoundTrip(heldOutDir);
+  console.log(`\nheld-out records (${heldOutDir}):\n${formatRoundTrip(heldOutRoundTrip)}`);
+} else {
+  console.log(`\nheld-out real PubMed round trip SKIPPED: ${heldOutDir} not found (see tests/fixtures/real-pubmed/README.md)`);
+}
+writeFileSync(values.out, `${JSON.stringify({ ...report, realRoundTrip, heldOutRoundTrip }, null, 2)}\n`);
 console.log(`report written to ${values.out}`);

@@ -70,8 +70,10 @@ describe('defect 5: NLM types outside the old 20-entry list stay publication typ
   });
 });
 
-describe('defect 6: no Journal Article beside an Editorial, Letter or Comment', () => {
-  it.each([['Editorial'], ['Letter'], ['Comment']])('%s', async (type) => {
+describe('defect 6: no Journal Article beside an Editorial or a Letter', () => {
+  // A Comment alone is a Journal Article to NLM (issue 19: 9 of 9 such MEDLINE 2016 records
+  // list both; a comment that is a letter or an editorial is listed with that type instead).
+  it.each([['Editorial'], ['Letter']])('%s', async (type) => {
     const { record } = await fromSolrJson({ ...harvested([type]), container_title: 'Clin Psychopharmacol Neurosci' });
     const xml = render(medlineXmlWriter, [record as BibRecord]);
     expect([...xml.matchAll(/<PublicationType UI="[^"]+">([^<]+)</gu)].map((m) => m[1])).toEqual([type]);

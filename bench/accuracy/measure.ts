@@ -197,7 +197,7 @@ export function formatReport(report: AccuracyReport): string {
   const paths = Object.entries(identical.differingPaths).sort((a, b) => b[1] - a[1]);
   if (paths.length > 0) out.push(`  differing fields: ${paths.map(([path, count]) => `${path} ${count}`).join(', ')}`);
   out.push(`scrapes with wrong authors: ${report.wrongAuthors.total}, of which warned (author.split-ambiguous): ${report.wrongAuthors.warned}`);
-  out.push(`scrapes with an author.split-ambiguous warning: ${report.ambiguityWarnings}`);
+  out.push(`scrapes with an author.split-ambiguous warning: ${report.ambiguityWarnings}, of which on right author lists (noise): ${report.ambiguityWarnings - report.wrongAuthors.warned}`);
   out.push('', formatKinds(report));
   out.push(`seed ${report.seed}, ${report.count} records, profile ${report.profile}, ${report.seconds.toFixed(1)} s`);
   return out.join('\n');

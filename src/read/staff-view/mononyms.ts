@@ -135,7 +135,7 @@ function peelMononyms(split: AuthorSplit, wanted: number): AuthorSplit {
   }
   if (names.length === split.names.length) return split;
   const ambiguous = doubtful
-    ? [...split.ambiguous, { chosen: [names[0] ?? '', names[1] ?? ''] as [string, string], alternatives: [[split.names.join(' '), 'another word as a single-word name'] as [string, string]] }]
+    ? [...split.ambiguous, { chosen: [names[0] ?? '', names[1] ?? ''] as [string, string], alternatives: [[split.names.join(' '), 'another word as a single-word name'] as [string, string]], margin: 0 }]
     : split.ambiguous;
   return { names, ambiguous, confirmed: split.confirmed };
 }

@@ -210,6 +210,6 @@ function reportAmbiguity(field: string, split: AuthorSplit, source: SourcePositi
   issues.push(makeIssue('author.split-ambiguous', {
     message: `Field "${field}": name boundaries not decided by evidence; chose ${parts.join('; ')}${more}`,
     recordId, source, field,
-    actual: shown.map((gap) => ({ chosen: gap.chosen, alternatives: gap.alternatives })),
+    actual: shown.map((gap) => ({ chosen: gap.chosen, alternatives: gap.alternatives, margin: gap.margin })),
   }));
 }

@@ -30,6 +30,8 @@ export interface AmbiguousGap {
   chosen: [string, string];
   /** Other readings that scored nearly as well. */
   alternatives: [string, string][];
+  /** How much worse the closest alternative scored than the chosen reading (0: a tie). */
+  margin: number;
 }
 
 export interface AuthorSplit {
@@ -43,8 +45,16 @@ export interface AuthorSplit {
 const HARD = 8;
 /** Bonus for a name confirmed by a work key or by `author_sort`. */
 const CONFIRMED = 12;
-/** A reading within this cost of the best is a real alternative. */
+/**
+ * A reading within this cost of the best is a real alternative. After an East Asian family
+ * name a given-name syllable may as well start the next name (`Kim, Ja` + `Wook Koo, Min`):
+ * the wide margin. Elsewhere, measured on 786 real NLM records scraped without work keys
+ * (issue 19), every wrong list's closest alternative was within 0.7, while the wide margin
+ * also flagged right lists whose alternatives were implausible (`Woods, Steven` + `Paul
+ * Morgan`): the narrow one, with a safety band above the worst seen.
+ */
 const AMBIGUITY_MARGIN = 5;
+const NARROW_AMBIGUITY_MARGIN = 2;
 /** Split points tried per gap; gaps are a few words long in real data. */
 const MAX_CANDIDATES_PER_SIDE = 6;
 /** Beyond this many names, key lookups are skipped (they only refine, and cost time). */
@@ -71,8 +81,13 @@ function givenTokenCost(token: NameToken): number {
 /** Extra cost of moving a word after an East Asian family name into the next family name. */
 const EAST_ASIAN_SYLLABLE = 1;
 const CONJUNCTIONS: ReadonlySet<string> = new Set(['y', 'e', 'i']);
-/** Cost of a full word after an initial within one given name. */
+/** Cost of a full word after a dotted initial within one given name (`R. Santiago`). */
 const INITIALS_THEN_WORD = 4;
+/**
+ * The same after an undotted initial: NLM writes `W. Paul` as the ForeName `W Paul`, and
+ * PubMed-harvest records carry NLM's form (`Segars, W Paul`, `Zheng, D Diane`).
+ */
+const BARE_INITIAL_THEN_WORD = 1;
 /** Cost per word of a known compound given-name tail ("María de los Ángeles"). */
 const COMPOUND_GIVEN_WORD = -0.5;
 
@@ -126,7 +141,7 @@ function splitCost(tokens: readonly NameToken[], gap: Gap, split: number): numbe
     const previous = offset > 0 ? tokens[gap.first + offset - 1] as NameToken : undefined;
     // A given name written as initials goes on as initials: "Castillo, R. Santiago Campos, M."
     // has "Santiago" starting the next family name ("John A." puts the full word first).
-    if (previous?.initial === true && !token.initial && !token.suffix) cost += INITIALS_THEN_WORD;
+    if (previous?.initial === true && !token.initial && !token.suffix) cost += previous.text.includes('.') ? INITIALS_THEN_WORD : BARE_INITIAL_THEN_WORD;
     cost += offset >= tail ? COMPOUND_GIVEN_WORD : givenTokenCost(token);
   }
   const familyWords = gap.length - split;
@@ -223,14 +238,17 @@ export function splitAuthorNames(flattened: string, evidence: AuthorEvidence): A
   for (let index = 0; index < gaps.length; index += 1) {
     const gap = gaps[index] as Gap;
     const alternatives: [string, string][] = [];
+    const ambiguityMargin = (tokens[gap.first - 1] as NameToken | undefined)?.eastAsianFamily === true ? AMBIGUITY_MARGIN : NARROW_AMBIGUITY_MARGIN;
+    let margin = Infinity;
     for (let candidate = 0; candidate < gap.candidates.length; candidate += 1) {
       const split = gap.candidates[candidate] as number;
-      if (split === splits.chosen[index] || (gap.marginal[candidate] as number) - splits.bestTotal >= AMBIGUITY_MARGIN) continue;
+      if (split === splits.chosen[index] || (gap.marginal[candidate] as number) - splits.bestTotal >= ambiguityMargin) continue;
+      margin = Math.min(margin, (gap.marginal[candidate] as number) - splits.bestTotal);
       const before = nameText(authorStart(index, index === 0 ? 0 : (splits.chosen[index - 1] as number)), (anchors[index] as number) + split);
       const after = nameText(gap.first + split, index + 1 === lastAuthor ? tokens.length - 1 : authorEnd(index + 1, splits.chosen[index + 1] as number));
       alternatives.push([before, after]);
     }
-    if (alternatives.length > 0) ambiguous.push({ chosen: [names[index] as string, names[index + 1] as string], alternatives });
+    if (alternatives.length > 0) ambiguous.push({ chosen: [names[index] as string, names[index + 1] as string], alternatives, margin });
   }
   return separateMononyms(flattened, tokens, { names, ambiguous, confirmed }, evidence);
 }
