@@ -13,13 +13,15 @@ import tseslint from 'typescript-eslint';
  * files at the root of src/, which belong to no stage).
  */
 const SHARED_FILES = ['errors', 'text', 'plural', 'json-syntax', 'version', 'block-file'];
-const SHARED = ['model', 'vocab', 'identifiers', 'biblio-schema'];
+const SHARED = ['model', 'vocab', 'identifiers', 'biblio-schema', 'marc'];
 const STAGES = ['read', 'validate', 'normalize', 'write', 'stats'];
 export const LAYERS = {
   model: { folders: [] },
   vocab: { folders: ['model'] },
   identifiers: { folders: ['model'] },
   'biblio-schema': { folders: ['model'] },
+  // MARC parsers (ISO 2709, MARCXML, MARC-in-JSON, MARC-8) to the model's MarcRecord: what the MARC readers and the Solr fullrecord step use.
+  marc: { folders: ['model'] },
   ...Object.fromEntries([...STAGES, 'config'].map((stage) => [stage, { folders: SHARED }])),
   sources: { folders: [...SHARED, 'read'] },
   pipeline: { folders: [...SHARED, ...STAGES, 'sources'] },

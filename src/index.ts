@@ -37,6 +37,23 @@ export {
   MarcRecordSchema, isControlField,
   type MarcRecord, type MarcField, type MarcControlField, type MarcDataField, type MarcSubfield,
 } from './model/marc.js';
+// MARC parsing: every encoding bibpipe reads (ISO 2709 on bytes, MARCXML, MARC-in-JSON, a Solr fullrecord), MARC-8 converted, text NFC.
+export {
+  parseIso2709,
+  readIso2709,
+  parseMarcXml,
+  parseMarcInJson,
+  decodeFullrecord,
+  readFullrecord,
+  decodeMarc8,
+  writeIso2709,
+  MarcParseError,
+  type Iso2709Result,
+  type FullrecordResult,
+  type MarcProblem,
+  type MarcProblemCode,
+  type Iso2709WriteOptions,
+} from './marc/index.js';
 
 export { loadConfig, ConfigSchema, type Config, type LoadedConfig } from './config/index.js';
 export { reporters, findReporter, parseReporterSpec, htmlReporter, type Reporter, type ReportOptions, type ReporterTarget } from './report/index.js';

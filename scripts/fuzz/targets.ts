@@ -19,6 +19,7 @@ import { csvWriter } from '../../src/write/csv.js';
 import { writers } from '../../src/write/index.js';
 import { ndjsonWriter } from '../../src/write/ndjson.js';
 import { HOSTILE_TARGETS } from './hostile-targets.js';
+import { marcFuzzTargets } from './marc-targets.js';
 import { readRecords } from '../../src/read/chunked.js';
 
 /**
@@ -153,6 +154,7 @@ const REGISTRY_TARGETS: FuzzTarget[] = readers.flatMap((reader) => [
 
 export const FUZZ_TARGETS: FuzzTarget[] = [
   ...REGISTRY_TARGETS,
+  ...marcFuzzTargets({ readAll, checkRecords, nearFormatProperty }),
   { name: 'solr-json: near-JSON text', property: nearFormatProperty(solrJsonReader, ['{', '}', '[', ']', '"', ':', ',', '"id"', '"response"', '"docs"', 'null', '123456789012345678901', 'HTTP/1.1 200 OK\r\n\r\n']) },
   {
     // N documents + M garbage lines, first line a document: N + M records, documents in order.

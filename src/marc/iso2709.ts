@@ -1,6 +1,6 @@
 import { isUtf8 } from 'node:buffer';
 import type { MarcDataField, MarcField, MarcRecord } from '../model/marc.js';
-import { invalidUtf8Offset } from '../read/utf8.js';
+import { invalidUtf8Offset } from '../text.js';
 import { decodeMarc8, isMarc8, Marc8Error } from './marc8.js';
 import { parseWithMarcjs } from './marcjs.js';
 import { MarcParseError, type MarcProblem } from './problems.js';

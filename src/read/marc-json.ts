@@ -5,6 +5,7 @@ import { lineChunkOf } from './chunked.js';
 import { lineChunks, linesOf } from './lines.js';
 import { marcFileRecord, oversizedMarcRecord } from './marc-records.js';
 import { peekBytes } from './peek.js';
+import { isWholeJson } from './solr-json.js';
 import { Confidence, type ReadBatch, type ReadContext, type RecordChunk, type RecordReader } from './types.js';
 
 /**
@@ -61,15 +62,6 @@ async function* splitMarcJson(input: AsyncIterable<Uint8Array>, context: ReadCon
     }
   }
   if (batch.length > 0) yield { kind: 'records', records: batch };
-}
-
-function isWholeJson(text: string): boolean {
-  try {
-    JSON.parse(text);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 function parseMarcJsonChunk(chunk: RecordChunk, context: ReadContext): RawRecord[] {

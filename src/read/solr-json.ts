@@ -131,7 +131,8 @@ function parseSolrJsonChunk(chunk: RecordChunk, context: ReadContext): RawRecord
   return records;
 }
 
-function isWholeJson(line: string): boolean {
+/** True when the text is one whole JSON value. */
+export function isWholeJson(line: string): boolean {
   try {
     JSON.parse(line);
     return true;

@@ -1,38 +1,7 @@
-/**
- * Offset of the first byte of the first ill-formed UTF-8 sequence in `bytes` (bytes.length
- * when there is none): the lead byte of a sequence that is cut off or continues wrongly
- * (`C3 28` is invalid at the C3, not at the 28), or a byte that can start no sequence.
- * Linear, by the well-formed byte sequences of the Unicode standard (table 3-7).
- */
-export function invalidUtf8Offset(bytes: Uint8Array): number {
-  const length = bytes.length;
-  let at = 0;
-  while (at < length) {
-    const lead = bytes[at]!;
-    if (lead < 0x80) {
-      at++;
-      continue;
-    }
-    let need: number;
-    let low = 0x80;
-    let high = 0xbf;
-    if (lead >= 0xc2 && lead <= 0xdf) need = 1;
-    else if (lead === 0xe0) (need = 2), (low = 0xa0);
-    else if ((lead >= 0xe1 && lead <= 0xec) || lead === 0xee || lead === 0xef) need = 2;
-    else if (lead === 0xed) (need = 2), (high = 0x9f);
-    else if (lead === 0xf0) (need = 3), (low = 0x90);
-    else if (lead >= 0xf1 && lead <= 0xf3) need = 3;
-    else if (lead === 0xf4) (need = 3), (high = 0x8f);
-    else return at;
-    for (let next = 1; next <= need; next++) {
-      if (at + next >= length) return at;
-      const byte = bytes[at + next]!;
-      if (byte < (next === 1 ? low : 0x80) || byte > (next === 1 ? high : 0xbf)) return at;
-    }
-    at += need + 1;
-  }
-  return length;
-}
+import { invalidUtf8Offset } from '../text.js';
+
+// Where the first ill-formed sequence starts lives in src/text.ts (MARC parsing below the readers needs it too).
+export { invalidUtf8Offset };
 
 
 /** Bytes a UTF-8 sequence starting with this lead byte has in all (1 for anything else). */

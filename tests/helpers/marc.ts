@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { describe, it } from 'vitest';
 import type { MarcRecord } from '../../src/model/marc.js';
-import { isControlField } from '../../src/model/marc.js';
+import { writeIso2709, type Iso2709WriteOptions } from '../../src/marc/index.js';
 import { IN_CI } from './shared.js';
 
 /**
@@ -10,47 +10,10 @@ import { IN_CI } from './shared.js';
  * reader; .ci/run installs it).
  */
 
-const FT = 0x1e;
 const RT = 0x1d;
-const SF = 0x1f;
 
-export interface Iso2709WriteOptions {
-  /** Write lengths and offsets as a writer does past the five-digit limit: 99999 / 9999 where they do not fit. */
-  capLengths?: boolean;
-  /** How text becomes bytes (default UTF-8); `latin1` writes a string of MARC-8 bytes as they are. */
-  encoding?: BufferEncoding;
-}
-
-function pad(value: number, width: number, cap: boolean): string {
-  const max = 10 ** width - 1;
-  return String(cap ? Math.min(value, max) : value % (max + 1)).padStart(width, '0');
-}
-
-/** A MarcRecord as ISO 2709 bytes (UTF-8 text; leader/09 as given). */
-export function toIso2709(record: MarcRecord, options: Iso2709WriteOptions = {}): Buffer {
-  const cap = options.capLengths ?? false;
-  const encoding = options.encoding ?? 'utf8';
-  const bodies = record.fields.map((field) => {
-    const parts: Buffer[] = [];
-    if (isControlField(field)) parts.push(Buffer.from(field.value, encoding));
-    else {
-      parts.push(Buffer.from(field.ind1 + field.ind2));
-      for (const subfield of field.subfields) parts.push(Buffer.from([SF]), Buffer.from(subfield.code + subfield.value, encoding));
-    }
-    parts.push(Buffer.from([FT]));
-    return Buffer.concat(parts);
-  });
-  let offset = 0;
-  const directory = bodies.map((body, index) => {
-    const entry = record.fields[index]!.tag + pad(body.length, 4, cap) + pad(offset, 5, cap);
-    offset += body.length;
-    return entry;
-  });
-  const base = 24 + 12 * bodies.length + 1;
-  const length = base + offset + 1;
-  const leader = pad(length, 5, cap) + record.leader.slice(5, 12) + pad(base, 5, cap) + record.leader.slice(17, 24);
-  return Buffer.concat([Buffer.from(leader + directory.join(''), 'latin1'), Buffer.from([FT]), ...bodies, Buffer.from([RT])]);
-}
+/** A MarcRecord as ISO 2709 bytes (the library's writer; leader/09 as given). */
+export const toIso2709 = (record: MarcRecord, options?: Iso2709WriteOptions): Buffer => writeIso2709(record, options);
 
 export function hasYaz(): boolean {
   return spawnSync('yaz-marcdump', ['-V'], { encoding: 'utf8' }).status === 0;
