@@ -16,7 +16,7 @@ describe('ISBD punctuation', () => {
   it.each([
     ['Title /', 'Title'], ['Title :', 'Title'], ['Title ;', 'Title'], ['Title =', 'Title'], ['Sources.', 'Sources'],
     ['296 p.', '296 p.'], ['Smith, J.', 'Smith, J.'], ['2nd ed.', '2nd ed.'], ['Etc. ...', 'Etc. ...'], ['24 cm.', '24 cm'],
-    ['Spanish rule, 1442-1707.', 'Spanish rule, 1442-1707'],
+    ['Spanish rule, 1442-1707.', 'Spanish rule, 1442-1707'], ['Parimal Publ.', 'Parimal Publ.'],
   ])('%j -> %j', (text, expected) => {
     expect(chop(text)).toBe(expected);
   });
@@ -120,7 +120,7 @@ describe('publication, physical description, languages', () => {
   });
 
   it('008/35-37 then 041 $a/$d, old packed 041 codes split, no duplicates', () => {
-    const { record } = normalize(['041 0_ $a gerengfre $h lat', '245 10 $a X.']);
+    const { record } = normalize(['041 0_ $a gerengfre $h lat', '041 07 $a Sanskrit $2 local', '245 10 $a X.']);
     expect(record.languages.map((language) => language.iso639_2b)).toEqual(['ger', 'eng', 'fre']);
   });
 });

@@ -80,7 +80,7 @@ describeWithShared('MARC crosswalk: VuFind test records', () => {
       { function: 'publication', places: ['Location 1', 'Location 2'], names: ['Publisher 1', 'Publisher 2'], dates: ['1992', '1993'], tag: '260' },
       { function: 'publication', places: ['Location 3', 'Location 4'], names: ['Publisher 3', 'Publisher 4'], dates: ['2015', '2016'], tag: '264' },
     ]);
-    expect([record.publisher, record.placeOfPublication, record.published.year]).toEqual(['Publisher 1', 'Location 1', 1992]);
+    expect([record.publisher, record.placeOfPublication, record.published.year]).toEqual(['Publisher 1 ; Publisher 2', 'Location 1 ; Location 2', 1992]);
   });
 
   describe('author_relators.mrc (relators in German and English)', () => {

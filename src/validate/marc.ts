@@ -58,7 +58,7 @@ export function marcFindings(marc: MarcRecord, solrId: string | undefined): Marc
       if (field.tag === '006' && field.value.length !== 18) {
         findings.push({ code: 'marc.fixed-field-length', field: '006', message: `006 has ${field.value.length} characters; MARC 21 gives it 18`, actual: field.value });
       }
-      if (field.tag === '001' && solrId !== undefined && field.value.trim() !== solrId) {
+      if (field.tag === '001' && solrId !== undefined && !isSolrIdOf(field.value.trim(), solrId)) {
         findings.push({ code: 'marc.id-mismatch', field: '001', message: `The MARC record's 001 "${field.value.trim()}" differs from the Solr id "${solrId}"`, actual: field.value });
       }
       continue;
@@ -69,6 +69,17 @@ export function marcFindings(marc: MarcRecord, solrId: string | undefined): Marc
   }
   if (!hasTitle) findings.push({ code: 'marc.title-missing', field: '245', message: 'The MARC record has no 245 title statement' });
   return findings;
+}
+
+/**
+ * The Solr id is the 001, or the 001 behind a site's source prefix ("geo" + "20001",
+ * "hbz:" + "123"): letters, then a separator or straight into a 001 that starts with a digit.
+ */
+function isSolrIdOf(controlNumber: string, solrId: string): boolean {
+  if (solrId === controlNumber) return true;
+  if (!solrId.endsWith(controlNumber) || controlNumber === '') return false;
+  const prefix = solrId.slice(0, -controlNumber.length);
+  return /^[A-Za-z][A-Za-z0-9]*[._:-]$/u.test(prefix) || (/^[A-Za-z]+$/u.test(prefix) && /^\d/u.test(controlNumber));
 }
 
 function indicatorFindings(field: MarcDataField): MarcFinding[] {

@@ -16,7 +16,9 @@ import { isMarcRelatorCode, relatorCodeOfTerm, relatorTerm } from '../vocab/marc
  * Shapes: `@type` by record type; `@id` the DOI URL when there is one; the catalogue record
  * id as the first `identifier` of every document (`propertyID` `vufind`); `author` an ordered
  * `@list` of `Person`s and `Organization`s in source order (collective names are never persons); secondary
- * authors by role as `editor`/`translator`/`illustrator`/`contributor`; identifiers as `PropertyValue`s; an article's
+ * authors by role as `editor`/`translator`/`illustrator`, any other relator a `contributor` `Role` with its
+ * `roleName`; identifiers as `PropertyValue`s; series as `isPartOf` `BookSeries` (the work's `position`
+ * in it from MARC $v); an article's
  * journal as `isPartOf` (`PublicationIssue` -> `PublicationVolume` -> `Periodical` when
  * issue/volume are known, schema.org's bibliographic pattern).
  */

@@ -76,12 +76,12 @@ export function medlinePublicationTypes(record: BibRecord): string[] {
 /** Why a record cannot be written in MEDLINE formats (no PMID, no journal), or undefined. */
 export function medlineRefusal(record: BibRecord, options: WriterOptions, format: string): Issue | undefined {
   const where = { recordId: record.id, source: stripFormat(record.source) };
-  // A MARC record says what it is: only an article (an analytic with its 773 host) is a citation.
-  if (record.marc && record.type !== 'article') {
-    return makeIssue('medline.not-an-article', { ...where, field: 'type', message: `A MARC ${record.type} record is not an article: it is not written to ${format}` });
-  }
   if (!record.identifiers.pmid) {
     return makeIssue('medline.no-pmid', { ...where, field: 'identifiers.pmid', message: `No PMID: the record is not written to ${format}` });
+  }
+  // With a PMID too, a MARC record says what it is: only an article (an analytic with its 773 host) is a citation.
+  if (record.marc && record.type !== 'article') {
+    return makeIssue('medline.not-an-article', { ...where, field: 'type', message: `A MARC ${record.type} record is not an article: it is not written to ${format}` });
   }
   if (medlineJournalAbbreviation(record, options) === undefined) {
     return makeIssue('medline.no-journal', {

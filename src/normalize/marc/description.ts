@@ -129,8 +129,13 @@ export function marcLanguageCodes(marc: MarcRecord): string[] {
   const fixed = controlValue(marc, '008');
   if (fixed && fixed.length >= 38) add(fixed.slice(35, 38));
   for (const field of dataFields(marc, '041')) {
-    // Before 2001, 041 packed several codes in one subfield: "engfre".
-    for (const value of subfieldValues(field, 'ad')) for (let at = 0; at + 3 <= value.length; at += 3) add(value.slice(at, at + 3));
+    // Second indicator 7: the codes are another scheme's ($2), not MARC language codes.
+    if (field.ind2 === '7') continue;
+    for (const value of subfieldValues(field, 'ad')) {
+      // Before 2001, 041 packed several codes in one subfield: "engfre". Anything else is not a code.
+      if (!/^(?:[a-z]{3})+$/u.test(value)) continue;
+      for (let at = 0; at + 3 <= value.length; at += 3) add(value.slice(at, at + 3));
+    }
   }
   return codes;
 }

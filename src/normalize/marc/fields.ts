@@ -37,7 +37,8 @@ export function firstSubfield(field: MarcDataField, codes: string): string | und
 const ABBREVIATIONS = new Set([
   'p', 'pp', 'v', 'vol', 'vols', 'no', 'nos', 'pt', 'pts', 'ed', 'eds', 'ill', 'illus', 'col', 'ca', 'etc', 'al',
   'mr', 'mrs', 'ms', 'dr', 'jr', 'sr', 'st', 'co', 'inc', 'ltd', 'bd', 'hrsg', 'aufl', 'verb', 'rev', 'enl', 'corr',
-  'b', 'd', 'fl', 'approx', 'min', 'sec', 'diss', 'univ', 'dept', 'n.f', 'h', 'jh', 'jahrh', 'ser', 'suppl', 'facsims', 'ports', 'maps',
+  'b', 'd', 'fl', 'approx', 'min', 'sec', 'diss', 'univ', 'dept', 'h', 'jh', 'jahrh', 'ser', 'suppl', 'facsims', 'ports', 'maps',
+  'publ', 'pub', 'verl', 'assoc', 'bros', 'corp', 'soc', 'natl', 'acad', 'print', 'dist', 'intl', 'inst', 'govt', 'off', 'comp',
 ]);
 
 const TRAILING_ISBD = ' \t\r\n/:;,=';

@@ -76,9 +76,10 @@ export function crosswalkMarc(marc: MarcRecord): MarcCrosswalk {
     found.title = titleText(titleParts);
     if (titleParts.subtitle) found.subtitle = titleParts.subtitle;
   }
-  const publisher = publishing.flatMap((s) => s.names)[0];
+  // One statement's names (or places) are one publisher as VuFind indexes it: "Publisher 1 ; Publisher 2".
+  const publisher = publishing.find((s) => s.names.length > 0)?.names.join(' ; ');
   if (publisher) found.publisher = publisher;
-  const place = publishing.flatMap((s) => s.places)[0];
+  const place = publishing.find((s) => s.places.length > 0)?.places.join(' ; ');
   if (place) found.placeOfPublication = place;
   const edition = marcEdition(marc);
   if (edition) found.edition = edition;
