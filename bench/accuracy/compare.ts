@@ -120,8 +120,11 @@ function comparable(record: BibRecord): Record<string, unknown> {
 
 /** Model paths (top level, or `container.x`/`identifiers.x`) where two normalized records differ. */
 export function differingPaths(left: BibRecord, right: BibRecord): string[] {
-  const a = comparable(left);
-  const b = comparable(right);
+  return differingKeys(comparable(left), comparable(right));
+}
+
+/** Keys (and `key.sub` inside objects) where two plain records differ. */
+export function differingKeys(a: Record<string, unknown>, b: Record<string, unknown>): string[] {
   const paths: string[] = [];
   for (const key of new Set([...Object.keys(a), ...Object.keys(b)])) {
     const x = a[key];

@@ -8,6 +8,7 @@ import { loadCorpus } from '../../tests/helpers/marc-corpus.js';
 import { writeMarcInputs, type MarcInputKind } from '../../tests/helpers/marc-inputs.js';
 import { HAS_XSLTPROC } from '../../tests/helpers/marc-staff-view.js';
 import { HAS_SHARED } from '../../tests/helpers/shared-paths.js';
+import { differingKeys } from './compare.js';
 import { factsAgree, MARC_MEASURES, marcTruth, outputFacts, type Facts, type MarcMeasure } from './marc-truth.js';
 
 /**
@@ -74,20 +75,7 @@ function comparable(record: BibRecord): Record<string, unknown> {
 }
 
 function differing(left: BibRecord, right: BibRecord): string[] {
-  const a = comparable(left);
-  const b = comparable(right);
-  const paths: string[] = [];
-  for (const key of new Set([...Object.keys(a), ...Object.keys(b)])) {
-    const x = a[key];
-    const y = b[key];
-    if (JSON.stringify(x) === JSON.stringify(y)) continue;
-    if (x && y && typeof x === 'object' && typeof y === 'object' && !Array.isArray(x)) {
-      for (const sub of new Set([...Object.keys(x), ...Object.keys(y)])) {
-        if (JSON.stringify((x as Record<string, unknown>)[sub]) !== JSON.stringify((y as Record<string, unknown>)[sub])) paths.push(`${key}.${sub}`);
-      }
-    } else paths.push(key);
-  }
-  return paths;
+  return differingKeys(comparable(left), comparable(right));
 }
 
 function emptyTally(read: number): MarcInputTally {

@@ -1,8 +1,7 @@
 import { spawnSync } from 'node:child_process';
-import { describe, it } from 'vitest';
 import type { MarcRecord } from '../../src/model/marc.js';
 import { writeIso2709, type Iso2709WriteOptions } from '../../src/marc/index.js';
-import { IN_CI } from './shared.js';
+import { describeWhen } from './shared.js';
 
 /**
  * MARC test helpers: an ISO 2709 writer (to build records, damaged ones included) and the
@@ -21,22 +20,7 @@ export function hasYaz(): boolean {
 
 /** A describe block that needs yaz-marcdump: skipped with a message without it, failed in CI. */
 export function describeWithYaz(name: string, body: () => void): void {
-  if (hasYaz()) {
-    describe(name, body);
-    return;
-  }
-  if (IN_CI) {
-    describe(name, () => {
-      it('needs yaz-marcdump (Debian yaz; .ci/run installs it)', () => {
-        throw new Error(`yaz-marcdump is missing: "${name}" cannot run in CI`);
-      });
-    });
-    return;
-  }
-  console.warn(`[bibpipe tests] SKIPPED "${name}": yaz-marcdump not found (apt-get install yaz)`);
-  describe(name, () => {
-    it.skip('needs yaz-marcdump (apt-get install yaz)', () => {});
-  });
+  describeWhen(name, hasYaz(), 'needs yaz-marcdump (apt-get install yaz; .ci/run installs it)', body, { requiredInCi: true });
 }
 
 /** yaz-marcdump's MARC-in-JSON output (one JSON object per record, concatenated) as MarcRecords. */
