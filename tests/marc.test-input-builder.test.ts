@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { decodeFullrecord } from '../src/marc/index.js';
 import { isControlField, type MarcRecord } from '../src/model/marc.js';
-import { loadCorpus } from './helpers/marc-corpus.js';
+import { HAS_MARC_CORPUS, loadCorpus } from './helpers/marc-corpus.js';
 import { solrDocuments, writeMarcInputs } from './helpers/marc-inputs.js';
 import { xmlCharsOnly } from './helpers/marc-serialize.js';
 import { describeWithShared } from './helpers/shared.js';
@@ -46,7 +46,8 @@ describe('MARC test-input builder: fullrecord as SolrMarc writes it', () => {
       return { declared: text.slice(0, 5), bytes: Buffer.byteLength(text, 'utf8') };
     });
     for (const { declared, bytes } of lengths) expect(declared).toBe(bytes > 99_999 ? '99999' : String(bytes).padStart(5, '0'));
-    expect(lengths.some(({ bytes }) => bytes > 99_999)).toBe(true);
+    // The gathered corpus holds a record over 99,999 bytes; VuFind's test records (its fallback) do not.
+    if (HAS_MARC_CORPUS) expect(lengths.some(({ bytes }) => bytes > 99_999)).toBe(true);
   });
 
   it('MARC-in-JSON is ASCII beyond U+00FF, as marc4j writes it, and ends in a line feed', () => {

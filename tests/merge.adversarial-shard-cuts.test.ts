@@ -14,7 +14,7 @@ import { temporaryDirectory } from './helpers/temp.js';
  * than 64 KB of facets after the last document. N = 1..7.
  */
 
-const FORMATS = ['ndjson', 'csv'];
+const FORMATS = ['ndjson', 'csv'] as const;
 let root: string;
 const inputs: Record<string, string> = {};
 

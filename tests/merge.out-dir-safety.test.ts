@@ -4,6 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { mergeShards } from '../src/merge/merge.js';
 import { convert } from '../src/pipeline/convert.js';
 import { MANIFEST_NAME } from '../src/pipeline/output-set.js';
+import type { OutputFormat } from '../src/write/index.js';
 import { temporaryDirectory } from './helpers/temp.js';
 
 /**
@@ -18,7 +19,7 @@ let input: string;
 const line = (id: string, extra: Record<string, unknown> = {}): string =>
   JSON.stringify({ id, title: `Title ${id}`, format: ['Article'], author: ['Doe, Jane'], publishDate: ['2001'], ...extra });
 
-async function shards(count: number, formats: readonly string[]): Promise<string[]> {
+async function shards(count: number, formats: readonly OutputFormat[]): Promise<string[]> {
   const directories: string[] = [];
   for (let index = 1; index <= count; index++) {
     const outDir = join(root, `shard-${formats.join('-')}-${count}-${index}`);

@@ -239,10 +239,11 @@ export async function convert(options: ConvertOptions): Promise<RunSummary> {
  */
 async function heldCursorOf(options: ConvertOptions): Promise<{ held: HeldCursor; member: string | undefined } | undefined> {
   const solr = options.solr;
-  if (!options.outDir || solr?.cursorFile === undefined || !options.inputs.some(isSolrSource)) return undefined;
+  const paths = options.inputs.filter((input): input is string => typeof input === 'string');
+  if (!options.outDir || solr?.cursorFile === undefined || !paths.some(isSolrSource)) return undefined;
   const inOutDir = resolve(dirname(solr.cursorFile)) === resolve(options.outDir);
   if (solr.resume && inOutDir) {
-    const before = await recordsBeforeCursor(options.inputs, solr);
+    const before = await recordsBeforeCursor(paths, solr);
     if (before > 0) {
       throw new UsageError(
         `--resume: ${options.outDir} holds the ${before} records read before its saved cursor; a resumed run writes only the records after the cursor and would replace them. ` +

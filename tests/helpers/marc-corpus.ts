@@ -1,16 +1,28 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseIso2709, parseMarcXml } from '../../src/marc/index.js';
 import { isControlField, type MarcField, type MarcRecord } from '../../src/model/marc.js';
 import { xmlCharsOnly } from './marc-serialize.js';
-import { PROJECT_ROOT } from './shared-paths.js';
+import { sharedPath } from './shared-paths.js';
 
 /**
- * The real MARC records of tests/fixtures/marc (README there names every file's source).
- * `dev` is for tests; `held-out` is the accuracy measure's set.
+ * The real MARC records gathered from public repositories' fixtures (tests/fixtures/marc/README.md
+ * names every file's source). Data from public repositories is not committed here: the records
+ * live beside the project, in `../shared/data/marc/real` (or BIBPIPE_MARC_CORPUS), with `dev/`
+ * for tests and `held-out/` for the accuracy measure. Where they are absent, `dev` falls back to
+ * VuFind's own MARC test records in `../shared/data/marc/vufind-tests`, so the tests still run on
+ * real MARC; `held-out` is then empty and the measure says so.
  */
+export const MARC_CORPUS_DIR = process.env.BIBPIPE_MARC_CORPUS ?? sharedPath('data', 'marc', 'real');
+const VUFIND_MARC_DIR = sharedPath('data', 'marc', 'vufind-tests');
 
-export const MARC_CORPUS_DIR = join(PROJECT_ROOT, 'tests', 'fixtures', 'marc');
+/** Whether the gathered corpus is there (else `dev` is VuFind's records and `held-out` is empty). */
+export const HAS_MARC_CORPUS = existsSync(join(MARC_CORPUS_DIR, 'dev'));
+
+function corpusRoot(set: 'dev' | 'held-out'): string | undefined {
+  if (HAS_MARC_CORPUS) return join(MARC_CORPUS_DIR, set);
+  return set === 'dev' && existsSync(VUFIND_MARC_DIR) ? VUFIND_MARC_DIR : undefined;
+}
 
 export interface CorpusMarcRecord {
   /** `dev/pymarc-marc.mrc#3`: file and 1-based position. */
@@ -34,11 +46,13 @@ export function iso2709Records(bytes: Uint8Array): Uint8Array[] {
 }
 
 export function corpusFiles(set: 'dev' | 'held-out'): string[] {
-  return readdirSync(join(MARC_CORPUS_DIR, set)).filter((name) => /\.(mrc|xml)$/u.test(name)).sort().map((name) => `${set}/${name}`);
+  const root = corpusRoot(set);
+  if (root === undefined) return [];
+  return readdirSync(root).filter((name) => /\.(mrc|xml)$/u.test(name)).sort().map((name) => join(root, name));
 }
 
-export function loadCorpusFile(file: string): CorpusMarcRecord[] {
-  const path = join(MARC_CORPUS_DIR, file);
+export function loadCorpusFile(path: string): CorpusMarcRecord[] {
+  const file = path.split('/').slice(-2).join('/');
   if (file.endsWith('.xml')) {
     return parseMarcXml(readFileSync(path, 'utf8')).map((record, index) => ({ name: `${file}#${index + 1}`, record }));
   }
