@@ -23,10 +23,6 @@ export const LAYERS = {
   // MARC parsers (ISO 2709, MARCXML, MARC-in-JSON, MARC-8) to the model's MarcRecord: what the MARC readers and the Solr fullrecord step use.
   marc: { folders: ['model'] },
   ...Object.fromEntries([...STAGES, 'config'].map((stage) => [stage, { folders: SHARED }])),
-  // The MARC parsers (src/marc/) belong to the read stage: the format readers call them, and
-  // they share its byte-level helpers.
-  read: { folders: [...SHARED, 'marc'] },
-  marc: { folders: [...SHARED, 'read'] },
   sources: { folders: [...SHARED, 'read'] },
   pipeline: { folders: [...SHARED, ...STAGES, 'sources'] },
   report: { folders: [...SHARED, 'pipeline'] },

@@ -1,4 +1,3 @@
-export { parseMaxWarnings } from './limits-options.js';
 import { readFile, writeFile } from 'node:fs/promises';
 import type { Writable } from 'node:stream';
 import type { Logger } from 'pino';

@@ -1,7 +1,7 @@
 import type { Writable } from 'node:stream';
 import { writeWithBackpressure } from '../atomic-file.js';
 
-export { AtomicBlockFile, AtomicFileSink, openExclusive, removePartialFilesNow, temporaryNameFor, writeFileAtomically } from '../atomic-file.js';
+export { AtomicBlockFile, AtomicFileSink, openExclusive, removePartialFilesNow, writeFileAtomically } from '../atomic-file.js';
 export type { OpenTemporaryFile, TemporaryFile } from '../atomic-file.js';
 
 /** Where one output goes: a file written atomically, or a stream such as stdout. */

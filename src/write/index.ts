@@ -56,7 +56,7 @@ export const OUTPUT_FORMATS = ['medline', 'jsonld', 'csv', 'ndjson', 'nbib'] as 
  */
 // eslint-disable-next-line @typescript-eslint/no-empty-object-type -- filled by module augmentation
 export interface AddedOutputFormats {}
-export type OutputFormat = (typeof OUTPUT_FORMATS)[number] | (keyof AddedOutputFormats & string);
+export type OutputFormat = (typeof OUTPUT_FORMATS)[number] | Extract<keyof AddedOutputFormats, string>;
 
 export function isOutputFormat(name: string): name is OutputFormat {
   return (OUTPUT_FORMATS as readonly string[]).includes(name);
