@@ -1,7 +1,7 @@
 import { isAbsolute, relative } from 'node:path';
 import { pino, type Logger } from 'pino';
 import { UsageError } from '../errors.js';
-import { isInputFormat, isOutputFormat, OUTPUT_FORMATS, type FillRateRule, type InputFormat, type LoadedConfig, type OutputFormat, type Profile } from '../index.js';
+import { isInputFormat, isOutputFormat, OUTPUT_FORMATS, writers, type FillRateRule, type InputFormat, type LoadedConfig, type OutputFormat, type Profile } from '../index.js';
 import type { LimitFlags } from './limits-options.js';
 import { logDestination, type ProgressDisplay, type TerminalStream } from './progress.js';
 import type { SolrFlags } from './solr-options.js';
@@ -57,7 +57,7 @@ export function fillRatesWithSources(loaded: LoadedConfig, cwd: string): FillRat
 export function outputFormats(names: readonly string[]): OutputFormat[] {
   if (names.length === 0) throw new UsageError(`No output format given (--to ${OUTPUT_FORMATS.join(',')})`);
   return names.map((name) => {
-    if (!isOutputFormat(name)) throw new UsageError(`Unknown output format "${name}" (known: ${OUTPUT_FORMATS.join(', ')})`);
+    if (!isOutputFormat(name)) throw new UsageError(`Unknown output format "${name}" (known: ${writers.map((writer) => writer.name).join(', ')})`);
     return name;
   });
 }

@@ -18,7 +18,7 @@ export const readers: readonly RecordReader[] = [staffViewReader, marcXmlReader,
  * The input formats' names as a type (`from: 'solr-jsn'` fails to compile); a test checks
  * that it lists exactly the registered readers.
  */
-export const INPUT_FORMATS = ['staff-view', 'solr-xml', 'solr-json', 'solr-csv'] as const;
+export const INPUT_FORMATS = ['staff-view', 'solr-xml', 'solr-json', 'solr-csv', 'marc', 'marcxml', 'marc-json'] as const;
 export type InputFormat = (typeof INPUT_FORMATS)[number];
 
 export function isInputFormat(name: string): name is InputFormat {

@@ -58,8 +58,9 @@ export const OUTPUT_FORMATS = ['medline', 'jsonld', 'csv', 'ndjson', 'nbib'] as 
 export interface AddedOutputFormats {}
 export type OutputFormat = (typeof OUTPUT_FORMATS)[number] | Extract<keyof AddedOutputFormats, string>;
 
+/** True for a registered format: the built-in ones and those added with `registerWriter`. */
 export function isOutputFormat(name: string): name is OutputFormat {
-  return (OUTPUT_FORMATS as readonly string[]).includes(name);
+  return findWriter(name) !== undefined;
 }
 
 export function findWriter(name: string): RecordWriter | undefined {
