@@ -14,7 +14,7 @@ describe('usage and I/O errors: one line, exit 2, no stack trace', () => {
     ['an input that does not exist', ['convert', join(dir, 'missing.json'), '--to', 'csv'], /Input not found: .*missing\.json/],
     ['a glob that matches nothing', ['convert', join(dir, 'none-*.json'), '--to', 'csv'], /No input matches/],
     ['an unknown output format', ['convert', '-', '--to', 'docx'], /Unknown output format "docx"/],
-    ['an unknown input format', ['convert', '-', '--from', 'marc', '--to', 'csv'], /--from <format>.*marc/],
+    ['an unknown input format', ['convert', '-', '--from', 'mods', '--to', 'csv'], /--from <format>.*mods/],
     ['an unknown option', ['convert', '-', '--to', 'csv', '--colour'], /unknown option '--colour'/],
     ['no inputs', ['convert', '--to', 'csv'], /missing required argument 'inputs'/],
     ['no --to', ['convert', '-'], /--to <formats>/],

@@ -305,7 +305,7 @@ function elementRecord(bytes: Buffer, source: SourcePosition, number: number, co
   try {
     value = parseJsonExact(quoteUnsafeIntegers(text, true));
   } catch (error) {
-    if (error instanceof JsonTooDeepError) return errorRecord('read.limit-exceeded', `Document ${number} nests arrays and objects deeper than ${MAX_JSON_DEPTH} levels; it was skipped`, source);
+    if (error instanceof JsonTooDeepError) return errorRecord('read.limit-exceeded', `Document ${number} nests arrays and objects deeper than ${MAX_JSON_DEPTH} levels; it was skipped`, source, text);
     return errorRecord('read.malformed', `Document ${number} is not valid JSON: ${(error as Error).message}`, source, text);
   }
   if (opener !== 0x7b) {
@@ -313,7 +313,16 @@ function elementRecord(bytes: Buffer, source: SourcePosition, number: number, co
     return errorRecord('read.not-a-record', `Element ${number} of the documents array is not a JSON object`, position, Array.isArray(value) ? 'startArray' : String(value));
   }
   if (text.length > context.limits.maxRecordBytes) {
-    return errorRecord('read.limit-exceeded', `Document ${number} is larger than the record size limit of ${context.limits.maxRecordBytes} characters; it was skipped`, source);
+    // Named by its id, as the streamed reader names it, so the reject says which record it was.
+    const id = (value as Record<string, unknown>).id;
+    const which = `Document ${number}${typeof id === 'string' ? ` (id "${id}")` : ''}`;
+    const record = errorRecord('read.limit-exceeded', `${which} is larger than the record size limit of ${context.limits.maxRecordBytes} characters; it was skipped`, source, text);
+    record.issues[0]!.expected = `at most ${context.limits.maxRecordBytes} characters per record (--max-record-bytes)`;
+    if (typeof id === 'string') {
+      record.fields.id = id;
+      for (const issue of record.issues) issue.recordId = id;
+    }
+    return record;
   }
   return rawRecordFromSolrDoc(value, FORMAT, source, context.limits);
 }

@@ -15,7 +15,7 @@ export function describeWhen(name: string, available: boolean, why: string, body
   }
   if (IN_CI && options.requiredInCi === true) {
     describe(name, () => {
-      it(`${why} (may not be skipped in CI)`, () => {
+      it(`${why} (conformance tests may not be skipped in CI)`, () => {
         throw new Error(`${why}: "${name}" cannot run in CI`);
       });
     });
