@@ -49,3 +49,22 @@ export function headText(head: Buffer, maxChars = 16_384): string {
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   return text.slice(0, maxChars);
 }
+
+/**
+ * The pieces of a stream as Buffers, its first `count` bytes left out: a splitter that
+ * parsed a head (a CSV header row, a response's opening up to its docs array) goes on
+ * from the bytes after it.
+ */
+export async function* bytesAfter(stream: AsyncIterable<Uint8Array>, count: number): AsyncGenerator<Buffer> {
+  let skip = count;
+  for await (const piece of stream) {
+    let bytes = Buffer.isBuffer(piece) ? piece : Buffer.from(piece);
+    if (skip > 0) {
+      const skipped = Math.min(skip, bytes.length);
+      skip -= skipped;
+      bytes = bytes.subarray(skipped);
+      if (bytes.length === 0) continue;
+    }
+    yield bytes;
+  }
+}

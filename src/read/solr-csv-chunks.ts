@@ -1,7 +1,7 @@
 import { isUtf8 } from 'node:buffer';
 import { parse } from 'csv-parse/sync';
 import type { RawRecord } from '../model/raw-record.js';
-import { peekBytes } from './peek.js';
+import { bytesAfter, peekBytes } from './peek.js';
 import { CsvRows, csvParseOptions, LineIndex, type CsvError, type ParsedRow, type SolrCsvDialect } from './solr-csv-rows.js';
 import type { ByteChunk, ReadBatch, ReadContext, RecordChunk } from './types.js';
 import { invalidUtf8Offset } from './utf8.js';
@@ -155,7 +155,6 @@ export async function* splitSolrCsvRows(input: AsyncIterable<Uint8Array>, contex
   let rowsBefore = 0;
   let line = 2;
   let ordinalBefore = 0;
-  let skip = header.end;
   /** `pending` up to `end` as a chunk; invalid UTF-8 in it makes it the last, cut at the bad byte. */
   const take = (end: number, stop?: CsvChunkState['stop']): { batch: ReadBatch; last: boolean } => {
     let bytes = pending.subarray(0, end);
@@ -176,14 +175,7 @@ export async function* splitSolrCsvRows(input: AsyncIterable<Uint8Array>, contex
     return { batch: { kind: 'chunk', chunk }, last: !whole || stop !== undefined };
   };
   // The peeked head is replayed by `stream`.
-  for await (const piece of stream) {
-    let bytes = Buffer.isBuffer(piece) ? piece : Buffer.from(piece);
-    if (skip > 0) {
-      const skipped = Math.min(skip, bytes.length);
-      skip -= skipped;
-      bytes = bytes.subarray(skipped);
-      if (bytes.length === 0) continue;
-    }
+  for await (const bytes of bytesAfter(stream, header.end)) {
     pending = pending.length === 0 ? bytes : Buffer.concat([pending, bytes]);
     for (;;) {
       const rowEnd = scanner.scan(pending, scanned, targetBytes);

@@ -2,7 +2,7 @@ import { isUtf8 } from 'node:buffer';
 import type { SourcePosition } from '../model/issue.js';
 import type { RawRecord } from '../model/raw-record.js';
 import { JsonTooDeepError, MAX_JSON_DEPTH, parseJsonExact, quoteUnsafeIntegers } from './exact-json.js';
-import { peekBytes } from './peek.js';
+import { bytesAfter, peekBytes } from './peek.js';
 import { rawRecordFromSolrDoc } from './solr-doc.js';
 import { errorRecord, FORMAT } from './solr-json-documents.js';
 import type { ByteChunk, ReadBatch, ReadContext, RecordChunk } from './types.js';
@@ -165,7 +165,6 @@ export async function* splitSolrJsonResponse(input: AsyncIterable<Uint8Array>, c
   let line = 1;
   for (let at = head.indexOf(LF); at !== -1 && at < start; at = head.indexOf(LF, at + 1)) line++;
   let elementsBefore = 0;
-  let skip = start;
   let scanned = 0;
   let lastComma = -1;
 
@@ -192,14 +191,7 @@ export async function* splitSolrJsonResponse(input: AsyncIterable<Uint8Array>, c
   };
   const chunkOf = (bytes: Buffer): ByteChunk => ({ kind: 'bytes', bytes, firstLine: line, firstByteOffset: pendingOffset, ordinalBefore: elementsBefore });
 
-  for await (const piece of stream) {
-    let bytes = Buffer.isBuffer(piece) ? piece : Buffer.from(piece);
-    if (skip > 0) {
-      const skipped = Math.min(skip, bytes.length);
-      skip -= skipped;
-      bytes = bytes.subarray(skipped);
-      if (bytes.length === 0) continue;
-    }
+  for await (const bytes of bytesAfter(stream, start)) {
     if (scanner.ended) continue;
     pending = pending.length === 0 ? bytes : Buffer.concat([pending, bytes]);
     for (;;) {
