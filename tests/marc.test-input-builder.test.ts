@@ -57,7 +57,10 @@ describe('MARC test-input builder: fullrecord as SolrMarc writes it', () => {
       expect((doc.fullrecord as string).endsWith('\n')).toBe(true);
     }
   });
+});
 
+// Language names come from VuFind's language_map.properties in ../shared, as SolrMarc takes them.
+describeWithShared('MARC test-input builder: the indexed fields', () => {
   it('indexes the fields SolrMarc would (245ab with its punctuation, 100abcqd, 6XX joined)', () => {
     const [doc] = solrDocuments([{ record: {
       leader: '00000cam a2200000 a 4500',
