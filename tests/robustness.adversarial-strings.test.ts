@@ -116,7 +116,9 @@ async function timed(filler: string, where: string, work: (text: string) => Prom
   let smallMs = Number.POSITIVE_INFINITY;
   for (let run = 0; run < 3; run++) smallMs = Math.min(smallMs, await cpuMs(() => work(small)));
   smallMs = Math.max(smallMs, 20);
-  const ms = await cpuMs(() => work(filler));
+  // The large size also takes the best of two: one GC pause or a neighbour's burst in a single run is not growth.
+  let ms = Number.POSITIVE_INFINITY;
+  for (let run = 0; run < 2; run++) ms = Math.min(ms, await cpuMs(() => work(filler)));
   const key = Object.entries(FILLERS).find(([, text]) => text === filler)?.[0] ?? '?';
   if (ms > (slowest.get(key)?.ms ?? -1)) slowest.set(key, { ms, where });
   expect(ms / smallMs, `${key}: ${where} (${ms.toFixed(0)} ms at 1 MB, ${smallMs.toFixed(0)} ms at 128 KB)`).toBeLessThan(GROWTH_BOUND);
