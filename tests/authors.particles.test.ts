@@ -19,6 +19,11 @@ describe('reconstruction of family names with particles', () => {
     expect((await reconstruct(authors)).authors).toEqual(authors);
   });
 
+  it('Flemish contracted particles (Vanden, Vander, Vande) start the family name', async () => {
+    const authors = people('Okafor, Chidinma', 'Vanden Berghe, Tom', 'Brennan, Siobhan', 'Vander Zanden, Jake', 'Quist, Ingeborg', 'Vande Velde, Lieve');
+    expect((await reconstruct(authors)).authors).toEqual(authors);
+  });
+
   it("apostrophes and diacritics stay inside the name (O'Brien, D'Angelo, Dell'Acqua)", async () => {
     const authors = people("O'Brien, Siobhán", "D'Angelo, Niccolò", "Dell'Acqua, Federica", 'Åström, Åsa', 'Þórsson, Jan Erik');
     const result = await reconstruct(authors, { workKeys: true });

@@ -85,9 +85,18 @@ const CONJUNCTIONS: ReadonlySet<string> = new Set(['y', 'e', 'i']);
 const INITIALS_THEN_WORD = 4;
 /**
  * The same after an undotted initial: NLM writes `W. Paul` as the ForeName `W Paul`, and
- * PubMed-harvest records carry NLM's form (`Segars, W Paul`, `Zheng, D Diane`).
+ * PubMed-harvest records carry NLM's form (`Segars, W Paul`, `Zheng, D Diane`). In a list of
+ * initials (`Smith, J A Pérez López, M`, NLM before 2002) the word starts the next family
+ * name. In a list whose given names are written out, a given name that opens with an
+ * initial goes on with the name the person is known by (`Atkinson, J Hampton`): that is
+ * likelier than the one person among them with only an initial, so the word costs nothing
+ * there and its name shape decides. A middle initial after a written-out name (`Ingles,
+ * Donna J Pierce Campbell`) more often ends the given name: the usual cost.
  */
 const BARE_INITIAL_THEN_WORD = 1;
+const BARE_INITIAL_THEN_WORD_AMONG_FULL_NAMES = 0;
+/** Share of names whose given name starts with a word above which a list counts as written out. */
+const WRITTEN_OUT_SHARE = 0.5;
 /** Cost per word of a known compound given-name tail ("María de los Ángeles"). */
 const COMPOUND_GIVEN_WORD = -0.5;
 
@@ -108,6 +117,8 @@ function compoundGivenTail(tokens: readonly NameToken[], first: number, split: n
 }
 
 interface Gap {
+  /** Cost of a full word after an undotted initial in this list (see BARE_INITIAL_THEN_WORD). */
+  bareInitialThenWord: number;
   /** Index of the first word after the family comma. */
   first: number;
   /** Number of words up to the next family comma. */
@@ -141,7 +152,9 @@ function splitCost(tokens: readonly NameToken[], gap: Gap, split: number): numbe
     const previous = offset > 0 ? tokens[gap.first + offset - 1] as NameToken : undefined;
     // A given name written as initials goes on as initials: "Castillo, R. Santiago Campos, M."
     // has "Santiago" starting the next family name ("John A." puts the full word first).
-    if (previous?.initial === true && !token.initial && !token.suffix) cost += previous.text.includes('.') ? INITIALS_THEN_WORD : BARE_INITIAL_THEN_WORD;
+    if (previous?.initial === true && !token.initial && !token.suffix) {
+      cost += previous.text.includes('.') ? INITIALS_THEN_WORD : offset === 1 ? gap.bareInitialThenWord : BARE_INITIAL_THEN_WORD;
+    }
     cost += offset >= tail ? COMPOUND_GIVEN_WORD : givenTokenCost(token);
   }
   const familyWords = gap.length - split;
@@ -160,6 +173,19 @@ function splitCost(tokens: readonly NameToken[], gap: Gap, split: number): numbe
   return cost;
 }
 
+/**
+ * Whether most given names of the list start with a written-out word: the word after each
+ * family comma is the start of a given name whatever the split, so it tells the list's style.
+ */
+function givenNamesWrittenOut(tokens: readonly NameToken[], anchors: readonly number[]): boolean {
+  let writtenOut = 0;
+  for (const anchor of anchors) {
+    const first = tokens[anchor + 1];
+    if (first !== undefined && !first.initial && !first.lowerParticle && !first.suffix && !first.dateLike) writtenOut += 1;
+  }
+  return writtenOut > anchors.length * WRITTEN_OUT_SHARE;
+}
+
 /** Splits a flattened author cell into names (see the module comment). */
 export function splitAuthorNames(flattened: string, evidence: AuthorEvidence): AuthorSplit {
   const tokens = tokenizeNames(flattened);
@@ -174,11 +200,12 @@ export function splitAuthorNames(flattened: string, evidence: AuthorEvidence): A
     return separateMononyms(flattened, tokens, whole, evidence);
   }
 
+  const bareInitialThenWord = givenNamesWrittenOut(tokens, anchors) ? BARE_INITIAL_THEN_WORD_AMONG_FULL_NAMES : BARE_INITIAL_THEN_WORD;
   const gaps: Gap[] = [];
   for (let index = 0; index + 1 < anchors.length; index += 1) {
     const anchor = anchors[index] as number;
     const next = anchors[index + 1] as number;
-    const gap: Gap = { first: anchor + 1, length: next - anchor - 1, nextAnchor: tokens[next] as NameToken, candidates: [], unary: [], marginal: [] };
+    const gap: Gap = { bareInitialThenWord, first: anchor + 1, length: next - anchor - 1, nextAnchor: tokens[next] as NameToken, candidates: [], unary: [], marginal: [] };
     gap.candidates = candidateSplits(gap.length);
     gap.unary = gap.candidates.map((split) => splitCost(tokens, gap, split));
     gaps.push(gap);
