@@ -19,6 +19,12 @@ describe('reconstruction of family names with particles', () => {
     expect((await reconstruct(authors)).authors).toEqual(authors);
   });
 
+  it('a word after a compound given-name tail ("Maria das Graças") is weighed like any other: NLM keeps a Brazilian middle surname in the given name', async () => {
+    // "Tavolaro" is no known name: only the tail rule used to push it into the next family name.
+    const authors = people('Okafor, Chidinma', 'Nogueira, Maria das Graças Tavolaro', 'Quintella, Bruna', 'Pereira Santos, Rita de Cássia', 'Lima, Paulo');
+    expect((await reconstruct(authors)).authors).toEqual(authors);
+  });
+
   it('Flemish contracted particles (Vanden, Vander, Vande) start the family name', async () => {
     const authors = people('Okafor, Chidinma', 'Vanden Berghe, Tom', 'Brennan, Siobhan', 'Vander Zanden, Jake', 'Quist, Ingeborg', 'Vande Velde, Lieve');
     expect((await reconstruct(authors)).authors).toEqual(authors);

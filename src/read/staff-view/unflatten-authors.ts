@@ -101,19 +101,24 @@ const WRITTEN_OUT_SHARE = 0.5;
 const COMPOUND_GIVEN_WORD = -0.5;
 
 /**
- * Index (offset into the gap) where a known compound given-name tail starts within the
- * first `split` words, or `split` when there is none. Spanish and Portuguese given names
- * keep their particles (`María del Carmen`, `Maria das Graças`): the tail must end the given
- * part and follow at least one given word.
+ * Offsets `[start, end)` within the first `split` words of the gap of a known compound
+ * given-name tail, or `[split, split]` when there is none. Spanish and Portuguese given names
+ * keep their particles (`María del Carmen`, `Maria das Graças`): the tail follows at least one
+ * given word. Words after it are weighed like any others: NLM keeps a Brazilian author's
+ * middle surname in the ForeName (`Maria de Lourdes Veronese` + `Messias`).
  */
-function compoundGivenTail(tokens: readonly NameToken[], first: number, split: number): number {
+function compoundGivenTail(tokens: readonly NameToken[], first: number, split: number): [number, number] {
   for (let start = 1; start < split; start += 1) {
     if (!(tokens[first + start] as NameToken).lowerParticle) continue;
     let key = '';
-    for (let offset = start; offset < split; offset += 1) key += (tokens[first + offset] as NameToken).key;
-    return COMPOUND_GIVEN_TAILS.has(key) ? start : split;
+    let end: number | undefined;
+    for (let offset = start; offset < split; offset += 1) {
+      key += (tokens[first + offset] as NameToken).key;
+      if (COMPOUND_GIVEN_TAILS.has(key)) end = offset + 1;
+    }
+    return end === undefined ? [split, split] : [start, end];
   }
-  return split;
+  return [split, split];
 }
 
 interface Gap {
@@ -146,7 +151,7 @@ function candidateSplits(length: number): readonly number[] {
 /** Cost of giving the first `split` words of the gap to the given name before it. */
 function splitCost(tokens: readonly NameToken[], gap: Gap, split: number): number {
   let cost = 0.3 * Math.max(0, split - 1);
-  const tail = compoundGivenTail(tokens, gap.first, split);
+  const [tailStart, tailEnd] = compoundGivenTail(tokens, gap.first, split);
   for (let offset = 0; offset < split; offset += 1) {
     const token = tokens[gap.first + offset] as NameToken;
     const previous = offset > 0 ? tokens[gap.first + offset - 1] as NameToken : undefined;
@@ -155,7 +160,7 @@ function splitCost(tokens: readonly NameToken[], gap: Gap, split: number): numbe
     if (previous?.initial === true && !token.initial && !token.suffix) {
       cost += previous.text.includes('.') ? INITIALS_THEN_WORD : offset === 1 ? gap.bareInitialThenWord : BARE_INITIAL_THEN_WORD;
     }
-    cost += offset >= tail ? COMPOUND_GIVEN_WORD : givenTokenCost(token);
+    cost += offset >= tailStart && offset < tailEnd ? COMPOUND_GIVEN_WORD : givenTokenCost(token);
   }
   const familyWords = gap.length - split;
   // After an East Asian family name the given name is syllables ("Cho, Il Yun"), not the
