@@ -25,6 +25,17 @@ describe('reconstruction of family names with particles', () => {
     expect((await reconstruct(authors)).authors).toEqual(authors);
   });
 
+  it('two particle groups in one family name ("da Cunha do Nascimento") are flagged: the first may close the given name before it', async () => {
+    // NLM keeps a Portuguese "da Cunha" in the ForeName ("Barreto, M L da Cunha" + "do Nascimento, R");
+    // nothing on the page tells that from one compound surname, so the reading is a guess and says so.
+    const result = await reconstruct(people('Okafor, C', 'Barreto, M L da Cunha', 'do Nascimento, R', 'Lima, P'));
+    const issue = result.issues.find((candidate) => candidate.code === 'author.split-ambiguous');
+    expect(issue?.message).toContain('"Barreto, M L da Cunha" + "do Nascimento, R"');
+    const single = await reconstruct(people('Okafor, Chidinma', 'Santos, Paulo', 'da Costa Oliveira, Henrique', 'Lima, Paulo'));
+    expect(single.authors).toEqual(people('Okafor, Chidinma', 'Santos, Paulo', 'da Costa Oliveira, Henrique', 'Lima, Paulo'));
+    expect(single.codes).not.toContain('author.split-ambiguous');
+  });
+
   it('Flemish contracted particles (Vanden, Vander, Vande) start the family name', async () => {
     const authors = people('Okafor, Chidinma', 'Vanden Berghe, Tom', 'Brennan, Siobhan', 'Vander Zanden, Jake', 'Quist, Ingeborg', 'Vande Velde, Lieve');
     expect((await reconstruct(authors)).authors).toEqual(authors);

@@ -266,23 +266,57 @@ export function splitAuthorNames(flattened: string, evidence: AuthorEvidence): A
     if (!trivialAuthors && authorCost(author, start, end) < 0) confirmed += 1;
   }
 
+  const readingAt = (index: number, split: number): [string, string] => [
+    nameText(authorStart(index, index === 0 ? 0 : (splits.chosen[index - 1] as number)), (anchors[index] as number) + split),
+    nameText((gaps[index] as Gap).first + split, index + 1 === lastAuthor ? tokens.length - 1 : authorEnd(index + 1, splits.chosen[index + 1] as number)),
+  ];
   const ambiguous: AmbiguousGap[] = [];
-  for (let index = 0; index < gaps.length; index += 1) {
-    const gap = gaps[index] as Gap;
-    const alternatives: [string, string][] = [];
-    const ambiguityMargin = (tokens[gap.first - 1] as NameToken | undefined)?.eastAsianFamily === true ? AMBIGUITY_MARGIN : NARROW_AMBIGUITY_MARGIN;
-    let margin = Infinity;
-    for (let candidate = 0; candidate < gap.candidates.length; candidate += 1) {
-      const split = gap.candidates[candidate] as number;
-      if (split === splits.chosen[index] || (gap.marginal[candidate] as number) - splits.bestTotal >= ambiguityMargin) continue;
-      margin = Math.min(margin, (gap.marginal[candidate] as number) - splits.bestTotal);
-      const before = nameText(authorStart(index, index === 0 ? 0 : (splits.chosen[index - 1] as number)), (anchors[index] as number) + split);
-      const after = nameText(gap.first + split, index + 1 === lastAuthor ? tokens.length - 1 : authorEnd(index + 1, splits.chosen[index + 1] as number));
-      alternatives.push([before, after]);
-    }
-    if (alternatives.length > 0) ambiguous.push({ chosen: [names[index] as string, names[index + 1] as string], alternatives, margin });
-  }
+  gaps.forEach((gap, index) => {
+    const close = closeReadings(tokens, gap, splits.chosen[index] as number, splits.bestTotal);
+    if (close.splits.length === 0) return;
+    ambiguous.push({ chosen: [names[index] as string, names[index + 1] as string], alternatives: close.splits.map((split) => readingAt(index, split)), margin: close.margin });
+  });
   return separateMononyms(flattened, tokens, { names, ambiguous, confirmed }, evidence);
+}
+
+/**
+ * The other splits of a gap that are real alternatives: those scoring within the ambiguity
+ * margin of the best (see AMBIGUITY_MARGIN), and a second particle group's start (below).
+ */
+function closeReadings(tokens: readonly NameToken[], gap: Gap, chosen: number, bestTotal: number): { splits: number[]; margin: number } {
+  const ambiguityMargin = (tokens[gap.first - 1] as NameToken | undefined)?.eastAsianFamily === true ? AMBIGUITY_MARGIN : NARROW_AMBIGUITY_MARGIN;
+  const splits: number[] = [];
+  let margin = Infinity;
+  gap.candidates.forEach((split, candidate) => {
+    const behind = (gap.marginal[candidate] as number) - bestTotal;
+    if (split === chosen || behind >= ambiguityMargin) return;
+    margin = Math.min(margin, behind);
+    splits.push(split);
+  });
+  const grouped = secondParticleGroup(tokens, gap, chosen);
+  if (grouped !== undefined && !splits.includes(grouped)) {
+    const candidate = gap.candidates.indexOf(grouped);
+    margin = Math.min(margin, candidate < 0 ? HARD : (gap.marginal[candidate] as number) - bestTotal);
+    splits.push(grouped);
+  }
+  return { splits, margin };
+}
+
+/**
+ * Where the family name chosen in a gap holds two particle groups (`da Silva de Souza`), the
+ * first may as well close the given name before it: NLM keeps a Portuguese `da Silva` in the
+ * ForeName (`Anjos, D H da Silva` + `de Souza, W`), and no single NLM LastName of the real
+ * records holds two groups. The split at the second group, or undefined.
+ */
+function secondParticleGroup(tokens: readonly NameToken[], gap: Gap, split: number): number | undefined {
+  let groups = 0;
+  for (let offset = split; offset < gap.length; offset += 1) {
+    if (!(tokens[gap.first + offset] as NameToken).lowerParticle) continue;
+    if (offset > split && (tokens[gap.first + offset - 1] as NameToken).lowerParticle) continue;
+    groups += 1;
+    if (groups === 2) return offset;
+  }
+  return undefined;
 }
 
 type AuthorCost = (author: number, first: number, last: number) => number;
