@@ -1,15 +1,11 @@
-import { readFileSync, readdirSync, statSync } from 'node:fs';
-import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { decodeFullrecord } from '../src/marc/index.js';
 import { normalizeRecord } from '../src/normalize/index.js';
 import { vufindFormats } from '../src/normalize/marc/formats.js';
 import type { MarcField, MarcRecord } from '../src/model/marc.js';
 import { VUFIND_FORMAT_LABELS } from '../src/vocab/vufind-format-map.js';
 import { asScrapeSees } from './helpers/marc-corpus.js';
 import { marcFromLines, rawWithMarc } from './helpers/marc-records.js';
-import { describeWithShared, sharedPath } from './helpers/shared.js';
 
 /**
  * VuFind's formats derived from the MARC record (issue 21): what its SolrMarc import indexes
@@ -129,29 +125,5 @@ describe('the record type and the indexed format', () => {
     const scraped = normalizeRecord({ format: 'marc-iso2709', source: { file: 'x.mrc' }, fields: {}, issues: [], marc: marcFromLines(leader('am'), ['001 r1', fixed(), '245 00 $a Title', '502 __ $a Diss.']) });
     expect(scraped.record.formats).toEqual(['Thesis', 'Book']);
     expect(scraped.record.type).toBe('thesis');
-  });
-});
-
-describeWithShared('formats against VuFind\'s own indexing', () => {
-  it('every fixture with a fullrecord: the derived formats are exactly the `format` SolrMarc indexed', () => {
-    const files: string[] = [];
-    const walk = (dir: string): void => {
-      for (const name of readdirSync(dir).sort()) {
-        const path = join(dir, name);
-        if (statSync(path).isDirectory()) walk(path);
-        else if (path.endsWith('.json')) files.push(path);
-      }
-    };
-    walk(sharedPath('data', 'vufind', 'fixtures'));
-    const compared = new Map<string, { indexed: string[]; derived: string[] }>();
-    for (const file of files) {
-      const docs = (JSON.parse(readFileSync(file, 'utf8')) as { response?: { docs?: Array<{ id: string; fullrecord?: string; format?: string | string[] }> } }).response?.docs ?? [];
-      for (const doc of docs) {
-        if (!doc.fullrecord || compared.has(doc.id)) continue;
-        compared.set(doc.id, { indexed: [doc.format ?? []].flat(), derived: vufindFormats(decodeFullrecord(doc.fullrecord)) });
-      }
-    }
-    expect(compared.size).toBe(42);
-    for (const [id, { indexed, derived }] of compared) expect(derived, id).toEqual(indexed);
   });
 });
