@@ -1,4 +1,3 @@
-import { mkdir, stat } from 'node:fs/promises';
 import { basename, dirname, resolve } from 'node:path';
 import type { Writable } from 'node:stream';
 import { UsageError } from '../errors.js';
@@ -18,6 +17,7 @@ import type { RunStateWriter } from './run-state/codec.js';
 import type { FillRateCount } from './cross-record.js';
 import { runStateInputs } from './run-state/inputs.js';
 import { DEFAULT_READ_LIMITS } from '../read/types.js';
+import { makeDirectory } from '../atomic-file.js';
 
 export interface ConvertOptions extends RunOptions {
   /** Output formats (writer names): `medline`, `jsonld`, `csv`, `ndjson`, `nbib`. */
@@ -257,26 +257,4 @@ async function heldCursorOf(options: ConvertOptions): Promise<{ held: HeldCursor
 async function discardAll(set: OutputSet | undefined, sinks: readonly Sink[]): Promise<void> {
   if (set) await set.discardAll();
   else await Promise.all(sinks.map((sink) => sink.discard()));
-}
-
-/**
- * `mkdir -p` one level at a time: Node's recursive mkdir never settles for some paths
- * (under /proc, for one), which would hang a run instead of failing it.
- */
-async function makeDirectory(path: string): Promise<void> {
-  const missing: string[] = [];
-  let current = resolve(path);
-  for (;;) {
-    try {
-      if (!(await stat(current)).isDirectory()) throw new Error(`${current} is not a directory`);
-      break;
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
-      missing.unshift(current);
-      const parent = dirname(current);
-      if (parent === current) break;
-      current = parent;
-    }
-  }
-  for (const directory of missing) await mkdir(directory);
 }
