@@ -25,7 +25,7 @@ export { Confidence, type RecordReader, type ReadContext, type ReadLimits } from
 export { validateRecord } from './validate/index.js';
 export { fieldSchema, VALUE_SCHEMAS } from './validate/field-schemas.js';
 export { loadProfile, ProfileSchema, type Profile } from './biblio-schema/profile.js';
-export { RULES, makeIssue, applySeverities, type IssueCode, type Rule, type SeverityOverrides } from './model/rules.js';
+export { RULES, makeIssue, applySeverities, isFixedRule, type IssueCode, type Rule, type SeverityOverrides } from './model/rules.js';
 export { normalizeRecord, type NormalizeResult } from './normalize/index.js';
 export { writers, findWriter, registerWriter, writerOptionsOf, OUTPUT_FORMATS, isOutputFormat, type OutputFormat, type AddedOutputFormats } from './write/index.js';
 export { formatRecords } from './write/format.js';

@@ -117,14 +117,27 @@ export function makeIssue(code: IssueCode, details: IssueDetails): Issue {
   return issue;
 }
 
+/**
+ * Rules whose level no config can change: a record that cannot be read (`read.*`) or has no
+ * id has nothing to convert, and switched off it became an empty record written as
+ * converted. They stay errors, so such a record is always rejected.
+ */
+export function isFixedRule(code: string): boolean {
+  return code === 'id.missing' || code.startsWith('read.');
+}
+
 export type SeverityOverrides = Partial<Record<string, Severity | 'off'>>;
 
-/** Applies user severities; rules switched `off` are removed. */
+/**
+ * Applies user severities; rules switched `off` are removed. Fixed rules (isFixedRule) keep
+ * their level whatever the overrides say: the config refuses to change them, and a library
+ * caller's overrides cannot either.
+ */
 export function applySeverities(issues: readonly Issue[], overrides: SeverityOverrides | undefined): Issue[] {
   if (!overrides) return [...issues];
   const out: Issue[] = [];
   for (const issue of issues) {
-    const level = overrides[issue.code];
+    const level = isFixedRule(issue.code) ? undefined : overrides[issue.code];
     if (level === 'off') continue;
     out.push(level ? { ...issue, severity: level } : issue);
   }
