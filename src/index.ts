@@ -15,6 +15,7 @@ export { RunSummarySchema, type RunSummary } from './pipeline/summary.js';
 /** For a host process's own signal handling: removes the partial files of runs still open. */
 export { removePartialFilesNow } from './pipeline/sinks.js';
 export { isSolrSource, parseShard } from './sources/solr-http.js';
+export { refuseOutputsThatAreInputs, type PlannedOutput } from './sources/output-overlap.js';
 export { jobShareProblem, parseCloudPartition, type SolrCloudPartition } from './sources/solr-shards.js';
 export type { SolrReadOptions } from './sources/solr-pages.js';
 export { mergeShards, type MergeOptions, type MergeResult, type CrossShardFinding, type MergedPosition } from './merge/merge.js';

@@ -1,12 +1,12 @@
-import { basename, dirname, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import type { Writable } from 'node:stream';
 import { UsageError } from '../errors.js';
 import { findWriter, writerOptionsOf, writers, type OutputFormat } from '../write/index.js';
 import type { RecordWriter, WriterOptions, WriterSession } from '../write/types.js';
-import { expandInputList } from '../sources/inputs.js';
+import { refuseOutputsThatAreInputs, type PlannedOutput } from '../sources/output-overlap.js';
 import type { Input } from '../sources/memory.js';
 import { runCommand, type RunOptions } from './run.js';
-import { OutputSet } from './output-set.js';
+import { MANIFEST_NAME, OutputSet } from './output-set.js';
 import { AtomicFileSink, StreamSink, writeFileAtomically, type Sink } from './sinks.js';
 import { HeldCursor, recordsBeforeCursor } from '../sources/solr-pages.js';
 import { isSolrSource } from '../sources/solr-http.js';
@@ -89,6 +89,17 @@ export function resolveWriters(names: readonly string[]): RecordWriter[] {
   });
 }
 
+/**
+ * Every file a convert may write or remove: in an out-dir, the name of every output format
+ * (a file of an earlier run that this one does not write is removed), rejects, skipped,
+ * summary, run state, cursor and manifest; without one, the rejects file.
+ */
+function plannedOutputs(options: ConvertOptions): PlannedOutput[] {
+  if (!options.outDir) return options.rejectsPath ? [{ path: options.rejectsPath, what: 'The rejects file (--rejects)' }] : [];
+  const names = [...writers.map((writer) => writer.fileName), 'rejects.ndjson', 'skipped.ndjson', 'summary.json', RUN_STATE_BIN, RUN_STATE_JSON, 'solr-cursor.json', MANIFEST_NAME];
+  return names.map((name) => ({ path: join(options.outDir!, name), what: `The output ${name} of --out-dir` }));
+}
+
 /** A shard run names its inputs in its run state for merge to find again: paths only. */
 function pathInputs(inputs: readonly Input[]): string[] {
   return inputs.map((input) => {
@@ -107,10 +118,11 @@ export async function convert(options: ConvertOptions): Promise<RunSummary> {
     throw new UsageError('Without --out-dir exactly one output format goes to stdout; give --out-dir for several');
   }
   const writerOptions = writerOptionsOf(chosen, options.writerOptions ?? {});
+  // An output that is an input would replace the records being read; a missing input (or a
+  // pattern matching nothing) is a usage error too. Both are found before the output
+  // directory is made, so that a mistyped command leaves nothing behind.
+  await refuseOutputsThatAreInputs(options.inputs, plannedOutputs(options), { excludeDirectories: options.outDir ? [options.outDir] : [] });
   if (options.outDir) {
-    // A missing input (or a pattern matching nothing) is a usage error: found before the
-    // output directory is made, so that a mistyped command leaves nothing behind.
-    await expandInputList(options.inputs, { excludeDirectories: [options.outDir] });
     try {
       await makeDirectory(options.outDir);
     } catch (error) {
