@@ -1,7 +1,7 @@
 import { linkSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runInProcess } from './helpers/cli.js';
+import { runInProcess, type CliResult } from './helpers/cli.js';
 import { temporaryDirectory } from './helpers/temp.js';
 
 /**
@@ -18,7 +18,7 @@ function folder(): string {
   return dir;
 }
 
-function expectRefused(run: { code: number; stderr: string }, output: string, input: string): void {
+function expectRefused(run: CliResult, output: string, input: string): void {
   expect(run.code).toBe(2);
   expect(run.stderr).toContain(`${output} is also an input (${input})`);
 }
