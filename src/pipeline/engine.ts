@@ -45,6 +45,8 @@ export interface EngineOptions {
   onNotAnExport?: ((file: string) => void) | undefined;
   /** Told of an input `--from` names another format than its content looks like, for the run's log. */
   onFormatMismatch?: ((message: string) => void) | undefined;
+  /** Told of a file given more than once (it is read once), for the run's log. */
+  onRepeatedInput?: ((file: string) => void) | undefined;
   /** Told of an input with nothing in it (0 bytes), for the run's log. */
   onEmptyInput?: ((message: string) => void) | undefined;
   /** `--shard I/N` on files: read only share I of every input file (sources/file-shards.ts). */
@@ -147,7 +149,7 @@ async function* batchesOfInput(input: OpenedInput, file: string, limits: ReadLim
 
 /** Every batch of the run, in input order, each with the input it belongs to. */
 async function* runBatches(options: EngineOptions, batchBytes: number): AsyncGenerator<{ input: number; batch: BatchInput; commit?: (() => Promise<void>) | undefined; placed?: boolean }> {
-  const expanded = await expandInputList(options.inputs, { excludeDirectories: options.exclude, excludeGlobs: options.excludeGlobs });
+  const expanded = await expandInputList(options.inputs, { excludeDirectories: options.exclude, excludeGlobs: options.excludeGlobs, onRepeated: options.onRepeatedInput });
   const files = expanded.map((input) => input.path);
   const progress = options.progress;
   if (progress) progress.bytesTotal = expanded.some((input) => input.memory !== undefined) ? undefined : await totalSize(files);

@@ -122,6 +122,7 @@ export async function runCommand(options: RunOptions, spec: RunSpec, onBatch: (r
       onNotAnExport: (file) => notExports.push(file),
       onFormatMismatch: (message) => options.logger?.warn({}, message),
       onEmptyInput: (message) => options.logger?.info({}, message),
+      onRepeatedInput: (file) => options.logger?.warn({ file }, `${file}: given more than once; read once`),
       fileShard: spec.fileShard,
       onInputRead: spec.onInputRead,
     });
