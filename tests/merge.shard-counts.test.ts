@@ -13,6 +13,16 @@ import { expectSameOutputs, outputs } from './helpers/merge-outputs.js';
  * count is refused, naming the shard and the count, never merged as it is.
  */
 
+/** The counts of a summary, as a test edits them. */
+interface EditableSummary {
+  read: number;
+  converted: number;
+  rejected: number;
+  written: { csv: number };
+  issues: Record<string, number>;
+  severities: { error: number; warning: number; info: number };
+}
+
 let root: string;
 let input: string;
 let single: Map<string, Buffer>;
@@ -46,7 +56,7 @@ beforeEach(() => {
 });
 
 /** Changes the summary of shard 2 in its run state and (unless `stateOnly`) in summary.json the same way. */
-function editSummary(change: (summary: Record<string, any>) => void, files: 'both' | 'summary.json' = 'both'): void {
+function editSummary(change: (summary: EditableSummary) => void, files: 'both' | 'summary.json' = 'both'): void {
   const statePath = join(shards[1]!, RUN_STATE_JSON);
   const state = JSON.parse(readFileSync(statePath, 'utf8'));
   change(state.summary);
@@ -65,11 +75,11 @@ describe('merge checks every shard\'s counts against its records', () => {
   });
 
   it.each([
-    ['converted', (summary: Record<string, any>) => (summary.converted += 1), /its summary says converted = \d+, but its records add up to \d+/],
-    ['rejected and read', (summary: Record<string, any>) => { summary.rejected -= 1; summary.read -= 1; }, /its summary says read = \d+/],
-    ['an issue count', (summary: Record<string, any>) => (summary.issues['field.unknown'] = 0), /its summary says issues\.field\.unknown = 0/],
-    ['a written count', (summary: Record<string, any>) => (summary.written.csv += 2), /its summary says written\.csv = \d+/],
-    ['a severity count', (summary: Record<string, any>) => (summary.severities.warning += 1), /severities\.warning/],
+    ['converted', (summary: EditableSummary) => (summary.converted += 1), /its summary says converted = \d+, but its records add up to \d+/],
+    ['rejected and read', (summary: EditableSummary) => { summary.rejected -= 1; summary.read -= 1; }, /its summary says read = \d+/],
+    ['an issue count', (summary: EditableSummary) => (summary.issues['field.unknown'] = 0), /its summary says issues\.field\.unknown = 0/],
+    ['a written count', (summary: EditableSummary) => (summary.written.csv += 2), /its summary says written\.csv = \d+/],
+    ['a severity count', (summary: EditableSummary) => (summary.severities.warning += 1), /severities\.warning/],
   ])('an edited count (%s) in run-state.json and summary.json is refused, naming the shard', async (_label, change, message) => {
     editSummary(change);
     const merging = mergeShards({ shards, outDir: join(root, 'merged-edited') });
