@@ -8,6 +8,7 @@
  *   node scripts/bundle.mjs [--metafile FILE]
  */
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { URL } from 'node:url';
 import { build } from 'esbuild';
 
@@ -29,6 +30,29 @@ const inlineVersion = {
   },
 };
 
+/**
+ * zod/mini (src/zod-mini.ts, the schemas a convert run needs) gets a copy of zod's core of
+ * its own. Shared with the classic API (config files, profiles, run state, merge), the core
+ * and all of zod's locales land in one chunk that the classic API keeps whole: every convert
+ * would load ~650 KB of zod for five small schemas. Its own copy is tree-shaken to what
+ * zod/mini uses. Both copies keep zod's registry and config on globalThis, so metadata and
+ * the locale are shared.
+ */
+const ZOD_MINI = 'zod-mini-copy';
+const zodMiniCopy = {
+  name: 'zod-mini-copy',
+  setup(build) {
+    build.onResolve({ filter: /^zod\/(mini|v4\/locales\/en\.js)$/ }, async (args) => {
+      // build.resolve runs this callback again: the flag lets esbuild's own resolver answer it.
+      if (args.namespace === ZOD_MINI || args.pluginData === ZOD_MINI) return undefined;
+      const found = await build.resolve(args.path, { kind: args.kind, resolveDir: args.resolveDir, pluginData: ZOD_MINI });
+      return { path: found.path, namespace: ZOD_MINI };
+    });
+    build.onResolve({ filter: /^\./, namespace: ZOD_MINI }, (args) => ({ path: resolve(args.resolveDir, args.path), namespace: ZOD_MINI }));
+    build.onLoad({ filter: /.*/, namespace: ZOD_MINI }, (args) => ({ contents: readFileSync(args.path, 'utf8'), loader: 'js', resolveDir: dirname(args.path) }));
+  },
+};
+
 const result = await build({
   entryPoints: { main: 'src/cli/main.ts', worker: 'src/pipeline/workers/worker.ts' },
   absWorkingDir: root.pathname,
@@ -44,7 +68,7 @@ const result = await build({
   legalComments: 'none',
   metafile: true,
   logLevel: 'warning',
-  plugins: [inlineVersion],
+  plugins: [inlineVersion, zodMiniCopy],
   // CommonJS dependencies bundled into ES modules still call require() for Node's built-ins.
   banner: { js: "import { createRequire as __bibpipeRequire } from 'node:module'; const require = __bibpipeRequire(import.meta.url);" },
 });

@@ -1,6 +1,6 @@
 import { Writable } from 'node:stream';
 import cliProgress from 'cli-progress';
-import { terminalSafe } from '../index.js';
+import { terminalSafe } from '../cli-surface.js';
 
 /**
  * The progress bar of a long run (convert, validate, stats), on stderr, and only on a

@@ -1,7 +1,7 @@
 import { isAbsolute, relative } from 'node:path';
 import { pino, type Logger } from 'pino';
 import { UsageError } from '../errors.js';
-import { isInputFormat, isOutputFormat, OUTPUT_FORMATS, writers, type FillRateRule, type InputFormat, type LoadedConfig, type OutputFormat, type Profile } from '../index.js';
+import { isInputFormat, isOutputFormat, OUTPUT_FORMATS, writers, type FillRateRule, type InputFormat, type LoadedConfig, type OutputFormat, type Profile } from '../command-api.js';
 import type { LimitFlags } from './limits-options.js';
 import { logDestination, type ProgressDisplay, type TerminalStream } from './progress.js';
 import type { SolrFlags } from './solr-options.js';
