@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import { closeSync, constants, createWriteStream, openSync, unlinkSync, writeSync } from 'node:fs';
-import { rename, rm } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
+import { closeSync, constants, createWriteStream, openSync, rmSync, unlinkSync, writeSync } from 'node:fs';
+import { mkdir, rename, rm, stat } from 'node:fs/promises';
+import { basename, dirname, join, resolve } from 'node:path';
 import type { Writable } from 'node:stream';
 
 /**
@@ -48,11 +48,24 @@ export function temporaryNameFor(path: string): string {
 /** Temporary files not yet committed or discarded, for a process that must exit at once. */
 const livePartialFiles = new Set<string>();
 
+/** Temporary directories in use (validate's spooled findings), removed with the partial files. */
+const liveTemporaryDirectories = new Set<string>();
+
+export function holdTemporaryDirectory(path: string): void {
+  liveTemporaryDirectories.add(path);
+}
+
+export function releaseTemporaryDirectory(path: string): void {
+  liveTemporaryDirectories.delete(path);
+}
+
 /**
- * Removes every temporary output file still open (synchronously: for an exit forced by a
+ * Removes every temporary output file and directory still open (synchronously: for an exit forced by a
  * signal or a closed stdout, when there is no time left to discard them one by one).
  */
 export function removePartialFilesNow(): void {
+  for (const directory of liveTemporaryDirectories) rmSync(directory, { recursive: true, force: true });
+  liveTemporaryDirectories.clear();
   for (const path of livePartialFiles) {
     try {
       unlinkSync(path);
@@ -240,3 +253,35 @@ export async function writeFileAtomically(path: string, text: string): Promise<v
   }
 }
 
+
+/**
+ * `mkdir -p` one level at a time: Node's recursive mkdir never settles for some paths
+ * (under /proc, for one), which would hang a run instead of failing it. A folder another
+ * process makes between our look and our mkdir (shard jobs started together into
+ * `shards/1`, `shards/2`, ... race for `shards`) is as good as ours: EEXIST counts as made
+ * when the path is a folder now.
+ */
+export async function makeDirectory(path: string): Promise<void> {
+  const missing: string[] = [];
+  let current = resolve(path);
+  for (;;) {
+    try {
+      if (!(await stat(current)).isDirectory()) throw new Error(`${current} is not a directory`);
+      break;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+      missing.unshift(current);
+      const parent = dirname(current);
+      if (parent === current) break;
+      current = parent;
+    }
+  }
+  for (const directory of missing) {
+    try {
+      await mkdir(directory);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      if (!(await stat(directory)).isDirectory()) throw new Error(`${directory} is not a directory`);
+    }
+  }
+}

@@ -10,7 +10,7 @@ export { removePartialFilesNow } from './pipeline/sinks.js';
 export { terminalSafe } from './model/display.js';
 export { DEFAULT_READ_LIMITS, type ReadLimits } from './read/types.js';
 export { isSolrSource, parseShard } from './sources/solr-http.js';
-export { parseCloudPartition, type SolrCloudPartition } from './sources/solr-shards.js';
+export { jobShareProblem, parseCloudPartition, type SolrCloudPartition } from './sources/solr-shards.js';
 export type { SolrReadOptions } from './sources/solr-pages.js';
 export type { ShardDescription } from './model/run-state.js';
 export { declaredOptions, optionDefault, optionKind, optionMeta, parseOption } from './write/option-declarations.js';

@@ -9,7 +9,9 @@
  * rules paths.
  */
 export { convert } from './pipeline/convert.js';
-export { validate, type ValidationResult } from './pipeline/validate.js';
+export { validate, validateToSpool, type ValidationResult, type ValidationTotals } from './pipeline/validate.js';
+export { valuesOf } from './pipeline/findings.js';
+export { refuseOutputsThatAreInputs } from './sources/output-overlap.js';
 export { stats } from './pipeline/stats.js';
 export type { RunSummary } from './pipeline/summary.js';
 export { loadConfig, type LoadedConfig } from './config/load.js';

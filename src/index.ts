@@ -4,7 +4,8 @@
  *   import { convert, validate, stats, records } from 'bibpipe';
  */
 export { convert, resolveWriters, type ConvertOptions } from './pipeline/convert.js';
-export { validate, type ValidateOptions, type ValidationResult } from './pipeline/validate.js';
+export { validate, validateToSpool, type ValidateOptions, type ValidationResult, type ValidationTotals, type SpooledValidation } from './pipeline/validate.js';
+export { MemoryFindings, valuesOf, type FindingsSource, type Placed, type RuleGroup } from './pipeline/findings.js';
 export { records } from './pipeline/records.js';
 export { stats, type StatsRunOptions } from './pipeline/stats.js';
 export type { RunOptions, RunProgress } from './pipeline/run.js';
@@ -15,7 +16,8 @@ export { RunSummarySchema, type RunSummary } from './pipeline/summary.js';
 /** For a host process's own signal handling: removes the partial files of runs still open. */
 export { removePartialFilesNow } from './pipeline/sinks.js';
 export { isSolrSource, parseShard } from './sources/solr-http.js';
-export { parseCloudPartition, type SolrCloudPartition } from './sources/solr-shards.js';
+export { refuseOutputsThatAreInputs, type PlannedOutput } from './sources/output-overlap.js';
+export { jobShareProblem, parseCloudPartition, type SolrCloudPartition } from './sources/solr-shards.js';
 export type { SolrReadOptions } from './sources/solr-pages.js';
 export { mergeShards, type MergeOptions, type MergeResult, type CrossShardFinding, type MergedPosition } from './merge/merge.js';
 export { RunStateSchema, type RunState, type ShardDescription } from './model/run-state.js';
@@ -25,7 +27,7 @@ export { Confidence, type RecordReader, type ReadContext, type ReadLimits } from
 export { validateRecord } from './validate/index.js';
 export { fieldSchema, VALUE_SCHEMAS } from './validate/field-schemas.js';
 export { loadProfile, ProfileSchema, type Profile } from './biblio-schema/profile.js';
-export { RULES, makeIssue, applySeverities, type IssueCode, type Rule, type SeverityOverrides } from './model/rules.js';
+export { RULES, makeIssue, applySeverities, isFixedRule, type IssueCode, type Rule, type SeverityOverrides } from './model/rules.js';
 export { normalizeRecord, type NormalizeResult } from './normalize/index.js';
 export { writers, findWriter, registerWriter, writerOptionsOf, OUTPUT_FORMATS, isOutputFormat, type OutputFormat, type AddedOutputFormats } from './write/index.js';
 export { formatRecords } from './write/format.js';
@@ -57,7 +59,7 @@ export {
 } from './marc/index.js';
 
 export { loadConfig, ConfigSchema, type Config, type LoadedConfig } from './config/index.js';
-export { reporters, findReporter, parseReporterSpec, htmlReporter, type Reporter, type ReportOptions, type ReporterTarget } from './report/index.js';
+export { reporters, findReporter, parseReporterSpec, htmlReporter, reportData, type Reporter, type ReportData, type ReportOptions, type ReporterTarget } from './report/index.js';
 export { ruleHelpText } from './report/rule-help.js';
 export { atLeast } from './report/view.js';
 export { baselineFromIssues, serializeBaseline, type BaselineComparison } from './pipeline/baseline.js';

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { jsonDepthProblem } from '../json-syntax.js';
 
 // The baseline file's shape; the matching (baseline.ts) runs without zod on every validate.
 
@@ -30,6 +31,8 @@ export type Baseline = z.infer<typeof BaselineSchema>;
 
 /** Parses a baseline file's text; throws an Error naming the problem. */
 export function parseBaseline(text: string): Baseline {
+  const tooDeep = jsonDepthProblem(text);
+  if (tooDeep !== undefined) throw new Error(`not a bibpipe baseline (${tooDeep}; a baseline needs a few levels)`);
   const result = BaselineSchema.safeParse(JSON.parse(text));
   if (!result.success) {
     const problem = result.error.issues[0];

@@ -1,13 +1,12 @@
-import { mkdir, stat } from 'node:fs/promises';
-import { basename, dirname, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import type { Writable } from 'node:stream';
 import { UsageError } from '../errors.js';
 import { findWriter, writerOptionsOf, writers, type OutputFormat } from '../write/index.js';
 import type { RecordWriter, WriterOptions, WriterSession } from '../write/types.js';
-import { expandInputList } from '../sources/inputs.js';
+import { refuseOutputsThatAreInputs, type PlannedOutput } from '../sources/output-overlap.js';
 import type { Input } from '../sources/memory.js';
 import { runCommand, type RunOptions } from './run.js';
-import { OutputSet } from './output-set.js';
+import { MANIFEST_NAME, OutputSet } from './output-set.js';
 import { AtomicFileSink, StreamSink, writeFileAtomically, type Sink } from './sinks.js';
 import { HeldCursor, recordsBeforeCursor } from '../sources/solr-pages.js';
 import { isSolrSource } from '../sources/solr-http.js';
@@ -18,6 +17,7 @@ import type { RunStateWriter } from './run-state/codec.js';
 import type { FillRateCount } from './cross-record.js';
 import { runStateInputs } from './run-state/inputs.js';
 import { DEFAULT_READ_LIMITS } from '../read/types.js';
+import { makeDirectory } from '../atomic-file.js';
 
 export interface ConvertOptions extends RunOptions {
   /** Output formats (writer names): `medline`, `jsonld`, `csv`, `ndjson`, `nbib`. */
@@ -89,6 +89,17 @@ export function resolveWriters(names: readonly string[]): RecordWriter[] {
   });
 }
 
+/**
+ * Every file a convert may write or remove: in an out-dir, the name of every output format
+ * (a file of an earlier run that this one does not write is removed), rejects, skipped,
+ * summary, run state, cursor and manifest; without one, the rejects file.
+ */
+function plannedOutputs(options: ConvertOptions): PlannedOutput[] {
+  if (!options.outDir) return options.rejectsPath ? [{ path: options.rejectsPath, what: 'The rejects file (--rejects)' }] : [];
+  const names = [...writers.map((writer) => writer.fileName), 'rejects.ndjson', 'skipped.ndjson', 'summary.json', RUN_STATE_BIN, RUN_STATE_JSON, 'solr-cursor.json', MANIFEST_NAME];
+  return names.map((name) => ({ path: join(options.outDir!, name), what: `The output ${name} of --out-dir` }));
+}
+
 /** A shard run names its inputs in its run state for merge to find again: paths only. */
 function pathInputs(inputs: readonly Input[]): string[] {
   return inputs.map((input) => {
@@ -107,10 +118,11 @@ export async function convert(options: ConvertOptions): Promise<RunSummary> {
     throw new UsageError('Without --out-dir exactly one output format goes to stdout; give --out-dir for several');
   }
   const writerOptions = writerOptionsOf(chosen, options.writerOptions ?? {});
+  // An output that is an input would replace the records being read; a missing input (or a
+  // pattern matching nothing) is a usage error too. Both are found before the output
+  // directory is made, so that a mistyped command leaves nothing behind.
+  await refuseOutputsThatAreInputs(options.inputs, plannedOutputs(options), { excludeDirectories: options.outDir ? [options.outDir] : [] });
   if (options.outDir) {
-    // A missing input (or a pattern matching nothing) is a usage error: found before the
-    // output directory is made, so that a mistyped command leaves nothing behind.
-    await expandInputList(options.inputs, { excludeDirectories: [options.outDir] });
     try {
       await makeDirectory(options.outDir);
     } catch (error) {
@@ -257,26 +269,4 @@ async function heldCursorOf(options: ConvertOptions): Promise<{ held: HeldCursor
 async function discardAll(set: OutputSet | undefined, sinks: readonly Sink[]): Promise<void> {
   if (set) await set.discardAll();
   else await Promise.all(sinks.map((sink) => sink.discard()));
-}
-
-/**
- * `mkdir -p` one level at a time: Node's recursive mkdir never settles for some paths
- * (under /proc, for one), which would hang a run instead of failing it.
- */
-async function makeDirectory(path: string): Promise<void> {
-  const missing: string[] = [];
-  let current = resolve(path);
-  for (;;) {
-    try {
-      if (!(await stat(current)).isDirectory()) throw new Error(`${current} is not a directory`);
-      break;
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
-      missing.unshift(current);
-      const parent = dirname(current);
-      if (parent === current) break;
-      current = parent;
-    }
-  }
-  for (const directory of missing) await mkdir(directory);
 }

@@ -61,7 +61,7 @@ const BATCH_BYTES_INLINE = 64 * 1024;
 const BATCH_BYTES_WORKERS = 256 * 1024;
 
 /** One record standing for an input (or the rest of one) that cannot be read. */
-export function unreadableInput(file: string, code: 'read.unsupported-input' | 'read.malformed', message: string): RawRecord {
+export function unreadableInput(file: string, code: 'read.unsupported-input' | 'read.malformed' | 'read.unreadable', message: string): RawRecord {
   const source = { file };
   return { format: 'unknown', source, fields: {}, issues: [makeIssue(code, { message, source })] };
 }
@@ -86,18 +86,20 @@ async function totalSize(files: readonly string[]): Promise<number | undefined> 
   return total;
 }
 
-type Opening = { kind: 'opened'; input: OpenedInput } | { kind: 'failed'; error: Error } | { kind: 'live' };
+type Opening = { kind: 'opened'; input: OpenedInput } | { kind: 'failed'; error: Error } | { kind: 'live' } | { kind: 'unreadable'; reason: string };
 
 /** Opens files up to `ahead` before the one being read, handing them over in input order. */
 async function* openAheadInOrder(files: readonly ExpandedInput[], from: string | undefined, ahead: number, signal: AbortSignal | undefined): AsyncGenerator<Opening> {
   const window: Array<Promise<Opening>> = [];
   let next = 0;
   const start = (): void => {
-    const { path: file, memory } = files[next++]!;
+    const { path: file, memory, unreadable } = files[next++]!;
     // Documents in memory are Solr JSON whatever --from says; text and streams are detected like files.
     const inMemory = memory === undefined ? undefined : memoryInputBytes(memory);
     window.push(
-      memory === undefined && isSolrSource(file)
+      unreadable !== undefined
+        ? Promise.resolve({ kind: 'unreadable', reason: unreadable })
+        : memory === undefined && isSolrSource(file)
         ? Promise.resolve({ kind: 'live' })
         : openInput(file, inMemory?.format ?? from, { signal, bytes: inMemory?.bytes }).then(
             (input): Opening => ({ kind: 'opened', input }),
@@ -160,6 +162,11 @@ async function* runBatches(options: EngineOptions, batchBytes: number): AsyncGen
         if (page.records.length > 0 || page.commit) yield { input: index, batch: { kind: 'records', records: page.records }, commit: page.commit, placed: true };
         if (options.signal?.aborted) return;
       }
+      continue;
+    }
+    if (opening.kind === 'unreadable') {
+      // A folder the walk could not list: one rejected input naming it, and the run goes on.
+      yield { input: index, batch: { kind: 'records', records: [unreadableInput(file, 'read.unreadable', opening.reason)] } };
       continue;
     }
     if (opening.kind === 'failed') {
