@@ -1,9 +1,9 @@
-import { stringify } from 'csv-stringify/sync';
 import type { Issue } from '../model/issue.js';
 import type { BibRecord, Contributor } from '../model/record.js';
 import { fullTitle, invertedName, isoDate } from '../model/display.js';
 import * as z from '../zod-mini.js';
 import type { RecordWriter, WriterOptionMeta, WriterSession } from './types.js';
+import { csvRow, csvRows } from './csv-quote.js';
 import { alternateScripts } from './alternate-scripts.js';
 
 /**
@@ -148,17 +148,6 @@ function neutralizeFormula(cell: string): string {
   return FORMULA_TRIGGERS.has(cell.charAt(0)) ? `'${cell}` : cell;
 }
 
-/** csv-stringify does not quote a lone LF or CR when the record delimiter is CRLF; RFC 4180 needs it. */
-const STRINGIFY_OPTIONS = { record_delimiter: 'windows', quoted_match: /[\r\n]/ } as const;
-
-function csvLines(rows: ReadonlyArray<readonly string[]>): string {
-  return stringify(rows as string[][], STRINGIFY_OPTIONS);
-}
-
-function csvLine(cells: readonly string[]): string {
-  return csvLines([cells]);
-}
-
 export const csvWriter: RecordWriter<CsvOptions> = {
   name: 'csv',
   requiresRecords: true,
@@ -182,10 +171,9 @@ export const csvWriter: RecordWriter<CsvOptions> = {
         return escapeFormulas ? neutralizeFormula(cell) : cell;
       });
     return {
-      start: () => `${options.csvBom ? '\uFEFF' : ''}${csvLine(columns.map((column) => column.id))}`,
-      write: (record) => csvLine(cells(record)),
-      // One csv-stringify call for a batch of rows: its per-call set-up costs as much as a row.
-      writeMany: (records) => csvLines(records.map(cells)),
+      start: () => `${options.csvBom ? '\uFEFF' : ''}${csvRow(columns.map((column) => column.id))}`,
+      write: (record) => csvRow(cells(record)),
+      writeMany: (records) => csvRows(records.map(cells)),
       end: () => '',
     };
   },
