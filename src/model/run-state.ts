@@ -60,8 +60,7 @@ export const InputReadSchema = z.object({
 });
 export type InputRead = z.infer<typeof InputReadSchema>;
 
-/** Bytes on each side of a cut that both shards at that cut hash. */
-export const JOINT_WINDOW = 4096;
+export { JOINT_WINDOW } from './run-state-files.js';
 
 export const RunStateInputSchema = z.object({
   /** As given to the run (the source name of a live Solr input, without credentials). */
