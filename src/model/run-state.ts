@@ -60,7 +60,6 @@ export const InputReadSchema = z.object({
 });
 export type InputRead = z.infer<typeof InputReadSchema>;
 
-export { JOINT_WINDOW } from './run-state-files.js';
 
 export const RunStateInputSchema = z.object({
   /** As given to the run (the source name of a live Solr input, without credentials). */

@@ -1,7 +1,7 @@
 import type { Issue, Severity } from '../model/issue.js';
 import type { Baseline, BaselineEntry } from './baseline-schema.js';
 
-export type { Baseline, BaselineEntry } from './baseline-schema.js';
+export type { Baseline } from './baseline-schema.js';
 
 /**
  * Matching a run's findings against a baseline (baseline-schema.ts: the file's shape and its
