@@ -60,8 +60,6 @@ export const InputReadSchema = z.object({
 });
 export type InputRead = z.infer<typeof InputReadSchema>;
 
-/** Bytes on each side of a cut that both shards at that cut hash. */
-export const JOINT_WINDOW = 4096;
 
 export const RunStateInputSchema = z.object({
   /** As given to the run (the source name of a live Solr input, without credentials). */

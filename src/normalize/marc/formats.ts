@@ -1,4 +1,5 @@
-import { isControlField, type MarcRecord } from '../../model/marc.js';
+import type { MarcRecord } from '../../model/marc.js';
+import { isControlField } from '../../model/marc-field-kind.js';
 import { VUFIND_FORMAT_LABELS } from '../../vocab/vufind-format-map.js';
 import { dataFields, firstSubfield } from './fields.js';
 
