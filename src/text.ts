@@ -77,3 +77,17 @@ export function invalidUtf8Offset(bytes: Uint8Array): number {
   }
   return length;
 }
+
+/** Unicode format characters (general category Cf): zero-width spaces and joiners, BOM, bidi marks and overrides, soft hyphen. */
+const FORMAT_CHARACTERS = /\p{Cf}/gu;
+
+/**
+ * The record id bibpipe writes: the raw id without surrounding white space and without
+ * invisible format characters anywhere (`" a1"`, `"a1\u200b"` and `"\ufeffa1"` are all
+ * `a1`). Solr keeps them as different keys, but every output would show them as one, so
+ * the id is written this way, `id.normalized` says so, and two records that meet here
+ * are an `id.duplicate`. An id that is nothing else is no id (`id.missing`).
+ */
+export function normalizedId(raw: string): string {
+  return raw.replace(FORMAT_CHARACTERS, '').trim();
+}

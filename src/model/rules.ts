@@ -29,6 +29,7 @@ export const RULES = {
   // schema
   'id.missing': { severity: 'error', description: 'The record has no `id` (the Solr unique key).', example: '{"title": "No id"}' },
   'id.duplicate': { severity: 'error', description: 'Two records in the run share an `id`; Solr would silently keep only the last.', example: 'id "123" twice' },
+  'id.normalized': { severity: 'warning', description: 'The `id` has white space around it or invisible format characters (zero-width space, BOM, bidi marks) in it; it is written without them. Two records whose ids meet this way are an `id.duplicate`.', example: '"id": " a1"' },
   'field.unknown': { severity: 'warning', description: 'A field that is neither a field nor a dynamic-field pattern of the VuFind biblio schema (or the local profile).', example: 'titel' },
   'field.multi-valued-single': { severity: 'error', description: 'Several values given for a single-valued field.', example: '"title": ["A", "B"]' },
   'field.type': { severity: 'error', description: 'A value that does not fit the field\'s Solr type (a non-integer `long`, a `date` that is not an ISO-8601 instant, a non-boolean `boolean`).', example: '"first_indexed": "yesterday"' },
