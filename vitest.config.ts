@@ -36,6 +36,8 @@ export const SLOW_TESTS = [
   'tests/cli.live-solr-hostile.test.ts',
   'tests/cli.progress-and-log-lines.test.ts',
   'tests/cli.interrupt-on-terminal.test.ts',
+  // Every MARC record of the dev corpus written as eight inputs (one xsltproc run), read and written back (~12 s).
+  'tests/marc.identical-outputs-across-inputs.test.ts',
   // A headless browser, and vitest run inside vitest.
   'tests/report.html.browser.test.ts',
   'tests/suite.hygiene.test.ts',

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { closeSync, constants, createWriteStream, openSync, unlinkSync, writeSync } from 'node:fs';
+import { closeSync, constants, createWriteStream, openSync, rmSync, unlinkSync, writeSync } from 'node:fs';
 import { mkdir, rename, rm, stat } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import type { Writable } from 'node:stream';
@@ -48,11 +48,24 @@ export function temporaryNameFor(path: string): string {
 /** Temporary files not yet committed or discarded, for a process that must exit at once. */
 const livePartialFiles = new Set<string>();
 
+/** Temporary directories in use (validate's spooled findings), removed with the partial files. */
+const liveTemporaryDirectories = new Set<string>();
+
+export function holdTemporaryDirectory(path: string): void {
+  liveTemporaryDirectories.add(path);
+}
+
+export function releaseTemporaryDirectory(path: string): void {
+  liveTemporaryDirectories.delete(path);
+}
+
 /**
- * Removes every temporary output file still open (synchronously: for an exit forced by a
+ * Removes every temporary output file and directory still open (synchronously: for an exit forced by a
  * signal or a closed stdout, when there is no time left to discard them one by one).
  */
 export function removePartialFilesNow(): void {
+  for (const directory of liveTemporaryDirectories) rmSync(directory, { recursive: true, force: true });
+  liveTemporaryDirectories.clear();
   for (const path of livePartialFiles) {
     try {
       unlinkSync(path);

@@ -4,7 +4,8 @@
  *   import { convert, validate, stats, records } from 'bibpipe';
  */
 export { convert, resolveWriters, type ConvertOptions } from './pipeline/convert.js';
-export { validate, type ValidateOptions, type ValidationResult } from './pipeline/validate.js';
+export { validate, validateToSpool, type ValidateOptions, type ValidationResult, type ValidationTotals, type SpooledValidation } from './pipeline/validate.js';
+export { MemoryFindings, valuesOf, type FindingsSource, type Placed, type RuleGroup } from './pipeline/findings.js';
 export { records } from './pipeline/records.js';
 export { stats, type StatsRunOptions } from './pipeline/stats.js';
 export type { RunOptions, RunProgress } from './pipeline/run.js';
@@ -58,7 +59,7 @@ export {
 } from './marc/index.js';
 
 export { loadConfig, ConfigSchema, type Config, type LoadedConfig } from './config/index.js';
-export { reporters, findReporter, parseReporterSpec, htmlReporter, type Reporter, type ReportOptions, type ReporterTarget } from './report/index.js';
+export { reporters, findReporter, parseReporterSpec, htmlReporter, reportData, type Reporter, type ReportData, type ReportOptions, type ReporterTarget } from './report/index.js';
 export { ruleHelpText } from './report/rule-help.js';
 export { atLeast } from './report/view.js';
 export { baselineFromIssues, serializeBaseline, parseBaseline, BaselineSchema, type Baseline, type BaselineComparison } from './pipeline/baseline.js';

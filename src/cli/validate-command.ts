@@ -1,10 +1,12 @@
+import { createWriteStream } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import type { Writable } from 'node:stream';
 import type { Logger } from 'pino';
-import { atLeast, baselineFromIssues, htmlReporter, loadConfig, parseBaseline, parseReporterSpec, refuseOutputsThatAreInputs, serializeBaseline, validate, type Baseline, type ReporterTarget, type Severity, type ValidationResult } from '../index.js';
+import { baselineFromIssues, htmlReporter, loadConfig, parseBaseline, parseReporterSpec, refuseOutputsThatAreInputs, serializeBaseline, validateToSpool, valuesOf, type Baseline, type ReporterTarget, type Severity, type ValidationTotals } from '../index.js';
 import { solrOptionsFromFlags, type SolrFlags } from './solr-options.js';
 import { limitsFromFlags, type LimitFlags } from './limits-options.js';
 import { writeFully } from './stdio.js';
+import { writeWithBackpressure } from '../atomic-file.js';
 import { UsageError } from '../errors.js';
 import { refuseEmptyRun } from './empty-run.js';
 import type { ProgressDisplay } from './progress.js';
@@ -46,7 +48,8 @@ export interface RunContext {
 }
 
 export interface ValidateOutcome {
-  result: ValidationResult;
+  /** The totals (the findings themselves went to the reports). */
+  result: ValidationTotals;
   /** Why the run fails (exit 1); empty when it passes. */
   failures: string[];
 }
@@ -93,7 +96,8 @@ export async function runValidate(inputs: readonly string[], flags: ValidateFlag
   const loaded = await loadConfig({ cwd, path: flags.config });
   const { config, profilePath } = loaded;
   const listPassed = targets.some((target) => target.reporter.name === 'junit');
-  const result = await validate({
+  // Findings wait in a temporary file, not in memory: a report of a million records needs no more than one of ten.
+  const spooled = await validateToSpool({
     inputs,
     from: inputFormat(flags.from),
     limits: limitsFromFlags(flags),
@@ -111,24 +115,56 @@ export async function runValidate(inputs: readonly string[], flags: ValidateFlag
     logger,
     exclude: flags.exclude,
   });
-  progress?.stop();
-  if (result.summary.interrupted) return { result, failures: [] };
-  refuseEmptyRun(result.summary.read, inputs, flags.allowEmpty);
-  const shown = atLeast(result, flags.minSeverity);
-  for (const { reporter, file } of targets) {
-    const text = reporter.render(shown, { color: file === undefined && useColor(stdout, flags.color), inputs, junitFailures: flags.junitFailures });
-    if (file === undefined) {
+  try {
+    progress?.stop();
+    const { summary, truncated, fieldFill, baseline: comparison, findings } = spooled;
+    const result = { summary, truncated, fieldFill, baseline: comparison };
+    if (result.summary.interrupted) return { result, failures: [] };
+    refuseEmptyRun(result.summary.read, inputs, flags.allowEmpty);
+    const shown = { ...result, findings: findings.atLeast(flags.minSeverity) };
+    for (const { reporter, file } of targets) {
+      const pieces = reporter.pieces(shown, { color: file === undefined && useColor(stdout, flags.color), inputs, junitFailures: flags.junitFailures });
       // Awaited: a report that did not reach stdout must not pass for a delivered one.
-      await writeFully(stdout, text);
-      continue;
+      if (file === undefined) await writePieces(pieces, (text) => writeFully(stdout, text));
+      else await writeReportFile(file, pieces);
     }
-    await writeFile(file, text);
+    if (flags.writeBaseline !== undefined) {
+      if (result.truncated) throw new UsageError(`cannot write the baseline ${flags.writeBaseline}: the run found more findings than it keeps (${findings.issueCount}); fix or switch off the commonest rules first`);
+      await writeFile(flags.writeBaseline, serializeBaseline(baselineFromIssues(valuesOf(findings.issues()))));
+    }
+    return { result, failures: verdict(result, flags.maxWarnings ?? config.maxWarnings, flags.writeBaseline !== undefined) };
+  } finally {
+    spooled.dispose();
   }
-  if (flags.writeBaseline !== undefined) {
-    if (result.truncated) throw new UsageError(`cannot write the baseline ${flags.writeBaseline}: the run found more findings than it keeps (${result.issues.length}); fix or switch off the commonest rules first`);
-    await writeFile(flags.writeBaseline, serializeBaseline(baselineFromIssues(result.issues)));
+}
+
+/** Report pieces gathered into writes of about this size. */
+const REPORT_WRITE_BYTES = 256 * 1024;
+
+async function writePieces(pieces: Iterable<string>, write: (text: string) => Promise<void>): Promise<void> {
+  let gathered = '';
+  for (const piece of pieces) {
+    gathered += piece;
+    if (gathered.length >= REPORT_WRITE_BYTES) {
+      await write(gathered);
+      gathered = '';
+    }
   }
-  return { result, failures: verdict(result, flags.maxWarnings ?? config.maxWarnings, flags.writeBaseline !== undefined) };
+  if (gathered.length > 0) await write(gathered);
+}
+
+/** A report file written as its pieces come. */
+async function writeReportFile(file: string, pieces: Iterable<string>): Promise<void> {
+  const stream = createWriteStream(file);
+  try {
+    await writePieces(pieces, (text) => writeWithBackpressure(stream, text));
+    await new Promise<void>((resolve, reject) => {
+      stream.once('error', reject);
+      stream.end(resolve);
+    });
+  } finally {
+    stream.destroy();
+  }
 }
 
 /** `--baseline FILE`: a usage error when it is missing or not a baseline. */
@@ -150,7 +186,7 @@ async function readBaseline(file: string): Promise<Baseline> {
  * Why the run fails: errors, or more warnings than allowed; with a baseline only the new
  * findings count. A run that writes a baseline records the findings it has and passes.
  */
-function verdict(result: ValidationResult, maxWarnings: number | undefined, wroteBaseline: boolean): string[] {
+function verdict(result: ValidationTotals, maxWarnings: number | undefined, wroteBaseline: boolean): string[] {
   if (wroteBaseline) return [];
   const failures: string[] = [];
   const counts = result.baseline?.new ?? result.summary.severities;

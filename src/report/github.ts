@@ -1,6 +1,5 @@
 import type { Issue, Severity } from '../model/issue.js';
-import type { ValidationResult } from '../pipeline/validate.js';
-import type { Reporter } from './types.js';
+import { defineReporter, type ReportData } from './types.js';
 
 const COMMAND: Record<Severity, string> = { error: 'error', warning: 'warning', info: 'notice' };
 
@@ -32,13 +31,11 @@ export function annotation(issue: Issue): string {
 }
 
 /** GitHub Actions workflow commands: each finding becomes an annotation on the run (and the file). */
-export const githubReporter: Reporter = {
+export const githubReporter = defineReporter({
   name: 'github',
   description: 'GitHub Actions annotations (::error / ::warning / ::notice workflow commands)',
-  render(result: ValidationResult): string {
+  *pieces(report: ReportData): Iterable<string> {
     // Only workflow commands: the CLI prints the totals on stderr.
-    const lines = result.issues.map(annotation);
-    if (lines.length === 0) return '';
-    return `${lines.join('\n')}\n`;
+    for (const { value } of report.findings.issues()) yield `${annotation(value)}\n`;
   },
-};
+});

@@ -23,20 +23,31 @@ export function groupByRule(issues: readonly Issue[]): Array<[string, Issue[]]> 
 }
 
 /**
- * Issues by record (id, else source position; run-level issues under `(run)`), in first-seen
- * order. Two records that share an id (a duplicate) are two groups, each with its own
- * position: grouping by id alone would hide where the second one is.
+ * Issues by record (id, else source position; run-level issues under `(run)`), as they
+ * come: a record's findings arrive together (the engine emits them per record, in input
+ * order), so a group ends where the next record's findings begin, and nothing is held but
+ * the one record's findings. Two records that share an id (a duplicate) are two groups,
+ * each with its own position: grouping by id alone would hide where the second one is.
  */
-export function groupByRecord(issues: readonly Issue[]): Array<[string, Issue[]]> {
-  const groups = new Map<string, [string, Issue[]]>();
+export function* groupByRecord(issues: Iterable<Issue>): Iterable<[string, Issue[]]> {
+  let key: string | undefined;
+  let group: [string, Issue[]] | undefined;
   for (const issue of issues) {
-    const label = recordLabel(issue);
-    const key = `${label}\u0000${issue.source?.file ?? ''}\u0000${issue.source?.line ?? issue.source?.byteOffset ?? issue.source?.ordinal ?? ''}`;
-    const group = groups.get(key);
-    if (group) group[1].push(issue);
-    else groups.set(key, [label, [issue]]);
+    const next = recordKey(issue);
+    if (group !== undefined && next === key) {
+      group[1].push(issue);
+      continue;
+    }
+    if (group !== undefined) yield group;
+    key = next;
+    group = [recordLabel(issue), [issue]];
   }
-  return [...groups.values()];
+  if (group !== undefined) yield group;
+}
+
+/** What tells one record's findings from the next record's: its label and position. */
+export function recordKey(issue: Issue): string {
+  return `${recordLabel(issue)}\u0000${issue.source?.file ?? ''}\u0000${issue.source?.line ?? issue.source?.byteOffset ?? issue.source?.ordinal ?? ''}`;
 }
 
 export function recordLabel(issue: Issue): string {

@@ -1,10 +1,11 @@
 import { createHash } from 'node:crypto';
 import type { Issue } from '../model/issue.js';
-import type { ValidationResult } from '../pipeline/validate.js';
+import { tallyRules, valuesOf } from '../pipeline/findings.js';
+import { ARRAY_SLOT, jsonPieces } from './json-pieces.js';
 import { RULES } from '../model/rules.js';
-import { actualText, groupByRule, positionText, recordLabel, TOOL_NAME, TOOL_VERSION, worstSeverity } from './group.js';
+import { actualText, positionText, recordLabel, TOOL_NAME, TOOL_VERSION } from './group.js';
 import { REPORT_CSS, REPORT_JS } from './html-assets.js';
-import type { ReportOptions, Reporter } from './types.js';
+import { defineReporter, type ReportData, type ReportOptions } from './types.js';
 
 /** Most findings listed in the page's table (the counts include all of them). */
 export const MAX_HTML_FINDINGS = 20_000;
@@ -36,7 +37,12 @@ function finding(issue: Issue): Finding {
  * `</script>` or `<!--` can end the element early) and the JS line separators escaped.
  */
 export function jsonForScript(value: unknown): string {
-  return JSON.stringify(value)
+  return scriptSafe(JSON.stringify(value));
+}
+
+/** JSON text made safe inside a `<script>` element (see jsonForScript). */
+function scriptSafe(json: string): string {
+  return json
     .replaceAll('<', '\\u003c')
     .replaceAll('>', '\\u003e')
     .replaceAll('&', '\\u0026')
@@ -49,15 +55,23 @@ function sha256Source(text: string): string {
 }
 
 /** Counts per rule from the summary (all findings), severity from the listed ones or the rule's default. */
-function ruleCounts(result: ValidationResult): Array<{ code: string; count: number; severity: string }> {
-  const listed = new Map(groupByRule(result.issues));
-  return Object.entries(result.summary.issues)
+function ruleCounts(report: ReportData): Array<{ code: string; count: number; severity: string }> {
+  const listed = tallyRules(valuesOf(report.findings.issues()));
+  return Object.entries(report.summary.issues)
     .map(([code, count]) => {
-      const issues = listed.get(code);
-      const severity = issues ? worstSeverity(issues) : (RULES[code as keyof typeof RULES]?.severity ?? 'info');
+      const severity = listed.get(code)?.worst ?? RULES[code as keyof typeof RULES]?.severity ?? 'info';
       return { code, count, severity };
     })
     .sort((a, b) => b.count - a.count || (a.code < b.code ? -1 : 1));
+}
+
+/** The first findings of the page's table. */
+function* firstFindings(report: ReportData): Iterable<Finding> {
+  let count = 0;
+  for (const { value } of report.findings.issues()) {
+    if (count++ === MAX_HTML_FINDINGS) return;
+    yield finding(value);
+  }
 }
 
 /**
@@ -66,24 +80,23 @@ function ruleCounts(result: ValidationResult): Array<{ code: string; count: numb
  * All data travels as escaped JSON and is put into the page with textContent; a CSP with
  * the hashes of the inline style and script forbids anything else from running.
  */
-export const htmlReporter: Reporter = {
+export const htmlReporter = defineReporter({
   name: 'html',
   description: 'a self-contained HTML page: totals, findings by rule, fill rates, filterable findings',
-  render(result: ValidationResult, options: ReportOptions = {}): string {
-    const findings = result.issues.slice(0, MAX_HTML_FINDINGS).map(finding);
+  *pieces(report: ReportData, options: ReportOptions = {}): Iterable<string> {
+    const listed = Math.min(report.findings.issueCount, MAX_HTML_FINDINGS);
+    const fill = report.fieldFill;
     const data = {
-      summary: result.summary,
-      ruleCounts: ruleCounts(result),
-      fieldFill: result.fieldFill
-        ? { records: result.fieldFill.records, untrackedFields: result.fieldFill.untrackedFields, fields: Object.entries(result.fieldFill.fields).sort(([a, x], [b, y]) => y - x || (a < b ? -1 : 1)) }
-        : undefined,
-      findings,
-      findingsLeftOut: result.summary.severities.error + result.summary.severities.warning + result.summary.severities.info - findings.length,
+      summary: report.summary,
+      ruleCounts: ruleCounts(report),
+      fieldFill: fill ? { records: fill.records, untrackedFields: fill.untrackedFields, fields: Object.entries(fill.fields).sort(([a, x], [b, y]) => y - x || (a < b ? -1 : 1)) } : undefined,
+      findings: ARRAY_SLOT,
+      findingsLeftOut: report.summary.severities.error + report.summary.severities.warning + report.summary.severities.info - listed,
       rules: Object.entries(RULES).map(([code, rule]) => ({ code, severity: rule.severity, description: rule.description, example: rule.example })),
     };
     const csp = `default-src 'none'; style-src ${sha256Source(REPORT_CSS)}; script-src ${sha256Source(REPORT_JS)}; base-uri 'none'; form-action 'none'`;
     const version = options.toolVersion ?? TOOL_VERSION;
-    return `<!DOCTYPE html>
+    yield `<!DOCTYPE html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
@@ -114,10 +127,13 @@ export const htmlReporter: Reporter = {
 <p class="note" id="findings-note"></p>
 <h2>Rules</h2>
 <table><thead><tr><th>Code</th><th>Default</th><th>What it means</th><th>Example</th></tr></thead><tbody id="rules"></tbody></table>
-<script type="application/json" id="bibpipe-data">${jsonForScript(data)}</script>
+<script type="application/json" id="bibpipe-data">`;
+    // Escaped piece by piece: every escape replaces one character, so the pieces escape as the whole would.
+    for (const piece of jsonPieces(data, firstFindings(report), 0)) yield scriptSafe(piece);
+    yield `</script>
 <script>${REPORT_JS}</script>
 </body>
 </html>
 `;
   },
-};
+});

@@ -7,7 +7,7 @@ import { sarifReporter } from './sarif.js';
 import { textReporter } from './text.js';
 import type { Reporter } from './types.js';
 
-export type { Reporter, ReportOptions } from './types.js';
+export { reportData, type Reporter, type ReportData, type ReportOptions } from './types.js';
 export { textReporter, jsonReporter, junitReporter, githubReporter, sarifReporter, htmlReporter, markdownReporter };
 
 /** Every report format, by name (`--reporter NAME[:FILE]`). */

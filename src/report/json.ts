@@ -1,11 +1,14 @@
-import type { ValidationResult } from '../pipeline/validate.js';
-import type { Reporter } from './types.js';
+import { valuesOf } from '../pipeline/findings.js';
+import { ARRAY_SLOT, jsonPieces } from './json-pieces.js';
+import { defineReporter, type ReportData } from './types.js';
 
 /** The validation result as JSON: `{summary, issues, truncated, fieldFill}`, and `baseline` with one (each issue says its `baselineState`). */
-export const jsonReporter: Reporter = {
+export const jsonReporter = defineReporter({
   name: 'json',
   description: 'the summary, every finding and the field fill rates as JSON',
-  render(result: ValidationResult): string {
-    return `${JSON.stringify({ summary: result.summary, issues: result.issues, truncated: result.truncated, fieldFill: result.fieldFill, baseline: result.baseline }, null, 2)}\n`;
+  *pieces(report: ReportData): Iterable<string> {
+    const shape = { summary: report.summary, issues: ARRAY_SLOT, truncated: report.truncated, fieldFill: report.fieldFill, baseline: report.baseline };
+    yield* jsonPieces(shape, valuesOf(report.findings.issues()), 2);
+    yield '\n';
   },
-};
+});

@@ -1,8 +1,8 @@
 import type { Issue } from '../model/issue.js';
-import type { ValidationResult } from '../pipeline/validate.js';
+import { ruleGroups, tallyRules, valuesOf } from '../pipeline/findings.js';
 import { counted } from '../plural.js';
-import { baselineText, groupByRule, positionText, recordLabel, worstSeverity } from './group.js';
-import type { Reporter } from './types.js';
+import { baselineText, positionText, recordLabel } from './group.js';
+import { defineReporter, type ReportData } from './types.js';
 
 /** Most findings listed one by one (GitHub shows at most 1 MiB of a step summary). */
 export const MAX_MARKDOWN_FINDINGS = 50;
@@ -31,25 +31,30 @@ function findingRow(issue: Issue): string {
  * A Markdown summary for people: the GitHub Action writes it to `$GITHUB_STEP_SUMMARY`, and
  * it fits a merge request comment. Totals, findings by rule, and the first findings.
  */
-export const markdownReporter: Reporter = {
+export const markdownReporter = defineReporter({
   name: 'markdown',
   description: 'a Markdown summary (totals, findings by rule, the first findings): for $GITHUB_STEP_SUMMARY or a review comment',
-  render(result: ValidationResult): string {
-    const s = result.summary;
+  *pieces(report: ReportData): Iterable<string> {
+    const s = report.summary;
     const lines = ['## bibpipe validate', ''];
     lines.push(`**${counted(s.read, 'record')}**: ${s.converted} valid, ${s.rejected} with errors; ${counted(s.severities.error, 'error')}, ${counted(s.severities.warning, 'warning')}, ${s.severities.info} info`);
-    if (result.baseline) lines.push('', baselineText(result.baseline));
-    const groups = groupByRule(result.issues);
+    if (report.baseline) lines.push('', baselineText(report.baseline));
+    const { findings } = report;
+    const groups = ruleGroups(tallyRules(valuesOf(findings.issues())), () => []);
     if (groups.length > 0) {
       lines.push('', '| rule | severity | findings |', '| --- | --- | ---: |');
-      for (const [code, issues] of groups) lines.push(`| \`${code}\` | ${worstSeverity(issues)} | ${issues.length} |`);
-      const listed = result.issues.slice(0, MAX_MARKDOWN_FINDINGS);
-      const stateColumn = result.baseline ? ' | baseline' : '';
-      lines.push('', `| severity | rule | record | field | where | message${stateColumn} |`, `| --- | --- | --- | --- | --- | ---${result.baseline ? ' | ---' : ''} |`);
-      for (const issue of listed) lines.push(findingRow(issue));
-      const more = result.issues.length - listed.length;
-      if (more > 0 || result.truncated) lines.push('', `${more > 0 ? `${counted(more, 'more finding')} not listed here` : 'More findings were found than kept'}: see the JSON, SARIF or HTML report.`);
+      for (const { code, worst, count } of groups) lines.push(`| \`${code}\` | ${worst} | ${count} |`);
+      const stateColumn = report.baseline ? ' | baseline' : '';
+      lines.push('', `| severity | rule | record | field | where | message${stateColumn} |`, `| --- | --- | --- | --- | --- | ---${report.baseline ? ' | ---' : ''} |`);
+      let listed = 0;
+      for (const { value } of findings.issues()) {
+        if (listed === MAX_MARKDOWN_FINDINGS) break;
+        lines.push(findingRow(value));
+        listed++;
+      }
+      const more = findings.issueCount - listed;
+      if (more > 0 || report.truncated) lines.push('', `${more > 0 ? `${counted(more, 'more finding')} not listed here` : 'More findings were found than kept'}: see the JSON, SARIF or HTML report.`);
     }
-    return `${lines.join('\n')}\n`;
+    yield `${lines.join('\n')}\n`;
   },
-};
+});

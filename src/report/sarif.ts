@@ -3,11 +3,11 @@ import { isAbsolute } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Log, ReportingDescriptor, Result } from 'sarif';
 import type { Issue, Severity } from '../model/issue.js';
-import type { ValidationResult } from '../pipeline/validate.js';
+import { ARRAY_SLOT, jsonPieces } from './json-pieces.js';
 import { RULES } from '../model/rules.js';
 import { ruleHelpText } from './rule-help.js';
 import { TOOL_NAME, TOOL_VERSION } from './group.js';
-import type { ReportOptions, Reporter } from './types.js';
+import { defineReporter, type ReportData, type ReportOptions } from './types.js';
 
 const LEVEL: Record<Severity, Result.level> = { error: 'error', warning: 'warning', info: 'note' };
 
@@ -85,12 +85,12 @@ function sarifResult(issue: Issue, fallback: string): Result {
 }
 
 /** SARIF 2.1.0 for code scanning (GitHub, Azure DevOps, GitLab): every rule, every finding. */
-export const sarifReporter: Reporter = {
+export const sarifReporter = defineReporter({
   name: 'sarif',
   description: 'SARIF 2.1.0 (GitHub code scanning and other static-analysis dashboards)',
-  render(result: ValidationResult, options: ReportOptions = {}): string {
+  *pieces(report: ReportData, options: ReportOptions = {}): Iterable<string> {
     const fallback = fallbackUri(options.inputs);
-    const log: Log = {
+    const log = {
       $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
       version: '2.1.0',
       runs: [
@@ -102,11 +102,16 @@ export const sarifReporter: Reporter = {
               rules: RULE_CODES.map(ruleDescriptor),
             },
           },
-          results: result.issues.map((issue) => sarifResult(issue, fallback)),
-          properties: { summary: result.summary, truncated: result.truncated, ...(result.baseline ? { baseline: result.baseline } : {}) },
+          results: ARRAY_SLOT,
+          properties: { summary: report.summary, truncated: report.truncated, ...(report.baseline ? { baseline: report.baseline } : {}) },
         },
       ],
-    };
-    return `${JSON.stringify(log, null, 2)}\n`;
+    } satisfies Omit<Log, 'runs'> & { runs: Array<Omit<Log['runs'][number], 'results'> & { results: typeof ARRAY_SLOT }> };
+    yield* jsonPieces(log, results(report, fallback), 2);
+    yield '\n';
   },
-};
+});
+
+function* results(report: ReportData, fallback: string): Iterable<Result> {
+  for (const { value } of report.findings.issues()) yield sarifResult(value, fallback);
+}
