@@ -31,6 +31,8 @@ export const SLOW_TESTS = [
   'tests/staff-view.broken-input.test.ts',
   'tests/merge.file-shards-invariant.test.ts',
   'tests/merge.adversarial-shard-cuts.test.ts',
+  // Merge fuzzing: every shard-cut reader, N = 1..7 shard runs and a merge per case.
+  'tests/merge.fuzz.property.test.ts',
   'tests/scale-out.recipe.test.ts',
   'tests/merge.live-solr-invariant.test.ts',
   // Three CLI processes against the stand-in Solr, two of them killed with SIGKILL mid-read.

@@ -11,7 +11,9 @@ import { readSolrPages, type SolrReadOptions } from '../sources/solr-pages.js';
 import type { BatchExecutor } from './workers/executor.js';
 import type { BatchInput, Pass1Result, Pass2Result } from './workers/batch-work.js';
 import type { Share } from '../sources/byte-ranges.js';
-import { atFilePositions, shareOfInput } from '../sources/file-shards.js';
+import { atFilePositions, shareOfInput, type InputShare } from '../sources/file-shards.js';
+import { describeRead, RangeDigest } from '../sources/input-read.js';
+import type { InputRead } from '../model/run-state.js';
 
 /**
  * The one engine every command runs on (convert, validate, stats, the library):
@@ -43,10 +45,14 @@ export interface EngineOptions {
   onNotAnExport?: ((file: string) => void) | undefined;
   /** Told of an input `--from` names another format than its content looks like, for the run's log. */
   onFormatMismatch?: ((message: string) => void) | undefined;
+  /** Told of a file given more than once (it is read once), for the run's log. */
+  onRepeatedInput?: ((file: string) => void) | undefined;
   /** Told of an input with nothing in it (0 bytes), for the run's log. */
   onEmptyInput?: ((message: string) => void) | undefined;
   /** `--shard I/N` on files: read only share I of every input file (sources/file-shards.ts). */
   fileShard?: Share | undefined;
+  /** With fileShard: told what was read of each input file once it was read (its range and their hashes). */
+  onInputRead?: ((file: string, read: InputRead) => void) | undefined;
 }
 
 /** How much of the run's input has been read (decompressed bytes). */
@@ -145,7 +151,7 @@ async function* batchesOfInput(input: OpenedInput, file: string, limits: ReadLim
 
 /** Every batch of the run, in input order, each with the input it belongs to. */
 async function* runBatches(options: EngineOptions, batchBytes: number): AsyncGenerator<{ input: number; batch: BatchInput; commit?: (() => Promise<void>) | undefined; placed?: boolean }> {
-  const expanded = await expandInputList(options.inputs, { excludeDirectories: options.exclude, excludeGlobs: options.excludeGlobs });
+  const expanded = await expandInputList(options.inputs, { excludeDirectories: options.exclude, excludeGlobs: options.excludeGlobs, onRepeated: options.onRepeatedInput });
   const files = expanded.map((input) => input.path);
   const progress = options.progress;
   if (progress) progress.bytesTotal = expanded.some((input) => input.memory !== undefined) ? undefined : await totalSize(files);
@@ -185,11 +191,10 @@ async function* runBatches(options: EngineOptions, batchBytes: number): AsyncGen
     if (input.detectedOtherFormat !== undefined) {
       options.onFormatMismatch?.(`${file}: read as ${input.reader!.name} (--from), but the content looks like ${input.detectedOtherFormat}: try --from ${input.detectedOtherFormat}, or leave --from out to detect it`);
     }
-    const share = options.fileShard ? await shareOfInput(input, file, options.fileShard) : undefined;
-    if (share !== undefined && share.kind !== 'whole') {
-      await input.bytes[Symbol.asyncIterator]().return?.();
-      if (share.kind === 'nothing') continue;
-      input.bytes = share.bytes;
+    const share = options.fileShard ? await takeShare(input, file, options.fileShard) : undefined;
+    if (share?.kind === 'nothing') {
+      await share.finished(options.onInputRead);
+      continue;
     }
     if (progress) {
       if (input.compression !== 'none') progress.bytesTotal = undefined;
@@ -202,7 +207,32 @@ async function* runBatches(options: EngineOptions, batchBytes: number): AsyncGen
       yield { input: index, batch: batch.kind === 'chunk' ? { kind: 'chunk', reader: input.reader!.name, file, chunk: batch.chunk } : batch };
       if (options.signal?.aborted) return;
     }
+    await share?.finished(options.onInputRead);
   }
+}
+
+/**
+ * The share of one input this shard run reads, in place of the input's bytes, which are
+ * hashed as the reader takes them; `finished` then tells what was read (InputRead).
+ */
+async function takeShare(input: OpenedInput, file: string, fileShard: Share): Promise<InputShare & { finished(onInputRead: EngineOptions['onInputRead']): Promise<void> }> {
+  const share = await shareOfInput(input, file, fileShard);
+  let digest: RangeDigest | undefined;
+  if (share.kind === 'whole') {
+    // Read whole: the bytes are the file's unless they are decompressed on the way.
+    if (input.compression === 'none') input.bytes = (digest = new RangeDigest()).through(input.bytes);
+  } else {
+    await input.bytes[Symbol.asyncIterator]().return?.();
+    if (share.kind === 'range') {
+      input.bytes = share.bytes;
+      digest = share.digest;
+    }
+  }
+  const range = share.kind === 'whole' ? { start: 0, end: share.size } : share.range;
+  const finished = async (onInputRead: EngineOptions['onInputRead']): Promise<void> => {
+    if (onInputRead !== undefined && file !== '-') onInputRead(file, await describeRead(file, range, share.size, digest?.digest()));
+  };
+  return { ...share, finished };
 }
 
 interface InFlight {

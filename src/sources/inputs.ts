@@ -57,6 +57,8 @@ export interface ExpandOptions {
   excludeDirectories?: readonly string[] | undefined;
   /** `--exclude GLOB`: files whose path (or, for a pattern without a slash, name) matches are not read. */
   excludeGlobs?: readonly string[] | undefined;
+  /** Told of a file given again (named twice, or named and found in a folder or by a pattern): it is read once. */
+  onRepeated?: ((path: string) => void) | undefined;
 }
 
 /** The line a run logs for an input with no content: it holds no record, and adds nothing. */
@@ -100,15 +102,35 @@ export async function expandInputList(inputs: readonly Input[], options: ExpandO
     if (info.isDirectory()) files.push(...(await listFiles(input, excluded)));
     else files.push({ path: input, named: true });
   }
+  const once = readOnce(files, options.onRepeated);
   const globs = options.excludeGlobs ?? [];
-  if (globs.length === 0) return files;
+  if (globs.length === 0) return once;
   // A pattern without a slash is about the file's name (`*.bak`), one with a slash about its path.
   const byName = globs.filter((glob) => !glob.includes('/'));
   const byPath = globs.filter((glob) => glob.includes('/'));
   const nameMatches = byName.length > 0 ? picomatch(byName, { dot: true }) : () => false;
   const pathMatches = byPath.length > 0 ? picomatch(byPath, { dot: true }) : () => false;
   const isExcluded = (path: string): boolean => nameMatches(basename(path)) || pathMatches(path.replaceAll('\\', '/'));
-  return files.filter((file) => file.memory !== undefined || file.unreadable !== undefined || file.path === '-' || isSolrSource(file.path) || !isExcluded(file.path));
+  return once.filter((file) => file.memory !== undefined || file.unreadable !== undefined || file.path === '-' || isSolrSource(file.path) || !isExcluded(file.path));
+}
+
+/**
+ * Each file once, where it first comes: a file read twice would give every record of it
+ * twice (the second copy all rejected as duplicate ids), and shard runs could not say which
+ * reading a record belongs to. Names that reach one file (`a.json`, `./a.json`) are one file.
+ */
+function readOnce(files: readonly ExpandedInput[], onRepeated: ((path: string) => void) | undefined): ExpandedInput[] {
+  const seen = new Set<string>();
+  return files.filter((file) => {
+    if (file.memory !== undefined || file.unreadable !== undefined || file.path === '-' || isSolrSource(file.path)) return true;
+    const key = resolve(file.path);
+    if (!seen.has(key)) {
+      seen.add(key);
+      return true;
+    }
+    onRepeated?.(file.path);
+    return false;
+  });
 }
 
 const FILE_SYSTEM_REASONS: Record<string, string> = {
