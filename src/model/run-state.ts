@@ -114,6 +114,8 @@ export const RunStateSchema = z.object({
   issueSeverities: z.array(SeveritySchema),
   records: z.number().int().nonnegative(),
   stateBytes: z.number().int().nonnegative(),
+  /** sha-256 of run-state.bin: merge refuses a state whose entries were changed (a flipped bit, another shard's file). */
+  stateSha256: Sha256Schema,
 });
 export type RunState = z.infer<typeof RunStateSchema>;
 
