@@ -35,6 +35,8 @@ export const SLOW_TESTS = [
   'tests/merge.fuzz.property.test.ts',
   'tests/scale-out.recipe.test.ts',
   'tests/merge.live-solr-invariant.test.ts',
+  // Three CLI processes against the stand-in Solr, two of them killed with SIGKILL mid-read.
+  'tests/convert.live-solr-resume-after-sigkill.test.ts',
   'tests/cli.live-solr-hostile.test.ts',
   'tests/cli.progress-and-log-lines.test.ts',
   'tests/cli.interrupt-on-terminal.test.ts',

@@ -77,3 +77,52 @@ export function invalidUtf8Offset(bytes: Uint8Array): number {
   }
   return length;
 }
+
+/** Unicode format characters (general category Cf): zero-width spaces and joiners, BOM, bidi marks and overrides, soft hyphen. */
+const FORMAT_CHARACTERS = /\p{Cf}/gu;
+
+/**
+ * The record id bibpipe writes: the raw id without surrounding white space and without
+ * invisible format characters anywhere (`" a1"`, `"a1\u200b"` and `"\ufeffa1"` are all
+ * `a1`). Solr keeps them as different keys, but every output would show them as one, so
+ * the id is written this way, `id.normalized` says so, and two records that meet here
+ * are an `id.duplicate`. An id that is nothing else is no id (`id.missing`).
+ */
+export function normalizedId(raw: string): string {
+  return raw.replace(FORMAT_CHARACTERS, '').trim();
+}
+
+/**
+ * Characters no output writes raw (`value.control-character` names them on the record): C0
+ * controls other than tab, LF and CR, DEL, C1 controls (U+0080-U+009F: NEL U+0085 is a line
+ * break to some readers, CSI U+009B starts a terminal sequence) and the bidirectional
+ * embeddings, overrides and isolates (U+202A-U+202E, U+2066-U+2069) that reorder what a
+ * reader shows. U+2028/U+2029 are white space to the text formats and are not in this set.
+ */
+const UNWRITABLE_CONTROLS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/gu;
+const NEXT_LINE = '\u0085';
+
+/** True when `text` holds a character of UNWRITABLE_CONTROLS (a scan, no copy). */
+export function hasUnwritableControl(text: string): boolean {
+  UNWRITABLE_CONTROLS.lastIndex = 0;
+  return UNWRITABLE_CONTROLS.test(text);
+}
+
+/**
+ * Text for the text and XML outputs (.nbib, CSV, MEDLINE XML): the unwritable controls
+ * left out, NEL (U+0085) as a space since it separates words.
+ */
+export function withoutControlCharacters(text: string): string {
+  if (!hasUnwritableControl(text)) return text;
+  return text.replace(UNWRITABLE_CONTROLS, (char) => (char === NEXT_LINE ? ' ' : ''));
+}
+
+/** The same characters in JSON text (JSON.stringify writes C1 and bidi controls raw): as \uXXXX escapes, so the value is kept whole. */
+const RAW_IN_JSON = /[\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/gu;
+
+/** JSON text with no raw control, line separator or bidi character (they can only be inside its strings). */
+export function escapeControlsInJson(json: string): string {
+  RAW_IN_JSON.lastIndex = 0;
+  if (!RAW_IN_JSON.test(json)) return json;
+  return json.replace(RAW_IN_JSON, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}

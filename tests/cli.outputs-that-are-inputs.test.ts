@@ -48,17 +48,24 @@ describe('an output that is also an input', () => {
     expect(readFileSync(input, 'utf8')).toBe(EXPORT);
   });
 
-  it('an input named like an output inside --out-dir is refused, even one this run would not write', async () => {
+  it('an input inside --out-dir that the run writes, or removes as an earlier run\'s output, is refused', async () => {
     const dir = folder();
     const out = join(dir, 'out');
     mkdirSync(out);
-    for (const [name, to] of [['records.ndjson', 'ndjson'], ['records.csv', 'ndjson'], ['rejects.ndjson', 'csv']] as const) {
+    for (const [name, to] of [['records.ndjson', 'ndjson'], ['rejects.ndjson', 'csv']] as const) {
       const input = join(out, name);
       writeFileSync(input, EXPORT);
       const run = await runInProcess(['convert', relative(process.cwd(), input), '--to', to, '--out-dir', out]);
       expectRefused(run, `The output ${name} of --out-dir ${join(out, name)}`, relative(process.cwd(), input));
       expect(readFileSync(input, 'utf8')).toBe(EXPORT);
     }
+    // An earlier run wrote records.csv; a run to ndjson alone would remove it at its commit.
+    const earlier = join(dir, 'earlier');
+    expect((await runInProcess(['convert', join(dir, 'export.ndjson'), '--to', 'csv', '--out-dir', earlier, '--workers', '1'])).code).toBe(1);
+    const csv = readFileSync(join(earlier, 'records.csv'), 'utf8');
+    const run = await runInProcess(['convert', join(earlier, 'records.csv'), '--to', 'ndjson', '--out-dir', earlier]);
+    expectRefused(run, `The output records.csv of --out-dir ${join(earlier, 'records.csv')}`, join(earlier, 'records.csv'));
+    expect(readFileSync(join(earlier, 'records.csv'), 'utf8')).toBe(csv);
   });
 
   it('a validate report or baseline written over an input is refused', async () => {

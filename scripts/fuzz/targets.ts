@@ -19,6 +19,7 @@ import { csvWriter } from '../../src/write/csv.js';
 import { writers } from '../../src/write/index.js';
 import { ndjsonWriter } from '../../src/write/ndjson.js';
 import { HOSTILE_TARGETS } from './hostile-targets.js';
+import { SHARD_CUT_TARGETS } from './shard-targets.js';
 import { marcFuzzTargets } from './marc-targets.js';
 import { readRecords } from '../../src/read/chunked.js';
 
@@ -289,6 +290,7 @@ export const FUZZ_TARGETS: FuzzTarget[] = [
     }),
   },
   ...HOSTILE_TARGETS,
+  ...SHARD_CUT_TARGETS,
 ];
 
 export interface FuzzOutcome {

@@ -29,6 +29,7 @@ export const RULES = {
   // schema
   'id.missing': { severity: 'error', description: 'The record has no `id` (the Solr unique key).', example: '{"title": "No id"}' },
   'id.duplicate': { severity: 'error', description: 'Two records in the run share an `id`; Solr would silently keep only the last.', example: 'id "123" twice' },
+  'id.normalized': { severity: 'warning', description: 'The `id` has white space around it or invisible format characters (zero-width space, BOM, bidi marks) in it; it is written without them. Two records whose ids meet this way are an `id.duplicate`.', example: '"id": " a1"' },
   'field.unknown': { severity: 'warning', description: 'A field that is neither a field nor a dynamic-field pattern of the VuFind biblio schema (or the local profile).', example: 'titel' },
   'field.multi-valued-single': { severity: 'error', description: 'Several values given for a single-valued field.', example: '"title": ["A", "B"]' },
   'field.type': { severity: 'error', description: 'A value that does not fit the field\'s Solr type (a non-integer `long`, a `date` that is not an ISO-8601 instant, a non-boolean `boolean`).', example: '"first_indexed": "yesterday"' },
@@ -69,7 +70,7 @@ export const RULES = {
   'subject.flattened': { severity: 'info', description: 'A flattened subject cell of a scrape holds several words and nothing says where one heading ends; it is kept as the flattened text.', example: 'topic | Depression Ketamine Humans |' },
   // characters no output can carry faithfully
   'value.lone-surrogate': { severity: 'warning', description: 'A value holds a lone UTF-16 surrogate (a JSON `\\ud800` escape without its pair); CSV and .nbib write U+FFFD for it, XML outputs leave it out (JSON outputs keep the escape).', example: '"title": "A\\ud800B"' },
-  'value.control-character': { severity: 'warning', description: 'A value holds a control character other than tab, line feed and carriage return (U+0000-U+001F, U+007F); XML outputs (MEDLINE, the reports) cannot hold it and leave it out.', example: '"title": "A\\u0007B"' },
+  'value.control-character': { severity: 'warning', description: 'A value holds a control character other than tab, line feed and carriage return (C0 U+0000-U+001F, DEL U+007F, C1 U+0080-U+009F such as NEL U+0085) or a bidirectional embedding, override or isolate (U+202A-U+202E, U+2066-U+2069). No output writes it raw: MEDLINE XML, .nbib and CSV leave it out (NEL becomes a space), NDJSON and JSON-LD write it as a \\uXXXX escape.', example: '"title": "A\\u0007B"' },
   // MARC records (issue 21): semantic checks of the record behind the indexed fields
   'marc.indexed-field-differs': { severity: 'info', description: 'The MARC record (the Solr `fullrecord`) and an indexed Solr field of the same record disagree (title, authors, year, ISBN, publisher...); the MARC value is written, as VuFind shows it on the record page.', example: 'title "A study" but 245 $a "A survey"' },
   'marc.title-missing': { severity: 'warning', description: 'The MARC record has no 245 title statement (MARC 21 makes it mandatory).', example: 'a record without 245' },

@@ -18,7 +18,7 @@ import { parsePersonName } from './names.js';
 import { isCollectiveName } from '../vocab/collective-names.js';
 import { recordTypeOf } from './record-type.js';
 import { recoverFromSpelling } from './spelling.js';
-import { collapseWhitespace, SPACE_AND_PUNCTUATION, trimEndChars } from '../text.js';
+import { collapseWhitespace, normalizedId, SPACE_AND_PUNCTUATION, trimEndChars } from '../text.js';
 import { applyMarc } from './marc/apply.js';
 
 export interface NormalizeResult {
@@ -56,7 +56,7 @@ export function normalizeRecord(raw: RawRecord): NormalizeResult {
   const fields = raw.fields;
   const issues: Issue[] = [];
   const inferred: Inference[] = [];
-  const id = first(fields.id) ?? '';
+  const id = normalizedId(first(fields.id) ?? '');
   const report = (code: IssueCode, message: string, field?: string, actual?: unknown): void => {
     issues.push(makeIssue(code, { message, recordId: id || undefined, source: raw.source, field, actual }));
   };

@@ -6,7 +6,7 @@ import type { RecordWriter, WriterOptions, WriterSession } from '../write/types.
 import { refuseOutputsThatAreInputs, type PlannedOutput } from '../sources/output-overlap.js';
 import type { Input } from '../sources/memory.js';
 import { runCommand, type RunOptions } from './run.js';
-import { MANIFEST_NAME, OutputSet } from './output-set.js';
+import { MANIFEST_NAME, OutputSet, previousNames } from './output-set.js';
 import { AtomicFileSink, StreamSink, writeFileAtomically, type Sink } from './sinks.js';
 import { HeldCursor, recordsBeforeCursor } from '../sources/solr-pages.js';
 import { isSolrSource } from '../sources/solr-http.js';
@@ -90,14 +90,16 @@ export function resolveWriters(names: readonly string[]): RecordWriter[] {
 }
 
 /**
- * Every file a convert may write or remove: in an out-dir, the name of every output format
- * (a file of an earlier run that this one does not write is removed), rejects, skipped,
- * summary, run state, cursor and manifest; without one, the rejects file.
+ * Every file a convert writes or removes: in an out-dir, this run's outputs (the chosen
+ * formats, rejects, skipped, summary, run state, the cursor, the manifest) and the files an
+ * earlier run's manifest lists (the commit removes those this run does not write); without
+ * one, the rejects file.
  */
-function plannedOutputs(options: ConvertOptions): PlannedOutput[] {
+async function plannedOutputs(options: ConvertOptions): Promise<PlannedOutput[]> {
   if (!options.outDir) return options.rejectsPath ? [{ path: options.rejectsPath, what: 'The rejects file (--rejects)' }] : [];
-  const names = [...writers.map((writer) => writer.fileName), 'rejects.ndjson', 'skipped.ndjson', 'summary.json', RUN_STATE_BIN, RUN_STATE_JSON, 'solr-cursor.json', MANIFEST_NAME];
-  return names.map((name) => ({ path: join(options.outDir!, name), what: `The output ${name} of --out-dir` }));
+  const chosen = resolveWriters(options.to).map((writer) => writer.fileName);
+  const names = new Set([...chosen, 'rejects.ndjson', 'skipped.ndjson', 'summary.json', RUN_STATE_BIN, RUN_STATE_JSON, 'solr-cursor.json', MANIFEST_NAME, ...(await previousNames(options.outDir))]);
+  return [...names].map((name) => ({ path: join(options.outDir!, name), what: `The output ${name} of --out-dir` }));
 }
 
 /** A shard run names its inputs in its run state for merge to find again: paths only. */
@@ -135,7 +137,7 @@ export async function convert(options: ConvertOptions): Promise<RunSummary> {
   // An output that is an input would replace the records being read; a missing input (or a
   // pattern matching nothing) is a usage error too. Both are found before the output
   // directory is made, so that a mistyped command leaves nothing behind.
-  await refuseOutputsThatAreInputs(options.inputs, plannedOutputs(options), { excludeDirectories: options.outDir ? [options.outDir] : [] });
+  await refuseOutputsThatAreInputs(options.inputs, await plannedOutputs(options), { excludeDirectories: options.outDir ? [options.outDir] : [] });
   if (options.outDir) await makeOutDir(options.outDir);
   const shard = options.runState?.shard;
   const cursor = await heldCursorOf(options);

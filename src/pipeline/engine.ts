@@ -122,13 +122,13 @@ async function* openAheadInOrder(files: readonly ExpandedInput[], from: string |
 }
 
 /** An input's batches; a failure of the input midway becomes a rejected record after what was read. */
-async function* batchesOfInput(input: OpenedInput, file: string, limits: ReadLimits, batchBytes: number): AsyncGenerator<ReadBatch> {
+async function* batchesOfInput(input: OpenedInput, file: string, limits: ReadLimits, batchBytes: number, lines?: { headerBytes: number }): AsyncGenerator<ReadBatch> {
   const reader = input.reader;
   if (!reader) {
     yield { kind: 'records', records: [unreadableInput(file, 'read.unsupported-input', `${file}: not a format bibpipe reads (expected a VuFind Staff View scrape, Solr JSON, Solr XML or Solr CSV); use --from to force one`)] };
     return;
   }
-  const context = { file, limits };
+  const context = { file, limits, lines };
   const read = { bytes: 0 };
   async function* countedBytes(): AsyncGenerator<Uint8Array> {
     for await (const chunk of input.bytes) {
@@ -200,7 +200,9 @@ async function* runBatches(options: EngineOptions, batchBytes: number): AsyncGen
       if (input.compression !== 'none') progress.bytesTotal = undefined;
       input.bytes = counted(input.bytes, progress);
     }
-    for await (const read of batchesOfInput(input, file, options.limits, batchBytes)) {
+    // A share of a line-delimited file is read as lines, as the whole file is.
+    const lines = share?.kind === 'range' && share.start.kind === 'line' ? { headerBytes: share.headerBytes } : undefined;
+    for await (const read of batchesOfInput(input, file, options.limits, batchBytes, lines)) {
       const batch = share ? atFilePositions(read, file, share) : read;
       yield { input: index, batch: batch.kind === 'chunk' ? { kind: 'chunk', reader: input.reader!.name, file, chunk: batch.chunk } : batch };
       if (options.signal?.aborted) return;

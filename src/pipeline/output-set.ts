@@ -62,7 +62,7 @@ async function exists(path: string): Promise<boolean> {
 }
 
 /** Names of files an earlier commit put in this directory (plain names only). */
-async function previousNames(dir: string): Promise<string[]> {
+export async function previousNames(dir: string): Promise<string[]> {
   let text: string;
   try {
     text = await readFile(join(dir, MANIFEST_NAME), 'utf8');

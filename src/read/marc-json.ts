@@ -47,8 +47,8 @@ function recordOf(text: string, source: SourcePosition): RawRecord {
 
 async function* splitMarcJson(input: AsyncIterable<Uint8Array>, context: ReadContext, targetBytes: number): AsyncGenerator<ReadBatch> {
   const { head, stream } = await peekBytes(input, Math.min(context.limits.maxRecordBytes, 1 << 20));
-  if (isLineDelimited(head)) {
-    for await (const chunk of lineChunks(stream, { targetBytes, maxLineBytes: context.limits.maxRecordBytes })) yield { kind: 'chunk', chunk };
+  if (context.lines !== undefined || isLineDelimited(head)) {
+    for await (const chunk of lineChunks(stream, { targetBytes, maxLineBytes: context.limits.maxRecordBytes, skipBytes: context.lines?.headerBytes ?? 0 })) yield { kind: 'chunk', chunk };
     return;
   }
   let batch: RawRecord[] = [];

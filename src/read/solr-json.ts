@@ -129,7 +129,7 @@ export async function peekSolrJsonHead(input: AsyncIterable<Uint8Array>, maxByte
 
 async function* splitSolrJson(input: AsyncIterable<Uint8Array>, context: ReadContext, targetBytes: number): AsyncGenerator<ReadBatch> {
   const { head, stream } = await peekSolrJsonHead(input, context.limits.maxRecordBytes);
-  const lineHeaderBytes = lineDelimitedHeaderBytes(head) ?? oversizedFirstLine(head, context.limits.maxRecordBytes);
+  const lineHeaderBytes = context.lines?.headerBytes ?? lineDelimitedHeaderBytes(head) ?? oversizedFirstLine(head, context.limits.maxRecordBytes);
   if (lineHeaderBytes !== undefined) {
     const lines = lineChunks(stream, { targetBytes, maxLineBytes: context.limits.maxRecordBytes, skipBytes: lineHeaderBytes });
     for await (const chunk of lines) yield { kind: 'chunk', chunk };

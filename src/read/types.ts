@@ -21,6 +21,12 @@ export interface ReadContext {
   /** The input's name as the user gave it (`-` for stdin). */
   file: string;
   limits: ReadLimits;
+  /**
+   * A `--shard` share of a file whose whole was found line-delimited (its reader's
+   * `shards.cuttable`): read as lines whatever the share's own first bytes look like (a
+   * share holding one cut-off line is not one streamed JSON value), skipping `headerBytes`.
+   */
+  lines?: { headerBytes: number } | undefined;
 }
 
 /**

@@ -154,7 +154,9 @@ export async function recordAt(input: OpenedInput, file: string, byteOffset: num
   } else {
     share = { kind: 'range', size, start, range, digest, bytes: rangeBytes(file, range), lineDelta: lines, byteDelta: byteOffset, headerBytes: 0 };
   }
-  const records = readRecords(input.reader, share.bytes, { file: name, limits })[Symbol.asyncIterator]();
+  // A line-delimited file's record is read as a line, as the run read it (engine.ts: ReadContext.lines).
+  const asLines = start.kind === 'line' ? { headerBytes: byteOffset === 0 ? cutting.headerBytes : 0 } : undefined;
+  const records = readRecords(input.reader, share.bytes, { file: name, limits, lines: asLines })[Symbol.asyncIterator]();
   const first = await records.next();
   await records.return?.(undefined);
   if (first.done) return undefined;
@@ -174,7 +176,8 @@ export async function recordOfShare(input: OpenedInput, file: string, share: Sha
   const bytes = inputShare.kind === 'range' ? inputShare.bytes : input.bytes;
   if (inputShare.kind === 'range') await input.bytes[Symbol.asyncIterator]().return?.();
   let count = 0;
-  const records = readRecords(input.reader, bytes, { file: name, limits })[Symbol.asyncIterator]();
+  const asLines = inputShare.kind === 'range' && inputShare.start.kind === 'line' ? { headerBytes: inputShare.headerBytes } : undefined;
+  const records = readRecords(input.reader, bytes, { file: name, limits, lines: asLines })[Symbol.asyncIterator]();
   try {
     for (let next = await records.next(); !next.done; next = await records.next()) {
       if (++count !== localOrdinal) continue;

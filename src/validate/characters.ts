@@ -2,15 +2,17 @@ import type { RawValue } from '../model/raw-record.js';
 
 /**
  * Characters a value holds that no output carries faithfully: lone UTF-16 surrogates (a
- * JSON `\ud800` escape without its pair: UTF-8 cannot encode them) and C0 controls other
- * than tab, LF and CR (XML 1.0 cannot hold them). Writers replace or drop them; this finds
+ * JSON `\ud800` escape without its pair: UTF-8 cannot encode them) and control characters:
+ * C0 other than tab, LF and CR (XML 1.0 cannot hold them), DEL, C1 (NEL breaks lines for some
+ * readers) and the bidi embeddings, overrides and isolates that reorder what a reader shows. Writers replace or drop them; this finds
  * them first so the record says so instead of changing silently.
  */
 
 /** MARC in `fullrecord` is made of U+001D-U+001F separators: data, not damage. */
 const BINARY_FIELDS = new Set(['fullrecord']);
 
-const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
+/** The characters the writers leave out or escape (src/text.ts UNWRITABLE_CONTROLS): C0 but tab/LF/CR, DEL, C1, bidi controls. */
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
 const SURROGATE = /[\ud800-\udfff]/g;
 
 /** Index of the first surrogate without its partner, or -1 (a plain scan: most text has no surrogate at all). */
@@ -51,7 +53,7 @@ export function characterFindings(name: string, value: RawValue): CharacterFindi
       if (match) {
         control = true;
         const code = match[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0');
-        findings.push({ code: 'value.control-character', field: name, message: `Field "${name}"${where} holds the control character U+${code} at character ${match.index + 1}; XML outputs leave it out` });
+        findings.push({ code: 'value.control-character', field: name, message: `Field "${name}"${where} holds the control character U+${code} at character ${match.index + 1}; MEDLINE XML, .nbib and CSV leave it out, JSON outputs escape it` });
       }
     }
     if (!surrogate) {

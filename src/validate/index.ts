@@ -1,3 +1,4 @@
+import { normalizedId } from '../text.js';
 import { parseHttpUrl, parseIsbn, parseIssn, type Parsed } from '../identifiers/index.js';
 import type { Issue, SourcePosition } from '../model/issue.js';
 import type { RawRecord, RawValue } from '../model/raw-record.js';
@@ -122,9 +123,12 @@ export function validateRecord(raw: RawRecord, options: ValidateOptions = {}): I
   const solrId = firstValue(raw.fields[UNIQUE_KEY]);
   // A record read from a MARC file has no Solr fields: its id is its 001, as VuFind indexes it.
   const id = solrId ?? (raw.marc ? marcControlNumber(raw.marc) : undefined);
-  const issues = new IssueCollector(id !== undefined && !isBlank(id) ? id : undefined, raw.source);
-  if (id === undefined || isBlank(id)) {
+  const written = id === undefined ? '' : normalizedId(id);
+  const issues = new IssueCollector(written !== '' ? written : undefined, raw.source);
+  if (written === '') {
     issues.add('id.missing', UNIQUE_KEY, `The record has no ${UNIQUE_KEY} (the Solr unique key)`, raw.fields[UNIQUE_KEY]);
+  } else if (solrId !== undefined && written !== solrId) {
+    issues.add('id.normalized', UNIQUE_KEY, `The id ${JSON.stringify(truncate(solrId))} is written as "${truncate(written)}": white space around it and invisible format characters are removed`, solrId, truncate(written));
   }
   for (const [name, value] of Object.entries(raw.fields)) {
     if (isPseudoField(name)) continue;

@@ -1,3 +1,4 @@
+import { withoutControlCharacters } from '../text.js';
 import type { Issue } from '../model/issue.js';
 import type { BibRecord, Contributor } from '../model/record.js';
 import { fullTitle, invertedName, isoDate } from '../model/display.js';
@@ -167,7 +168,8 @@ export const csvWriter: RecordWriter<CsvOptions> = {
     const escapeFormulas = !options.csvNoFormulaEscape;
     const cells = (record: BibRecord): string[] =>
       columns.map((column) => {
-        const cell = cellText(column.value(record), separator);
+        // Tab, CR and LF are quoted; other controls (NUL, ESC, NEL, bidi overrides) are left out.
+        const cell = withoutControlCharacters(cellText(column.value(record), separator));
         return escapeFormulas ? neutralizeFormula(cell) : cell;
       });
     return {

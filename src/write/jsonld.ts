@@ -1,3 +1,4 @@
+import { escapeControlsInJson } from '../text.js';
 import type { Issue } from '../model/issue.js';
 import type { BibRecord, Contributor, PersonName, RecordType } from '../model/record.js';
 import { doiUrl, pmcUrl, pubmedUrl } from '../identifiers/index.js';
@@ -306,7 +307,7 @@ export const jsonLdWriter: RecordWriter = {
     return {
       start: () => '[',
       write: (record) => {
-        const body = documentText(record).replaceAll('\n', `\n${INDENT}`);
+        const body = escapeControlsInJson(documentText(record)).replaceAll('\n', `\n${INDENT}`);
         const separator = written === 0 ? '' : ',';
         written += 1;
         return `${separator}\n${INDENT}${body}`;

@@ -1,3 +1,4 @@
+import { withoutControlCharacters } from '../text.js';
 import type { Issue } from '../model/issue.js';
 import type { BibRecord, PersonName } from '../model/record.js';
 import { makeIssue } from '../model/rules.js';
@@ -269,7 +270,8 @@ export const medlineXmlWriter: RecordWriter<MedlineOptions> = {
   open(options: MedlineOptions): WriterSession {
     return {
       start: () => `<?xml version="1.0" encoding="UTF-8"?>\n${MEDLINE_DOCTYPE}\n${SET_OPEN}\n`,
-      write: (record) => pubmedArticleXml(record, options),
+      // XML 1.0 forbids C0 controls (xmlSafeText); C1 and bidi controls are left out too, as in .nbib and CSV.
+      write: (record) => withoutControlCharacters(pubmedArticleXml(record, options)),
       end: () => `${SET_CLOSE}\n`,
       warnings: (record) => medlineWarnings(record, options),
     };

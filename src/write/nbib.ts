@@ -4,6 +4,7 @@ import { MEDLINE_OPTIONS, medlineArticleTitle, medlineJournalAbbreviation, medli
 import { fullTitle, initialsOf, monthAbbreviation } from '../model/display.js';
 import type { RecordWriter, WriterSession } from './types.js';
 import { authorsInOrder } from './author-order.js';
+import { withoutControlCharacters } from '../text.js';
 
 /**
  * MEDLINE tagged text (`.nbib`, PubMed's "Save > PubMed format", read by Zotero, EndNote,
@@ -11,7 +12,8 @@ import { authorsInOrder } from './author-order.js';
  * greedily at 81 characters onto lines indented 6 spaces; repeated tags repeat; one blank
  * line between records. Like MEDLINE XML it needs a PMID (the same `medline.no-pmid` skip)
  * and uses the same MedlineTA fallback. Line breaks inside a value cannot be represented:
- * runs of whitespace become one space.
+ * runs of whitespace become one space; control and bidi characters are left out (NEL is a
+ * space), as validation's value.control-character says.
  */
 
 const WRAP_WIDTH = 81;
@@ -39,7 +41,8 @@ function wrap(text: string): string[] {
 
 function field(tag: string, value: string | undefined): string {
   if (value === undefined) return '';
-  const text = singleLine(value);
+  // A raw NUL, ESC, NEL or bidi override would break the tagged lines or what a reader shows.
+  const text = singleLine(withoutControlCharacters(value));
   if (text === '') return '';
   const [first, ...rest] = wrap(text);
   return `${tag.padEnd(4)}- ${first}\n${rest.map((line) => `${CONTINUATION}${line}\n`).join('')}`;

@@ -1,3 +1,4 @@
+import { escapeControlsInJson } from '../text.js';
 import { readFileSync } from 'node:fs';
 import type { Issue } from '../model/issue.js';
 import type { BibRecord } from '../model/record.js';
@@ -73,7 +74,7 @@ export const ndjsonWriter: RecordWriter = {
   open(_options: WriterOptions): WriterSession {
     return {
       start: () => '',
-      write: (record) => `${JSON.stringify(orderRecordKeys(record))}\n`,
+      write: (record) => `${escapeControlsInJson(JSON.stringify(orderRecordKeys(record)))}\n`,
       end: () => '',
     };
   },

@@ -32,6 +32,11 @@ export interface LoopbackSolr {
   reset(): void;
   /** Resolves when the server has received this many select requests. */
   waitForRequests(count: number): Promise<void>;
+  /**
+   * Answers no request after the first `count` (counted from now) until `release` is called:
+   * a client is then certainly waiting mid-read (to be killed there).
+   */
+  holdAfter(count: number): { release(): void; waiting: Promise<void> };
   close(): Promise<void>;
 }
 
@@ -71,7 +76,16 @@ export async function startLoopbackSolr(docs: readonly LoopbackDoc[]): Promise<L
   const failures: PlannedFailure[] = [];
   const waiters: { count: number; resolve: () => void }[] = [];
 
+  let held: { remaining: number; queue: Array<() => void>; released: boolean; onHeld: () => void } | undefined;
   const handle = (request: IncomingMessage, response: ServerResponse): void => {
+    if (held !== undefined && !held.released) {
+      if (held.remaining === 0) {
+        held.queue.push(() => handle(request, response));
+        held.onHeld();
+        return;
+      }
+      held.remaining--;
+    }
     const url = new URL(request.url ?? '/', 'http://localhost');
     if (url.pathname !== '/solr/biblio/select') {
       sendError(response, 404, `no handler for ${url.pathname}`);
@@ -129,6 +143,19 @@ export async function startLoopbackSolr(docs: readonly LoopbackDoc[]): Promise<L
       requests.length = 0;
       failures.length = 0;
       waiters.length = 0;
+    },
+    holdAfter: (count) => {
+      let onHeld = (): void => {};
+      const waiting = new Promise<void>((resolve) => (onHeld = resolve));
+      const hold = { remaining: count, queue: [] as Array<() => void>, released: false, onHeld: () => onHeld() };
+      held = hold;
+      return {
+        waiting,
+        release: () => {
+          hold.released = true;
+          for (const next of hold.queue.splice(0)) next();
+        },
+      };
     },
     waitForRequests: (count) =>
       new Promise((resolve) => {

@@ -1,3 +1,4 @@
+import { normalizedId } from '../../text.js';
 import type { Issue, SourcePosition } from '../../model/issue.js';
 import type { RawRecord } from '../../model/raw-record.js';
 import type { BibRecord } from '../../model/record.js';
@@ -155,9 +156,10 @@ export function firstPass(input: BatchInput, settings: EngineSettings): { held: 
     const record = processRecord(raw, settings);
     processed[index] = record;
     normalizeIssueCounts[index] = record.normalizeIssues;
-    const id = raw.fields.id;
+    // Duplicates are found by the id as written (" a1" and "a1" are both written as a1).
+    const id = typeof raw.fields.id === 'string' ? normalizedId(raw.fields.id) : undefined;
     const key: RecordKeys = { converted: record.record !== undefined, source: raw.source };
-    if (typeof id === 'string' && id !== '') {
+    if (id !== undefined && id !== '') {
       key.id = id;
       key.idKey = fingerprint(id);
     }
