@@ -33,11 +33,15 @@ export const SLOW_TESTS = [
   'tests/staff-view.broken-input.test.ts',
   'tests/merge.file-shards-invariant.test.ts',
   'tests/merge.adversarial-shard-cuts.test.ts',
+  // Merge fuzzing: every shard-cut reader, N = 1..7 shard runs and a merge per case.
+  'tests/merge.fuzz.property.test.ts',
   'tests/scale-out.recipe.test.ts',
   'tests/merge.live-solr-invariant.test.ts',
   'tests/cli.live-solr-hostile.test.ts',
   'tests/cli.progress-and-log-lines.test.ts',
   'tests/cli.interrupt-on-terminal.test.ts',
+  // Every MARC record of the dev corpus written as eight inputs (one xsltproc run), read and written back (~12 s).
+  'tests/marc.identical-outputs-across-inputs.test.ts',
   // A headless browser, and vitest run inside vitest.
   'tests/report.html.browser.test.ts',
   'tests/suite.hygiene.test.ts',

@@ -48,7 +48,7 @@ async function writeRun(directory: string, numbers: Iterable<number>, shard: { i
   files.forEach((file, at) => writeFileSync(file, chunks[at]!.join('')));
   chunks.forEach((chunk) => (chunk.length = 0));
   const stateFiles = shard ? await OutputSet.open(directory, [RUN_STATE_BIN, RUN_STATE_JSON]) : undefined;
-  const state = stateFiles ? RunStateWriter.toSinks(stateFiles.file(RUN_STATE_BIN), stateFiles.file(RUN_STATE_JSON), { shard: { kind: 'solr-hash', index: shard!.index, count: shard!.count }, inputs: [{ name: SOURCE, kind: 'solr', query: '[]' }], settings: { formats, writerOptions: {} } }) : undefined;
+  const state = stateFiles ? RunStateWriter.toSinks(stateFiles.file(RUN_STATE_BIN), stateFiles.file(RUN_STATE_JSON), { shard: { kind: 'solr-hash', index: shard!.index, count: shard!.count }, cwd: process.cwd(), inputs: [{ name: SOURCE, kind: 'solr', query: '[]' }], settings: { formats, writerOptions: {} } }) : undefined;
   const written: Record<string, number> = Object.fromEntries(formats.map((name) => [name, 0]));
   let ordinal = 0;
   for (const n of numbers) {
@@ -68,7 +68,7 @@ async function writeRun(directory: string, numbers: Iterable<number>, shard: { i
         buffered[at] = 0;
       }
     });
-    await state?.add({ input: 0, ordinal, id: record.id, idKey: fingerprint(record.id), doiKey: fingerprint(`doi:${record.identifiers.doi!.toLowerCase()}`), pmidKey: fingerprint(`pmid:${record.identifiers.pmid!}`), converted: true, idDuplicate: false, doiDuplicate: false, pmidDuplicate: false, outputBytes: lengths, rejectBytes: 0, skippedBytes: 0, issueCodes: [], fillCounted: 0, fillFilled: 0 });
+    await state?.add({ input: 0, ordinal, id: record.id, idKey: fingerprint(record.id), doiKey: fingerprint(`doi:${record.identifiers.doi!.toLowerCase()}`), pmidKey: fingerprint(`pmid:${record.identifiers.pmid!}`), converted: true, idDuplicate: false, doiDuplicate: false, pmidDuplicate: false, outputBytes: lengths, rejectBytes: 0, skippedBytes: 0, issueCodes: [], issueSeverities: [], fillCounted: 0, fillFilled: 0 });
   }
   writers.forEach((_, at) => writeFileSync(files[at]!, chunks[at]!.join('') + sessions[at]!.end(), { flag: 'a' }));
   writeFileSync(join(directory, 'rejects.ndjson'), '');

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { closeSync, constants, createWriteStream, openSync, rmSync, unlinkSync, writeSync } from 'node:fs';
-import { rename, rm } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
+import { mkdir, rename, rm, stat } from 'node:fs/promises';
+import { basename, dirname, join, resolve } from 'node:path';
 import type { Writable } from 'node:stream';
 
 /**
@@ -253,3 +253,35 @@ export async function writeFileAtomically(path: string, text: string): Promise<v
   }
 }
 
+
+/**
+ * `mkdir -p` one level at a time: Node's recursive mkdir never settles for some paths
+ * (under /proc, for one), which would hang a run instead of failing it. A folder another
+ * process makes between our look and our mkdir (shard jobs started together into
+ * `shards/1`, `shards/2`, ... race for `shards`) is as good as ours: EEXIST counts as made
+ * when the path is a folder now.
+ */
+export async function makeDirectory(path: string): Promise<void> {
+  const missing: string[] = [];
+  let current = resolve(path);
+  for (;;) {
+    try {
+      if (!(await stat(current)).isDirectory()) throw new Error(`${current} is not a directory`);
+      break;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+      missing.unshift(current);
+      const parent = dirname(current);
+      if (parent === current) break;
+      current = parent;
+    }
+  }
+  for (const directory of missing) {
+    try {
+      await mkdir(directory);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      if (!(await stat(directory)).isDirectory()) throw new Error(`${directory} is not a directory`);
+    }
+  }
+}

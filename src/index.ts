@@ -16,7 +16,8 @@ export { RunSummarySchema, type RunSummary } from './pipeline/summary.js';
 /** For a host process's own signal handling: removes the partial files of runs still open. */
 export { removePartialFilesNow } from './pipeline/sinks.js';
 export { isSolrSource, parseShard } from './sources/solr-http.js';
-export { parseCloudPartition, type SolrCloudPartition } from './sources/solr-shards.js';
+export { refuseOutputsThatAreInputs, type PlannedOutput } from './sources/output-overlap.js';
+export { jobShareProblem, parseCloudPartition, type SolrCloudPartition } from './sources/solr-shards.js';
 export type { SolrReadOptions } from './sources/solr-pages.js';
 export { mergeShards, type MergeOptions, type MergeResult, type CrossShardFinding, type MergedPosition } from './merge/merge.js';
 export { RunStateSchema, type RunState, type ShardDescription } from './model/run-state.js';
@@ -26,7 +27,7 @@ export { Confidence, type RecordReader, type ReadContext, type ReadLimits } from
 export { validateRecord } from './validate/index.js';
 export { fieldSchema, VALUE_SCHEMAS } from './validate/field-schemas.js';
 export { loadProfile, ProfileSchema, type Profile } from './biblio-schema/profile.js';
-export { RULES, makeIssue, applySeverities, type IssueCode, type Rule, type SeverityOverrides } from './model/rules.js';
+export { RULES, makeIssue, applySeverities, isFixedRule, type IssueCode, type Rule, type SeverityOverrides } from './model/rules.js';
 export { normalizeRecord, type NormalizeResult } from './normalize/index.js';
 export { writers, findWriter, registerWriter, writerOptionsOf, OUTPUT_FORMATS, isOutputFormat, type OutputFormat, type AddedOutputFormats } from './write/index.js';
 export { formatRecords } from './write/format.js';

@@ -34,3 +34,27 @@ export function prototypeKeyPath(json: unknown): string | undefined {
   }
   return undefined;
 }
+
+/** How deep a JSON file a user hands the CLI (config, profile, baseline) may nest: theirs need a handful of levels. */
+export const USER_JSON_MAX_DEPTH = 64;
+
+/**
+ * Why JSON text nests arrays and objects deeper than `limit`, or undefined. Checked on the
+ * text before parsing: JSON.parse copes with a million levels, but the checks and messages
+ * after it recurse (zod, JSON.stringify of a bad value) and died with a stack overflow.
+ * Strings are skipped whole, so brackets inside them do not count.
+ */
+export function jsonDepthProblem(text: string, limit: number = USER_JSON_MAX_DEPTH): string | undefined {
+  let depth = 0;
+  for (let at = 0; at < text.length; at++) {
+    const code = text.charCodeAt(at);
+    if (code === 0x22) {
+      for (at++; at < text.length && text.charCodeAt(at) !== 0x22; at++) if (text.charCodeAt(at) === 0x5c) at++;
+    } else if (code === 0x5b || code === 0x7b) {
+      if (++depth > limit) return `arrays and objects nested more than ${limit} deep (at position ${at})`;
+    } else if (code === 0x5d || code === 0x7d) {
+      depth--;
+    }
+  }
+  return undefined;
+}

@@ -19,6 +19,22 @@ describe('reconstruction of given names written as initials', () => {
     expect(result.authors).toEqual(authors);
   });
 
+  it('among written-out given names, one that opens with an undotted initial goes on with the name the person is known by (NLM "J Hampton")', async () => {
+    // The word after the initial is not a known name either way: only the list's style decides.
+    const authors = people('Okafor, Chidinma', 'Lindqvist, R Magnus', 'Hartmann, Petra', 'Brennan, Siobhan', 'Achterberg, T Willem', 'Quist, Ingeborg');
+    expect((await reconstruct(authors)).authors).toEqual(authors);
+  });
+
+  it('a middle initial after a written-out name still ends the given name before a compound surname', async () => {
+    const authors = people('Okafor, Chidinma', 'Whitlock, Donna J', 'Pierce Campbell, Christine M', 'Brennan, Siobhan');
+    expect((await reconstruct(authors)).authors).toEqual(authors);
+  });
+
+  it('in a list of initials, a word after an undotted initial still starts the next family name', async () => {
+    const authors = people('Okafor, C', 'Lindqvist, R', 'Magnus Hartmann, P', 'Brennan, S', 'Achterberg, T', 'Veldkamp Quist, I');
+    expect((await reconstruct(authors)).authors).toEqual(authors);
+  });
+
   it('"John A." keeps the initial after the full given name', async () => {
     const authors = people('Taylor, John A.', 'Baker, Mary K.', 'Hill, Peter');
     expect((await reconstruct(authors)).authors).toEqual(authors);

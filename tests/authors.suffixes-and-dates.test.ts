@@ -20,6 +20,11 @@ describe('reconstruction of names with suffixes and dates', () => {
     expect((await reconstruct(authors, { workKeys: true })).authors).toEqual(authors);
   });
 
+  it('"Md" (Mohammad, South Asian) after a family comma is a given name, not the degree MD', async () => {
+    const authors = people('Das, Anjali', 'Karim, Md Rezaul', 'Sen, Priya', 'Hossain, Md', 'Roy, Partha');
+    expect((await reconstruct(authors)).authors).toEqual(authors);
+  });
+
   it('the core table count makes "V" a suffix when only that reading has the right number of names', async () => {
     const authors = [person('King, Martin Luther, V'), person('Jones, Bob')];
     const result = await reconstruct(authors, { coreTable: true });

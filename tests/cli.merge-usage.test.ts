@@ -3,6 +3,7 @@ import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runBibpipe, temporaryDirectory } from './helpers/cli.js';
+import { convert } from '../src/pipeline/convert.js';
 
 const directory = temporaryDirectory('bibpipe-merge-cli-');
 afterAll(async () => {
@@ -30,5 +31,24 @@ describe('bibpipe merge and shard flags: usage errors are one line, exit 2', () 
     expect(cloudOnFile.stderr).toContain('--solr-shard applies to live SolrCloud inputs');
     const both = await runBibpipe(['convert', 'solr+http://127.0.0.1:9/solr/biblio', '--to', 'ndjson', '--shard', '1/2', '--solr-shard', '1/2', '--out-dir', join(directory, 'y')]);
     expect(both.code).toBe(2);
+  });
+
+  it('findings across shards are one log line per rule (each one at --log-level debug), not a line each', async () => {
+    const file = join(directory, 'dois.ndjson');
+    // The second hundred repeat the DOIs of the first under other ids: each a doi.duplicate the second shard cannot see.
+    const line = (index: number): string => JSON.stringify({ id: `r${index}`, title: `T ${index}`, format: ['Article'], doi_str_mv: [`10.1000/d${index % 100}`] });
+    writeFileSync(file, `${Array.from({ length: 200 }, (_, index) => line(index)).join('\n')}\n`);
+    const shards = [1, 2].map((index) => join(directory, `doi-shard-${index}`));
+    for (const [at, outDir] of shards.entries()) await convert({ inputs: [file], to: ['ndjson'], outDir, runState: { shard: { kind: 'file-range', index: at + 1, count: 2 } } });
+    const quiet = await runBibpipe(['merge', ...shards, '--out-dir', join(directory, 'doi-merged'), '--quiet']);
+    expect(quiet.code).toBe(0);
+    const lines = quiet.stderr.trim().split('\n');
+    expect(lines).toHaveLength(1);
+    // The byte cut falls near record 100: the few repeats before it are the first shard's own findings.
+    const [, count, all] = /(\d+) doi\.duplicate findings across shards; first: "r1\d\d" .*--log-level debug lists all (\d+)/.exec(lines[0]!) ?? [];
+    expect(Number(count)).toBeGreaterThan(90);
+    expect(all).toBe(count);
+    const listed = await runBibpipe(['merge', ...shards, '--out-dir', join(directory, 'doi-merged'), '--quiet', '--log-level', 'debug']);
+    expect(listed.stderr.trim().split('\n').filter((text) => text.includes('doi.duplicate'))).toHaveLength(Number(count) + 1);
   });
 });

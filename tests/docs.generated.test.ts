@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CLI_COMMANDS, GENERATED_DOCUMENTS } from '../scripts/docs/generated.js';
-import { RULE_DOCS_PAGE, RULES, ruleDocsAnchor, ruleDocsUrl } from '../src/model/rules.js';
+import { isFixedRule, RULE_DOCS_PAGE, RULES, ruleDocsAnchor, ruleDocsUrl } from '../src/model/rules.js';
 import { extractRuleTable } from '../src/report/rule-table.js';
 import { extractSection } from '../src/report/markdown-sections.js';
 import { CSV_COLUMNS, OPT_IN_CSV_COLUMNS } from '../src/write/csv.js';
@@ -27,7 +27,7 @@ describe('docs/rules.md', () => {
     for (const [code, rule] of Object.entries(RULES)) {
       const row = rows.find((line) => line.includes(`\`${code}\``));
       expect(row, code).toContain(`id="${ruleDocsAnchor(code)}"`);
-      expect(row?.split(' | ')[1]).toBe(rule.severity);
+      expect(row?.split(' | ')[1]).toBe(isFixedRule(code) ? `${rule.severity} (fixed)` : rule.severity);
     }
   });
 

@@ -111,6 +111,15 @@ describe('publication types and their MeSH UIs (issue 19, defect 3)', () => {
     expect(medline(record)).toContain('<PublicationType UI="D064886">Dataset</PublicationType>');
   });
 
+  it('writes the UIs a public copy of NLM\'s MeSH record confirmed in the second round (protocols, veterinary, adaptive and equivalence trials)', async () => {
+    const { record } = await fromSolrJson(pubmedDoc({ title: 'A trial protocol', persons: ['Ode, Ama'], abbreviation: 'Trials', types: ['Clinical Trial Protocol', 'Clinical Trial, Veterinary', 'Adaptive Clinical Trial', 'Equivalence Trial'], abstract: ABSTRACT }));
+    const xml = medline(record);
+    expect(xml).toContain('<PublicationType UI="D000078325">Clinical Trial Protocol</PublicationType>');
+    expect(xml).toContain('<PublicationType UI="D000077522">Clinical Trial, Veterinary</PublicationType>');
+    expect(xml).toContain('<PublicationType UI="D000076362">Adaptive Clinical Trial</PublicationType>');
+    expect(xml).toContain('<PublicationType UI="D000073843">Equivalence Trial</PublicationType>');
+  });
+
   it('lists Journal Article with a Comment that is neither a Letter nor an Editorial, as NLM does', async () => {
     const { record } = await fromSolrJson(pubmedDoc({ title: 'On the trial', persons: ['Ode, Ama'], abbreviation: 'Lancet', types: ['Comment'], abstract: ABSTRACT }));
     expect(medline(record)).toContain('<PublicationType UI="D016428">Journal Article</PublicationType>');
@@ -119,8 +128,7 @@ describe('publication types and their MeSH UIs (issue 19, defect 3)', () => {
   it('has a UI for every type but the few no public source confirmed (named here, so a new one without a UI fails)', () => {
     const withoutUi = Object.entries(NLM_PUBLICATION_TYPES).filter(([, ui]) => ui === undefined).map(([name]) => name).sort();
     expect(withoutUi).toEqual([
-      'Adaptive Clinical Trial', 'Clinical Trial Protocol', 'Clinical Trial, Veterinary', 'Equivalence Trial', 'Expression of Concern',
-      'Interactive Tutorial', 'Observational Study, Veterinary', 'Randomized Controlled Trial, Veterinary', 'Scoping Review', 'Webcast',
+      'Expression of Concern', 'Interactive Tutorial', 'Observational Study, Veterinary', 'Randomized Controlled Trial, Veterinary', 'Scoping Review', 'Webcast',
     ]);
     for (const ui of Object.values(NLM_PUBLICATION_TYPES)) if (ui !== undefined) expect(ui).toMatch(/^D\d{6}(?:\d{3})?$/u);
   });

@@ -41,7 +41,7 @@ describe('title', () => {
     expect(record.marc?.titleParts?.alternateScript).toBe('Война и мир');
     expect(record.alternativeTitles).toEqual(['Война и мир']);
     expect(record.marc?.agents).toHaveLength(1);
-    expect(record.marc?.agents[0]?.alternateScript).toBe('Толстой, Лев, 1828-1910');
+    expect(record.marc?.agents[0]?.alternateScript).toBe('Толстой, Лев');
   });
 });
 

@@ -108,3 +108,53 @@ describe('MEDLINE XML and .nbib from MARC records', () => {
     expect(nbibWriter.accepts(book)?.code).toBe('medline.not-an-article');
   });
 });
+
+describe('880 alternate-script names and title', () => {
+  const SCRIPTS = marcFromLines('00000cam a2200000 i 4500', [
+    '001 cjk1',
+    '008 200101s2020    ja a     b    001 0 jpn d',
+    '100 1_ $6 880-01 $a Murakami, Haruki, $d 1949- $e author.',
+    '245 10 $6 880-02 $a Noruwei no mori / $c Murakami Haruki.',
+    '700 1_ $6 880-03 $a Kawai, Hayao, $e translator.',
+    '710 2_ $6 880-04 $a Kōdansha.',
+    '700 1_ $a Rubin, Jay.',
+    '880 1_ $6 100-01/$1 $a 村上春樹, $d 1949- $e author.',
+    '880 10 $6 245-02/$1 $a ノルウェイの森 / $c 村上春樹.',
+    '880 1_ $6 700-03/$1 $a 河合隼雄, $e translator.',
+    '880 2_ $6 710-04/$1 $a 講談社.',
+  ]);
+  const normalized = (): BibRecord => normalizeRecord(rawWithMarc(SCRIPTS, { id: 'cjk1' })).record;
+
+  it('JSON-LD: a Person\'s and an Organization\'s name in the original script is their alternateName; a name without one has none', () => {
+    const document = jsonLdDocument(normalized()) as Record<string, unknown>;
+    expect(document.author).toEqual([
+      { '@type': 'Person', name: 'Haruki Murakami', alternateName: '村上春樹', givenName: 'Haruki', familyName: 'Murakami', birthDate: '1949' },
+      { '@type': 'Organization', name: 'Kōdansha', alternateName: '講談社' },
+      { '@type': 'Person', name: 'Jay Rubin', givenName: 'Jay', familyName: 'Rubin' },
+    ]);
+    expect(document.translator).toEqual({ '@type': 'Person', name: 'Hayao Kawai', alternateName: '河合隼雄', givenName: 'Hayao', familyName: 'Kawai' });
+  });
+
+  it('JSON-LD: the title in its original script is the work\'s alternateName', () => {
+    const document = jsonLdDocument(normalized()) as Record<string, unknown>;
+    expect(document.name).toBe('Noruwei no mori');
+    expect(document.alternateName).toBe('ノルウェイの森');
+  });
+
+  it('CSV: the opt-in columns give each author\'s original script in author order', () => {
+    const columns = ['authors', 'author_alternate_scripts', 'corporate_authors', 'corporate_author_alternate_scripts', 'alternative_titles'];
+    const [, row] = parse(render(csvWriter, [normalized()], { csvColumns: columns })) as string[][];
+    expect(row).toEqual(['Murakami, Haruki|Rubin, Jay', '村上春樹|', 'Kōdansha', '講談社', 'ノルウェイの森']);
+  });
+});
+
+describeWithShared('JSON-LD with 880 names', () => {
+  it('uses only schema.org terms', async () => {
+    const record = normalizeRecord(rawWithMarc(marcFromLines('00000cam a2200000 i 4500', [
+      '001 x1', '100 1_ $6 880-01 $a Ivanov, Ivan.', '245 10 $a Title.', '880 1_ $6 100-01/(N $a Иванов, Иван.',
+    ]), { id: 'x1' })).record;
+    const document = jsonLdDocument(record);
+    expect((document.author as Array<Record<string, unknown>>)[0]?.alternateName).toBe('Иванов, Иван');
+    expect(await checkJsonLd(document)).toEqual([]);
+  });
+});

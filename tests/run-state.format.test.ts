@@ -18,6 +18,7 @@ afterEach(async () => {
 
 const HEADER = {
   shard: { kind: 'solr-hash' as const, index: 2, count: 3 },
+  cwd: '/work',
   inputs: [{ name: 'solr+http://127.0.0.1:1/solr/biblio', kind: 'solr' as const, query: '[]' }, { name: 'b.ndjson', kind: 'file' as const, size: 10 }],
   settings: { formats: ['csv', 'ndjson'], writerOptions: {} },
 };
@@ -38,10 +39,10 @@ const recordArbitrary: fc.Arbitrary<RunStateRecord> = fc.record({
   outputBytes: fc.tuple(fc.nat({ max: 2 ** 31 }), fc.nat({ max: 2 ** 20 })),
   rejectBytes: fc.nat({ max: 2 ** 31 }),
   skippedBytes: fc.nat(),
-  issueCodes: fc.array(fc.constantFrom('id.duplicate', 'doi.duplicate', 'medline.no-pmid', 'field.unknown'), { maxLength: 5 }),
+  issues: fc.array(fc.tuple(fc.constantFrom('id.duplicate', 'doi.duplicate', 'medline.no-pmid', 'field.unknown'), fc.constantFrom('error' as const, 'warning' as const, 'info' as const)), { maxLength: 5 }),
   fillCounted: fc.nat({ max: 2 ** 30 }),
   fillFilled: fc.nat({ max: 2 ** 30 }),
-});
+}).map(({ issues, ...record }) => ({ ...record, issueCodes: issues.map(([code]) => code), issueSeverities: issues.map(([, severity]) => severity) }));
 
 async function roundTrip(records: readonly RunStateRecord[]): Promise<{ directory: string; back: ReturnType<RunStateReader['next']>[] }> {
   const directory = temporaryDirectory('bibpipe-state-');
@@ -65,7 +66,7 @@ describe('run state: run-state.json + run-state.bin', () => {
       fc.asyncProperty(fc.array(recordArbitrary, { maxLength: 60 }), async (records) => {
         const { back } = await roundTrip(records);
         expect(back).toHaveLength(records.length);
-        expect(back).toEqual(records.map((record) => ({ ...record, outputBytes: [...record.outputBytes], issueCodes: [...record.issueCodes] })));
+        expect(back).toEqual(records.map((record) => ({ ...record, outputBytes: [...record.outputBytes], issueCodes: [...record.issueCodes], issueSeverities: [...record.issueSeverities] })));
       }),
       { seed: 20261129, numRuns: 40 },
     );
@@ -74,7 +75,7 @@ describe('run state: run-state.json + run-state.bin', () => {
   it('streams entries across its 1 MB read blocks (50,000 entries with long ids)', async () => {
     const records: RunStateRecord[] = Array.from({ length: 50_000 }, (_, n) => ({
       input: 0, ordinal: n + 1, id: `record-${n}-${'x'.repeat(n % 97)}`, idKey: [n, n * 7], converted: n % 7 !== 0, idDuplicate: false, doiDuplicate: false, pmidDuplicate: false,
-      outputBytes: [n, 3 * n], rejectBytes: n % 7 === 0 ? 120 : 0, skippedBytes: 0, issueCodes: n % 5 === 0 ? ['field.unknown'] : [], fillCounted: 0, fillFilled: 0,
+      outputBytes: [n, 3 * n], rejectBytes: n % 7 === 0 ? 120 : 0, skippedBytes: 0, issueCodes: n % 5 === 0 ? ['field.unknown'] : [], issueSeverities: n % 5 === 0 ? ['warning' as const] : [], fillCounted: 0, fillFilled: 0,
     }));
     const { directory, back } = await roundTrip(records);
     expect(back.map((entry) => entry!.id)).toEqual(records.map((record) => record.id));
@@ -85,7 +86,7 @@ describe('run state: run-state.json + run-state.bin', () => {
   });
 
   it('a cut-short run-state.bin is an error, not a short run', async () => {
-    const { directory } = await roundTrip([{ input: 0, ordinal: 1, id: 'a', converted: true, idDuplicate: false, doiDuplicate: false, pmidDuplicate: false, outputBytes: [1, 2], rejectBytes: 0, skippedBytes: 0, issueCodes: [], fillCounted: 0, fillFilled: 0 }]);
+    const { directory } = await roundTrip([{ input: 0, ordinal: 1, id: 'a', converted: true, idDuplicate: false, doiDuplicate: false, pmidDuplicate: false, outputBytes: [1, 2], rejectBytes: 0, skippedBytes: 0, issueCodes: [], issueSeverities: [], fillCounted: 0, fillFilled: 0 }]);
     truncateSync(join(directory, RUN_STATE_BIN), 5);
     const reader = new RunStateReader(directory, await readRunState(directory));
     expect(() => reader.next()).toThrow(/cut short/);
@@ -95,7 +96,7 @@ describe('run state: run-state.json + run-state.bin', () => {
   it('a state from elsewhere is refused with the file and the reason', async () => {
     const directory = temporaryDirectory('bibpipe-state-');
     directories.push(directory);
-    writeFileSync(join(directory, RUN_STATE_JSON), JSON.stringify({ format: 'bibpipe-run-state', version: 2 }));
+    writeFileSync(join(directory, RUN_STATE_JSON), JSON.stringify({ format: 'bibpipe-run-state', version: 1 }));
     await expect(readRunState(directory)).rejects.toThrow(/run-state.json: not a run state this bibpipe reads: version/);
     await expect(readRunState(join(directory, 'missing'))).rejects.toThrow(/cannot read the run state \(ENOENT\)/);
   });

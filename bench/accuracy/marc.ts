@@ -9,6 +9,7 @@ import { writeMarcInputs, type MarcInputKind } from '../../tests/helpers/marc-in
 import { HAS_XSLTPROC } from '../../tests/helpers/marc-staff-view.js';
 import { HAS_SHARED } from '../../tests/helpers/shared-paths.js';
 import { differingKeys } from './compare.js';
+import { differingOutputs, outputTexts } from './marc-outputs.js';
 import { factsAgree, MARC_MEASURES, marcTruth, outputFacts, type Facts, type MarcMeasure } from './marc-truth.js';
 
 /**
@@ -47,6 +48,11 @@ export interface MarcAccuracyReport {
    * aside): across all inputs, and across the Solr inputs (the same fullrecord in its encodings).
    */
   identical: { records: number; same: number; differingPaths: Record<string, number> };
+  /**
+   * Records whose written outputs (every output format) are identical from every measured
+   * input, what tells the input apart left out (marc-outputs.ts): the issue's target.
+   */
+  identicalOutputs: { records: number; same: number; differingOutputs: Record<string, number> };
   identicalSolr: { records: number; same: number; differingPaths: Record<string, number> };
   /** The same across the inputs that hold only the MARC (the scrape, .mrc, MARCXML): no indexed field to disagree with it. */
   identicalMarcOnly: { records: number; same: number; differingPaths: Record<string, number> };
@@ -99,7 +105,7 @@ export async function measureMarcAccuracy(options: { set: 'held-out' | 'dev'; co
   const truths = corpus.map((entry) => marcTruth(entry.record));
   const directory = mkdtempSync(join(tmpdir(), 'bibpipe-marc-accuracy-'));
   const report: MarcAccuracyReport = {
-    command: options.command, set: options.set, records: corpus.length, leftOut: all.length - corpus.length, inputs: {}, identical: { records: 0, same: 0, differingPaths: {} }, identicalSolr: { records: 0, same: 0, differingPaths: {} }, identicalMarcOnly: { records: 0, same: 0, differingPaths: {} }, failures: {}, seconds: 0,
+    command: options.command, set: options.set, records: corpus.length, leftOut: all.length - corpus.length, inputs: {}, identical: { records: 0, same: 0, differingPaths: {} }, identicalOutputs: { records: 0, same: 0, differingOutputs: {} }, identicalSolr: { records: 0, same: 0, differingPaths: {} }, identicalMarcOnly: { records: 0, same: 0, differingPaths: {} }, failures: {}, seconds: 0,
   };
   try {
     const canRender = HAS_XSLTPROC && HAS_SHARED;
@@ -134,6 +140,7 @@ export async function measureMarcAccuracy(options: { set: 'held-out' | 'dev'; co
       outputs.set(kind, result.map((processed) => processed.record));
     }
     compareInputs(report.identical, [...outputs.values()], corpus.length);
+    compareOutputs(report.identicalOutputs, [...outputs.values()], corpus.length);
     const solr = (kind: MarcInputKind): boolean => kind.startsWith('ndjson') || kind.startsWith('solr');
     compareInputs(report.identicalSolr, [...outputs].filter(([kind]) => solr(kind)).map(([, list]) => list), corpus.length);
     compareInputs(report.identicalMarcOnly, [...outputs].filter(([kind]) => !solr(kind)).map(([, list]) => list), corpus.length);
@@ -157,6 +164,19 @@ function compareInputs(tally: MarcAccuracyReport['identical'], measured: Readonl
   }
 }
 
+/** Counts the records whose every output format's text is the same from every measured input. */
+function compareOutputs(tally: MarcAccuracyReport['identicalOutputs'], measured: ReadonlyArray<ReadonlyArray<BibRecord | undefined>>, count: number): void {
+  if (measured.length < 2) return;
+  for (let index = 0; index < count; index += 1) {
+    tally.records += 1;
+    const records = measured.map((list) => list[index]);
+    if (records.some((record) => !record)) continue;
+    const differing = differingOutputs(records.map((record) => outputTexts(record as BibRecord)));
+    if (differing.length === 0) tally.same += 1;
+    for (const name of differing) tally.differingOutputs[name] = (tally.differingOutputs[name] ?? 0) + 1;
+  }
+}
+
 const percent = (right: number, total: number): string => (total === 0 ? '   -   ' : `${((100 * right) / total).toFixed(2).padStart(6)}%`);
 
 export function formatMarcReport(report: MarcAccuracyReport): string {
@@ -171,6 +191,9 @@ export function formatMarcReport(report: MarcAccuracyReport): string {
   }
   lines.push(`${'rejected'.padEnd(12)}${kinds.map((kind) => String(report.inputs[kind]?.rejected ?? 0).padStart(20)).join('')}`);
   for (const kind of kinds) if (report.inputs[kind]?.unavailable) lines.push(`${kind}: not measured: ${report.inputs[kind]?.unavailable}`);
+  const outputs = report.identicalOutputs;
+  lines.push('', `identical outputs across inputs: ${outputs.same} of ${outputs.records} (${percent(outputs.same, outputs.records).trim()}; every output format, source positions, _version_ and the leader's storage positions aside)`);
+  for (const [name, times] of Object.entries(outputs.differingOutputs).sort((a, b) => b[1] - a[1])) lines.push(`  ${name} differs: ${times}`);
   for (const [label, tally] of [['every measured input', report.identical], ['the Solr inputs (fullrecord in each encoding)', report.identicalSolr], ['the MARC-only inputs (scrape, .mrc, MARCXML)', report.identicalMarcOnly]] as const) {
     lines.push('', `same normalized record from ${label}: ${tally.same}/${tally.records} (${percent(tally.same, tally.records).trim()})`);
     for (const [path, times] of Object.entries(tally.differingPaths).sort((a, b) => b[1] - a[1]).slice(0, 10)) lines.push(`  differs in ${path}: ${times}`);

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
-import { jsonSyntaxProblem, prototypeKeyPath } from '../json-syntax.js';
+import { jsonDepthProblem, jsonSyntaxProblem, prototypeKeyPath } from '../json-syntax.js';
 
 const FieldNameSchema = z
   .string()
@@ -56,6 +56,8 @@ export async function loadProfile(path: string): Promise<Profile> {
   } catch (error) {
     throw new Error(`Cannot read schema profile ${path}: ${(error as Error).message}`);
   }
+  const tooDeep = jsonDepthProblem(text);
+  if (tooDeep !== undefined) throw new Error(`Invalid schema profile ${path}: ${tooDeep}; a profile needs a few levels`);
   let json: unknown;
   try {
     json = JSON.parse(text);

@@ -1,7 +1,8 @@
-import type { Command } from 'commander';
+import { Option, type Command } from 'commander';
 import type { RunSummary } from '../index.js';
 import type { MergeFlags } from './merge-run.js';
 import { parseMaxWarnings } from './limits-options.js';
+import { LOG_FORMATS, LOG_LEVELS } from './log-options.js';
 
 /**
  * `bibpipe merge SHARD_DIR... --out-dir DIR` (see docs/scale-out.md). Exit codes as convert's:
@@ -20,6 +21,8 @@ export function registerMergeCommand(
     .requiredOption('--out-dir <dir>', 'where the merged outputs, rejects.ndjson, skipped.ndjson and summary.json go')
     .option('--max-warnings <n>', 'exit 1 when the merged run has more than N warnings', parseMaxWarnings)
     .option('--quiet', 'print no summary line')
+    .addOption(new Option('--log-level <level>', 'log level on stderr: findings across shards are counted per rule at warn, listed one by one at debug').choices(LOG_LEVELS).default('warn'))
+    .addOption(new Option('--log-format <format>', 'readable lines (text) or JSON lines (json)').choices(LOG_FORMATS).default('text'))
     .option('--debug', 'show stack traces for unexpected errors')
     .action(async (directories: string[], flags: MergeFlags & { debug?: boolean }) => {
       state.debug = Boolean(flags.debug);

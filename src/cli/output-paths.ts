@@ -28,11 +28,36 @@ export async function checkWritable(file: string, what: string): Promise<void> {
   const existing = await stat(file).catch(() => undefined);
   if (existing?.isDirectory() === true) fail('it is a folder');
   try {
-    const handle = await open(file, existing ? 'r+' : 'wx');
-    await handle.close();
-    if (!existing) await unlink(file);
+    await tryOpening(file, existing !== undefined);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? '';
     fail(REASONS[code] ?? `${(error as Error).message.split('\n')[0]}`);
   }
+}
+
+/**
+ * Opens the file for writing and closes it; one that did not exist is made exclusively and
+ * removed again. Another job checking the same path at the same moment (jobs started
+ * together) may make it between our look and our open: EEXIST then means "exists", and the
+ * file is tried as an existing one.
+ */
+async function tryOpening(file: string, existed: boolean): Promise<void> {
+  if (!existed) {
+    try {
+      const handle = await open(file, 'wx');
+      await handle.close();
+      await unlink(file).catch((error: NodeJS.ErrnoException) => {
+        if (error.code !== 'ENOENT') throw error;
+      });
+      return;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    }
+  }
+  const handle = await open(file, 'r+').catch((error: NodeJS.ErrnoException) => {
+    // Made and removed again by the other job's check: nothing is in the way.
+    if (error.code === 'ENOENT') return undefined;
+    throw error;
+  });
+  await handle?.close();
 }

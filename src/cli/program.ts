@@ -10,6 +10,7 @@ import type { RunFlags } from './run-flags.js';
 import type { StatsFlags } from './stats-command.js';
 import { addSourceOptions } from './solr-options.js';
 import { registerMergeCommand } from './merge-command.js';
+import { LOG_FORMATS, LOG_LEVELS } from './log-options.js';
 import { parseMaxWarnings } from './limits-options.js';
 import type { ValidateFlags } from './validate-command.js';
 import { addWriterOptions, commaList } from './writer-options.js';
@@ -49,7 +50,6 @@ async function summaryLineOf(summary: RunSummary): Promise<string> {
   return summaryLine(summary);
 }
 
-const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
 
 /** What every reading command takes as inputs. */
 const INPUTS_HELP =
@@ -174,7 +174,7 @@ function buildProgram(streams: CliStreams, state: { exitCode: number; debug: boo
       .option('--profile <file>', 'local schema profile (JSON) declaring site-specific Solr fields (default: the config\'s "profile", else none)')
       .option('-c, --config <file>', 'config file (default: the nearest bibpipe.config.json, .bibpiperc or .bibpiperc.json upward)')
       .addOption(new Option('--log-level <level>', 'log level for the logs on stderr').choices(LOG_LEVELS).default('warn'))
-      .addOption(new Option('--log-format <format>', 'logs on stderr as readable lines, or as JSON lines (pino) for log collectors').choices(['text', 'json']).default('text'))
+      .addOption(new Option('--log-format <format>', 'logs on stderr as readable lines, or as JSON lines (pino) for log collectors').choices(LOG_FORMATS).default('text'))
       .addOption(workersOption())
       .option('-q, --quiet', 'print no summary line and no progress bar')
       .option('--debug', 'show stack traces for unexpected errors');

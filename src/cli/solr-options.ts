@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { type Command, InvalidArgumentError, Option } from 'commander';
-import { isSolrSource, parseCloudPartition, parseShard, type ShardDescription, type SolrCloudPartition, type SolrReadOptions } from '../index.js';
+import { isSolrSource, jobShareProblem, parseCloudPartition, parseShard, type ShardDescription, type SolrCloudPartition, type SolrReadOptions } from '../index.js';
 import { UsageError } from '../errors.js';
 import { positiveInteger } from './limits-options.js';
 
@@ -26,13 +26,16 @@ function requestsPerSecond(value: string): number {
 
 function shard(value: string): { index: number; count: number } {
   const parsed = parseShard(value);
-  if (!parsed) throw new InvalidArgumentError('expected I/N with 1 <= I <= N, e.g. 2/4');
+  if (!parsed) throw new InvalidArgumentError(`${jobShareProblem(value) ?? 'not I/N'}; expected I/N with 1 <= I <= N, e.g. 2/4`);
   return parsed;
 }
 
 function cloudShard(value: string): SolrCloudPartition {
   const parsed = parseCloudPartition(value);
-  if (!parsed) throw new InvalidArgumentError('expected a SolrCloud shard name (shard1), names (shard1,shard3) or I/N over the sorted shard names, e.g. 2/4');
+  if (!parsed) {
+    const share = value.includes('/') ? `${jobShareProblem(value) ?? 'not I/N'}; ` : '';
+    throw new InvalidArgumentError(`${share}expected a SolrCloud shard name (shard1), names (shard1,shard3) or I/N over the sorted shard names, e.g. 2/4`);
+  }
   return parsed;
 }
 

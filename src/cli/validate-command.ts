@@ -2,7 +2,7 @@ import { createWriteStream } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import type { Writable } from 'node:stream';
 import type { Logger } from 'pino';
-import { baselineFromIssues, htmlReporter, loadConfig, parseBaseline, parseReporterSpec, serializeBaseline, validateToSpool, valuesOf, type Baseline, type ReporterTarget, type Severity, type ValidationTotals } from '../index.js';
+import { baselineFromIssues, htmlReporter, loadConfig, parseBaseline, parseReporterSpec, refuseOutputsThatAreInputs, serializeBaseline, validateToSpool, valuesOf, type Baseline, type ReporterTarget, type Severity, type ValidationTotals } from '../index.js';
 import { solrOptionsFromFlags, type SolrFlags } from './solr-options.js';
 import { limitsFromFlags, type LimitFlags } from './limits-options.js';
 import { writeFully } from './stdio.js';
@@ -85,7 +85,11 @@ function useColor(stdout: Writable, flag: boolean | undefined): boolean {
 export async function runValidate(inputs: readonly string[], flags: ValidateFlags, stdout: Writable, run: RunContext = {}): Promise<ValidateOutcome> {
   const { cwd = process.cwd(), progress, signal, logger } = run;
   const targets = reporterTargets(flags);
-  // Every file the run will write is checked before the run: a typo must not cost a long run.
+  // Every file the run will write is checked before the run: a typo must not cost a long run,
+  // and a report written over an input would replace the records it reports on.
+  const written = targets.flatMap(({ reporter, file }) => (file === undefined ? [] : [{ path: file, what: `The ${reporter.name} report` }]));
+  if (flags.writeBaseline !== undefined) written.push({ path: flags.writeBaseline, what: 'The baseline (--write-baseline)' });
+  await refuseOutputsThatAreInputs(inputs, written);
   for (const { file } of targets) if (file !== undefined) await checkWritable(file, 'report');
   if (flags.writeBaseline !== undefined) await checkWritable(flags.writeBaseline, 'baseline');
   const baseline = flags.baseline === undefined ? undefined : await readBaseline(flags.baseline);

@@ -1,7 +1,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { UsageError } from '../errors.js';
-import { jsonSyntaxProblem } from '../json-syntax.js';
+import { jsonDepthProblem, jsonSyntaxProblem } from '../json-syntax.js';
 import type { Config } from './schema.js';
 import { topLevelArrayElementLines } from './positions.js';
 
@@ -66,6 +66,8 @@ export async function loadConfig(options: LoadConfigOptions): Promise<LoadedConf
   } catch (error) {
     throw new UsageError(`Cannot read config ${file}: ${(error as Error).message.replaceAll(/\s*\n\s*/g, ' ')}`);
   }
+  const tooDeep = jsonDepthProblem(text);
+  if (tooDeep !== undefined) throw new UsageError(`Invalid config ${file}: ${tooDeep}; a config needs a few levels`);
   let json: unknown;
   try {
     json = JSON.parse(text);

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { RecordTypeSchema } from '../model/record.js';
 import { modelFieldNames, resolveModelField } from '../model/fields.js';
-import { RULES } from '../model/rules.js';
+import { isFixedRule, RULES } from '../model/rules.js';
 
 export const RuleLevelSchema = z.enum(['off', 'info', 'warning', 'error']);
 export type RuleLevel = z.infer<typeof RuleLevelSchema>;
@@ -17,6 +17,12 @@ const RuleLevelsSchema = z
         context.addIssue({ code: 'custom', path: [code], message: `unknown rule "${code}" (run \`bibpipe rules\` for the list)` });
       } else if (!LEVELS.includes(level)) {
         context.addIssue({ code: 'custom', path: [code], message: `level ${JSON.stringify(level)} is not one of ${RuleLevelSchema.options.join(', ')}` });
+      } else if (isFixedRule(code) && level !== 'error') {
+        context.addIssue({
+          code: 'custom',
+          path: [code],
+          message: `rule "${code}" is always an error and cannot be set to ${JSON.stringify(level)}: a record that cannot be read or has no id has nothing to convert, so it is always rejected (remove the key)`,
+        });
       }
     }
   })

@@ -1,22 +1,18 @@
 import { mkdir, realpath } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
-import type { Fingerprint, RunStateRecord } from '../model/run-state.js';
-import { RunStateReader } from '../pipeline/run-state/codec.js';
+import { resolve } from 'node:path';
+import type { RunStateRecord } from '../model/run-state.js';
 import type { SeverityOverrides } from '../model/rules.js';
-import type { Issue } from '../model/issue.js';
-import { FingerprintTable, sameFingerprint } from '../pipeline/fingerprint-table.js';
-import { emptySummary, sortedSummary } from '../pipeline/counts.js';
 import type { RunSummary } from '../pipeline/summary.js';
 import { findWriter } from '../write/index.js';
 import type { RecordWriter, WriterOptions } from '../write/types.js';
 import { UsageError } from '../errors.js';
 import { OutputSet } from '../pipeline/output-set.js';
 import type { AtomicBlockFile } from '../pipeline/sinks.js';
-import { BlockReader } from './byte-streams.js';
+import { advance, closeCursor, expectBytes, expectShardEnds, mergedOrder, openCursor, type Cursor } from './cursors.js';
 import { renumberJsonLines, renumberNdjsonRecord } from './positions.js';
-import { rerunRejected, type RerunRecord } from './rerun.js';
-import { applyFillRates, duplicateIdIssue, positionAt, positionWords, severityOf } from './run-wide.js';
+import { CrossShardReplay, type Judgement } from './replay.js';
 import { loadShards, type Shard } from './shard-set.js';
+import { MergeTally } from './tally.js';
 
 export interface MergeOptions {
   /** Output folders of the shard runs (each with run-state.json beside its outputs). */
@@ -55,21 +51,6 @@ export interface MergeResult {
   bytes: number;
 }
 
-interface Cursor {
-  shard: Shard;
-  reader: RunStateReader;
-  head: RunStateRecord | undefined;
-  /** Position of `head` among the shard's entries (0-based). */
-  entry: number;
-  outputs: BlockReader[];
-  rejects: BlockReader;
-  skipped: BlockReader;
-  /** Per format: records of this shard's file already taken (the separator goes before all but the first). */
-  taken: number[];
-  /** Per input: the shard's last ordinal, to tell a whole shard from a resumed part of one. */
-  lastOrdinal: number[];
-}
-
 interface Output {
   writer: RecordWriter;
   file: AtomicBlockFile;
@@ -79,55 +60,20 @@ interface Output {
   count: number;
 }
 
-function addSummary(total: RunSummary, part: RunSummary): void {
-  total.read += part.read;
-  total.converted += part.converted;
-  total.rejected += part.rejected;
-  for (const key of ['written', 'skipped', 'issues'] as const) {
-    for (const [name, count] of Object.entries(part[key])) total[key][name] = (total[key][name] ?? 0) + count;
-  }
-  total.severities.error += part.severities.error;
-  total.severities.warning += part.severities.warning;
-  total.severities.info += part.severities.info;
-}
-
-const byUtf8 = (a: string, b: string): number => Buffer.compare(Buffer.from(a), Buffer.from(b));
-
-/**
- * The merged run's records in the single run's order: per input, file ranges one shard
- * after the other, live Solr shards as a k-way merge on the id (each shard came sorted by
- * id in Solr's byte order, which is checked as it goes).
- */
-function* mergedOrder(cursors: Cursor[], inputs: Shard['state']['inputs']): Generator<Cursor> {
-  for (let input = 0; input < inputs.length; input++) {
-    if (inputs[input]!.kind !== 'solr') {
-      for (const cursor of cursors) while (cursor.head?.input === input) yield cursor;
-      continue;
-    }
-    let last: string | undefined;
-    for (;;) {
-      let best: Cursor | undefined;
-      for (const cursor of cursors) {
-        if (cursor.head?.input !== input) continue;
-        if (best === undefined || byUtf8(cursor.head.id ?? '', best.head!.id ?? '') < 0) best = cursor;
-      }
-      if (best === undefined) break;
-      const id = best.head!.id ?? '';
-      if (last !== undefined && byUtf8(id, last) <= 0) {
-        throw new Error(`${best.shard.directory}: record "${id}" comes after "${last}": live Solr shards must be read sorted by the unique key (a string field; cursorMark does that)`);
-      }
-      last = id;
-      yield best;
-    }
-  }
-  for (const cursor of cursors) {
-    if (cursor.head !== undefined) throw new Error(`${cursor.shard.directory}: run-state.bin names input ${cursor.head.input}, out of order or unknown`);
-  }
-}
-
-function advance(cursor: Cursor): void {
-  cursor.head = cursor.reader.next();
-  cursor.entry++;
+/** What a merge writes to and reads from, opened by planMerge. */
+interface MergePlan {
+  shards: Shard[];
+  set: OutputSet;
+  outputs: Output[];
+  rejects: AtomicBlockFile;
+  skipped: AtomicBlockFile;
+  cursors: Cursor[];
+  replay: CrossShardReplay;
+  tally: MergeTally;
+  /** Per input: records placed so far (the single run's ordinal of the next one is this + 1). */
+  ordinals: number[];
+  findings: number;
+  records: number;
 }
 
 /**
@@ -135,242 +81,149 @@ function advance(cursor: Cursor): void {
  * the same input writes, byte for byte (every format file, rejects.ndjson, skipped.ndjson,
  * summary.json). Record texts are copied, never re-serialized; the run-wide checks are
  * replayed in the single run's order from the shards' run states (duplicate ids, DOIs,
- * PMIDs across shards; fill rates). Memory: one block per open file plus the fingerprint
- * tables (12-24 bytes per distinct id/DOI/PMID), whatever the size of the shards.
+ * PMIDs across shards; fill rates), and the counts are added up from the records. Memory:
+ * one block per open file plus the fingerprint tables (12-24 bytes per distinct
+ * id/DOI/PMID), whatever the size of the shards. The steps:
+ *
+ *   load and check the shard set -> plan (writers, output set, a cursor per shard) ->
+ *   per record in the single run's order: replay the run-wide checks, copy its bytes,
+ *   count it -> check every shard's counts -> summarize -> commit the output set.
  */
 export async function mergeShards(options: MergeOptions): Promise<MergeResult> {
   const shards = await loadShards(options.shards);
-  const { settings, inputs } = shards[0]!.state;
-  const severities = settings.severities as SeverityOverrides | undefined;
-  const writerOptions = settings.writerOptions as WriterOptions;
   await mkdir(options.outDir, { recursive: true });
   await refuseShardFolder(options.outDir, options.shards);
+  const plan = await planMerge(shards, options);
+  try {
+    for (const cursor of mergedOrder(plan.cursors, shards[0]!.state.inputs)) {
+      await mergeRecord(plan, cursor);
+      // A signal is heard between records: the loop is synchronous otherwise.
+      if ((plan.records & 0xfff) === 0) await new Promise((resolve) => setImmediate(resolve));
+      if (options.signal?.aborted) throw options.signal.reason instanceof Error ? options.signal.reason : new Error('merge interrupted');
+    }
+    for (const cursor of plan.cursors) expectShardEnds(cursor, plan.outputs.map((output) => output.end));
+    plan.tally.checkShards();
+    const summary = plan.tally.finish((finding) => reportFinding(plan, options, finding));
+    const bytes = await finishOutputs(plan, summary);
+    // Everything is complete under temporary names: now they take their names together.
+    await plan.set.commitAll();
+    return { summary, findings: plan.findings, records: plan.records, bytes };
+  } catch (error) {
+    await plan.set.discardAll();
+    throw error;
+  } finally {
+    for (const cursor of plan.cursors) closeCursor(cursor);
+  }
+}
 
+function reportFinding(plan: MergePlan, options: MergeOptions, finding: CrossShardFinding): void {
+  plan.findings++;
+  options.onFinding?.(finding);
+}
+
+/** The writers of the run's formats, its output set in the out-dir, and every shard opened at its first record. */
+async function planMerge(shards: Shard[], options: MergeOptions): Promise<MergePlan> {
+  const { settings } = shards[0]!.state;
   const writers = settings.formats.map((name) => {
     const writer = findWriter(name);
     if (!writer) throw new Error(`merge: unknown output format "${name}" in the run state`);
     return writer;
   });
-  const outputs: Output[] = [];
-  const cursors: Cursor[] = [];
   // One output set, as convert writes: committed together, stale files of an older run removed.
   const set = await OutputSet.open(options.outDir, [...writers.map((writer) => writer.fileName), 'rejects.ndjson', 'skipped.ndjson', 'summary.json'], { blocks: true });
-  const extra: AtomicBlockFile[] = [];
+  const severities = settings.severities as SeverityOverrides | undefined;
+  const plan: MergePlan = {
+    shards, set, outputs: [], cursors: [],
+    rejects: set.blockFile('rejects.ndjson'),
+    skipped: set.blockFile('skipped.ndjson'),
+    replay: new CrossShardReplay(shards, severities, (finding) => reportFinding(plan, options, finding)),
+    tally: new MergeTally(shards, settings.formats, severities),
+    ordinals: shards[0]!.state.inputs.map(() => 0),
+    findings: 0,
+    records: 0,
+  };
   try {
     for (const writer of writers) {
-      const session = writer.open(writerOptions);
-      outputs.push({
-        writer,
-        file: set.blockFile(writer.fileName),
-        start: Buffer.from(session.start()),
-        separator: Buffer.from(writer.recordSeparator ?? ''),
-        end: Buffer.from(session.end()),
-        count: 0,
-      });
+      const session = writer.open(settings.writerOptions as WriterOptions);
+      const start = Buffer.from(session.start());
+      plan.outputs.push({ writer, file: set.blockFile(writer.fileName), start, separator: Buffer.from(writer.recordSeparator ?? ''), end: Buffer.from(session.end()), count: 0 });
     }
-    const rejectsOut = set.blockFile('rejects.ndjson');
-    const skippedOut = set.blockFile('skipped.ndjson');
-    extra.push(rejectsOut, skippedOut);
-    for (const shard of shards) {
-      const reader = new RunStateReader(shard.directory, shard.state);
-      const cursor: Cursor = {
-        shard,
-        reader,
-        head: reader.next(),
-        entry: 0,
-        outputs: writers.map((writer) => new BlockReader(join(shard.directory, writer.fileName))),
-        rejects: new BlockReader(join(shard.directory, 'rejects.ndjson')),
-        skipped: new BlockReader(join(shard.directory, 'skipped.ndjson')),
-        taken: writers.map(() => 0),
-        lastOrdinal: inputs.map(() => 0),
-      };
-      cursors.push(cursor);
-      outputs.forEach((output, at) => {
-        if (cursor.outputs[at]!.exists) expectBytes(cursor.outputs[at]!, output.start, 'start');
-      });
-    }
-    for (const output of outputs) output.file.write(output.start);
-
-    // Ids of live Solr inputs need no table: Solr keeps them unique, and the k-way merge
-    // refuses an id that does not strictly follow the one before. Ids of files keep their
-    // first record's position (input, line, ordinal, byte offset), which a duplicate names.
-    const ids = new FingerprintTable(6);
-    // Converted records have distinct ids unless id.duplicate is lowered from an error: only
-    // then does a DOI/PMID table need each first record's id to tell "another id" apart.
-    const keepIds = severityOf('id.duplicate', severities) !== 'error';
-    const dois = new FingerprintTable(keepIds ? 2 : 0);
-    const pmids = new FingerprintTable(keepIds ? 2 : 0);
-    const issueDelta = new Map<string, number>();
-    let findings = 0;
-    const report = (finding: CrossShardFinding): void => {
-      findings++;
-      options.onFinding?.(finding);
-    };
-    const ordinals = inputs.map(() => 0);
-    const doiSeverity = severityOf('doi.duplicate', severities);
-    const pmidSeverity = severityOf('pmid.duplicate', severities);
-    let records = 0;
-
-    const position = (cursor: Cursor, record: RunStateRecord, ordinal: number): MergedPosition => ({
-      id: record.id, shard: cursor.shard.directory, input: inputs[record.input]?.name ?? '?', ordinal, line: record.line, byteOffset: record.byteOffset,
-    });
-    const identifierCheck = (table: FingerprintTable, print: Fingerprint | undefined, idPrint: Fingerprint | undefined, shardSaw: boolean, code: 'doi.duplicate' | 'pmid.duplicate', severity: string, cursor: Cursor, record: RunStateRecord, ordinal: number): void => {
-      if (print === undefined || idPrint === undefined) return;
-      const slot = table.insert(print, keepIds ? idPrint : undefined);
-      // The same identifier under the same id (a repeated record) is the id's finding, not this one.
-      const duplicate = slot >= 0 && (!keepIds || !sameFingerprint([table.valueAt(slot, 0), table.valueAt(slot, 1)], idPrint));
-      if (duplicate === shardSaw || severity === 'off') return;
-      if (severity === 'error') throw new Error(`merge: ${code} is raised to an error by the rule severities, and record "${record.id}" in ${cursor.shard.directory} would be rejected by a duplicate in another shard; merge cannot re-run the record (not supported yet)`);
-      issueDelta.set(code, (issueDelta.get(code) ?? 0) + (duplicate ? 1 : -1));
-      if (duplicate) report({ code, message: `${code === 'doi.duplicate' ? 'DOI' : 'PMID'} of record "${record.id}" is also on an earlier record in another shard with a different id`, record: position(cursor, record, ordinal) });
-    };
-
-    const counts = { converted: 0, rejected: 0, written: {} as Record<string, number>, skipped: {} as Record<string, number> };
-    const fillDelta = shards[0]!.state.fillRates.map(() => ({ records: 0, filled: 0 }));
-    const adjust = (format: string, what: 'written' | 'skipped', delta: number): void => {
-      counts[what][format] = (counts[what][format] ?? 0) + delta;
-    };
-    const countCodes = (codes: readonly string[], delta: number): void => {
-      for (const code of codes) issueDelta.set(code, (issueDelta.get(code) ?? 0) + delta);
-    };
-    /**
-     * A record whose id an earlier shard's record had: with id.duplicate an error the single
-     * run rejects it, so it is read again and re-run (rerun.ts) and its counts move from what
-     * its shard counted to what the single run counts; as a warning only the finding is added.
-     */
-    const crossShardDuplicate = async (cursor: Cursor, record: RunStateRecord, file: string, ordinal: number, finding: Issue): Promise<RerunRecord | undefined> => {
-      if (finding.severity !== 'error') {
-        countCodes([finding.code], 1);
-        report({ code: 'id.duplicate', message: finding.message, record: position(cursor, record, ordinal) });
-        return undefined;
-      }
-      const shard = cursor.shard.state.shard as { index?: number; count?: number };
-      const share = { index: shard.index ?? 1, count: shard.count ?? 1 };
-      const rerun = await rerunRejected(settings, file, { byteOffset: record.byteOffset, line: record.line, ordinal, id: record.id, share, localOrdinal: record.ordinal }, finding);
-      countCodes(record.issueCodes, -1);
-      countCodes(rerun.counted.map((issue) => issue.code), 1);
-      if (record.converted) {
-        counts.converted--;
-        counts.rejected++;
-        settings.formats.forEach((format, at) => {
-          if (record.outputBytes[at]! > 0) adjust(format, 'written', -1);
-        });
-        fillDelta.forEach((delta, rule) => {
-          if (record.fillCounted & (1 << rule)) delta.records--;
-          if (record.fillFilled & (1 << rule)) delta.filled--;
-        });
-      }
-      report({ code: 'id.duplicate', message: finding.message, record: position(cursor, record, ordinal) });
-      return rerun;
-    };
-
-    for (const cursor of mergedOrder(cursors, inputs)) {
-      const record = cursor.head!;
-      const ordinal = record.ordinal === 0 ? 0 : ++ordinals[record.input]!;
-      const file = inputs[record.input]!.name;
-      if (inputs[record.input]!.kind === 'solr' && record.ordinal !== 0) {
-        if (record.ordinal !== cursor.lastOrdinal[record.input]! + 1) {
-          throw new UsageError(`merge: ${cursor.shard.directory} starts ${file} at record ${record.ordinal}, not 1: it is a resumed part of a shard (--resume), not a whole shard; run that shard again from the start`);
-        }
-        cursor.lastOrdinal[record.input] = record.ordinal;
-      }
-      let duplicateId: Issue | undefined;
-      let rerun: RerunRecord | undefined;
-      if (record.idKey !== undefined && inputs[record.input]!.kind !== 'solr') {
-        const slot = ids.find(record.idKey);
-        if (slot < 0) ids.insert(record.idKey, positionWords(record, ordinal));
-        else {
-          duplicateId = duplicateIdIssue(record, positionAt(ids, slot, inputs), ids.valueAt(slot, 5) === 1, { file, line: record.line, byteOffset: record.byteOffset, ordinal }, severities);
-          // The first record is in an earlier shard: this shard could not know. The single run rejects it.
-          if (!record.idDuplicate) rerun = await crossShardDuplicate(cursor, record, file, ordinal, duplicateId);
-        }
-      }
-      if (record.converted && rerun === undefined) {
-        identifierCheck(dois, record.doiKey, record.idKey, record.doiDuplicate, 'doi.duplicate', doiSeverity, cursor, record, ordinal);
-        identifierCheck(pmids, record.pmidKey, record.idKey, record.pmidDuplicate, 'pmid.duplicate', pmidSeverity, cursor, record, ordinal);
-      }
-      const renumber = ordinal !== record.ordinal;
-      outputs.forEach((output, at) => {
-        const bytes = record.outputBytes[at]!;
-        if (bytes === 0) return;
-        const reader = cursor.outputs[at]!;
-        if (cursor.taken[at]! > 0) expectBytes(reader, output.separator, 'separator');
-        cursor.taken[at]!++;
-        const text = reader.take(bytes);
-        if (rerun) return;
-        if (output.count > 0) output.file.write(output.separator);
-        if (renumber && output.writer.name === 'ndjson') for (const part of renumberNdjsonRecord(text, record.ordinal, ordinal)) output.file.write(part);
-        else output.file.write(text);
-        output.count++;
-      });
-      if (record.rejectBytes > 0) {
-        const text = cursor.rejects.take(record.rejectBytes);
-        if (!rerun) rejectsOut.write(renumber || duplicateId ? renumberJsonLines(text, file, record.ordinal, ordinal, duplicateId) : text);
-      }
-      if (rerun) rejectsOut.write(rerun.rejectText);
-      if (record.skippedBytes > 0) {
-        const text = cursor.skipped.take(record.skippedBytes);
-        if (rerun) for (const line of text.toString('utf8').split('\n').filter(Boolean)) adjust((JSON.parse(line) as { format: string }).format, 'skipped', -1);
-        else skippedOut.write(renumber ? renumberJsonLines(text, file, record.ordinal, ordinal) : text);
-      }
-      records++;
-      advance(cursor);
-      // A signal is heard between records: the loop is synchronous otherwise.
-      if ((records & 0xfff) === 0) await new Promise((resolve) => setImmediate(resolve));
-      if (options.signal?.aborted) throw options.signal.reason instanceof Error ? options.signal.reason : new Error('merge interrupted');
-    }
-
-    for (const cursor of cursors) {
-      outputs.forEach((output, at) => {
-        const reader = cursor.outputs[at]!;
-        if (reader.exists) expectEnd(reader, output.end);
-      });
-      expectEnd(cursor.rejects, Buffer.alloc(0));
-      expectEnd(cursor.skipped, Buffer.alloc(0));
-    }
-
-    const summary = emptySummary();
-    for (const shard of shards) addSummary(summary, shard.summary);
-    summary.converted += counts.converted;
-    summary.rejected += counts.rejected;
-    for (const what of ['written', 'skipped'] as const) {
-      for (const [format, delta] of Object.entries(counts[what])) {
-        summary[what][format] = (summary[what][format] ?? 0) + delta;
-        if (what === 'skipped' && summary.skipped[format] === 0) delete summary.skipped[format];
-      }
-    }
-    for (const finding of applyFillRates(shards, fillDelta, issueDelta, severities)) report(finding);
-    for (const [code, delta] of issueDelta) {
-      summary.issues[code] = (summary.issues[code] ?? 0) + delta;
-      if (summary.issues[code] === 0) delete summary.issues[code];
-      const severity = severityOf(code, severities);
-      if (severity !== 'off') summary.severities[severity] += delta;
-    }
-
-    let bytes = 0;
-    for (const output of outputs) {
-      if (output.count === 0 && output.writer.requiresRecords) {
-        await set.drop(output.writer.fileName);
-        continue;
-      }
-      output.file.write(output.end);
-      bytes += output.file.bytes;
-    }
-    const result = sortedSummary(summary);
-    set.blockFile('summary.json').write(`${JSON.stringify(result, null, 2)}\n`);
-    for (const file of [...extra, set.blockFile('summary.json')]) bytes += file.bytes;
-    // Everything is complete under temporary names: now they take their names together.
-    await set.commitAll();
-    return { summary: result, findings, records, bytes };
+    for (const shard of shards) plan.cursors.push(openCursor(shard, writers, plan.outputs.map((output) => output.start)));
+    for (const output of plan.outputs) output.file.write(output.start);
   } catch (error) {
+    for (const cursor of plan.cursors) closeCursor(cursor);
     await set.discardAll();
     throw error;
-  } finally {
-    for (const cursor of cursors) {
-      cursor.reader.close();
-      for (const reader of [...cursor.outputs, cursor.rejects, cursor.skipped]) reader.close();
-    }
   }
+  return plan;
+}
+
+/** One record: placed in its input (the single run's ordinal), judged across shards, copied, counted. */
+async function mergeRecord(plan: MergePlan, cursor: Cursor): Promise<void> {
+  const record = cursor.head!;
+  const input = plan.shards[0]!.state.inputs[record.input]!;
+  const ordinal = record.ordinal === 0 ? 0 : ++plan.ordinals[record.input]!;
+  if (input.kind === 'solr' && record.ordinal !== 0) {
+    if (record.ordinal !== cursor.lastOrdinal[record.input]! + 1) {
+      throw new UsageError(`merge: ${cursor.shard.directory} starts ${input.name} at record ${record.ordinal}, not 1: it is a resumed part of a shard (--resume), not a whole shard; run that shard again from the start`);
+    }
+    cursor.lastOrdinal[record.input] = record.ordinal;
+  }
+  const judgement = await plan.replay.judge(cursor, record, ordinal);
+  copyRecord(plan, cursor, record, { file: input.name, ordinal }, judgement);
+  plan.tally.add(cursor.shard, record, judgement);
+  plan.records++;
+  advance(cursor);
+}
+
+/**
+ * The record's bytes from its shard's files to the merged ones: its text in every format
+ * (after the writer's separator), its reject and skipped lines, renumbered where the
+ * single run's ordinal differs. A record the single run rejects (judgement.rejudged) leaves
+ * its shard's texts behind and goes to rejects as the engine wrote it.
+ */
+function copyRecord(plan: MergePlan, cursor: Cursor, record: RunStateRecord, place: { file: string; ordinal: number }, judgement: Judgement): void {
+  const { rejudged, duplicateId } = judgement;
+  const renumber = place.ordinal !== record.ordinal;
+  plan.outputs.forEach((output, at) => {
+    const bytes = record.outputBytes[at]!;
+    if (bytes === 0) return;
+    const reader = cursor.outputs[at]!;
+    if (cursor.taken[at]! > 0) expectBytes(reader, output.separator, 'separator');
+    cursor.taken[at]!++;
+    const text = reader.take(bytes);
+    if (rejudged) return;
+    if (output.count > 0) output.file.write(output.separator);
+    if (renumber && output.writer.name === 'ndjson') for (const part of renumberNdjsonRecord(text, record.ordinal, place.ordinal)) output.file.write(part);
+    else output.file.write(text);
+    output.count++;
+  });
+  if (record.rejectBytes > 0) {
+    const text = cursor.rejects.take(record.rejectBytes);
+    if (!rejudged) plan.rejects.write(renumber || duplicateId ? renumberJsonLines(text, place.file, record.ordinal, place.ordinal, duplicateId) : text);
+  }
+  if (rejudged) plan.rejects.write(rejudged.rejects);
+  if (record.skippedBytes > 0) {
+    const text = cursor.skipped.take(record.skippedBytes);
+    if (!rejudged) plan.skipped.write(renumber ? renumberJsonLines(text, place.file, record.ordinal, place.ordinal) : text);
+  }
+}
+
+/** Every format's end (a format that needs records and got none is not written), then summary.json; returns the bytes written. */
+async function finishOutputs(plan: MergePlan, summary: RunSummary): Promise<number> {
+  let bytes = 0;
+  for (const output of plan.outputs) {
+    if (output.count === 0 && output.writer.requiresRecords) {
+      await plan.set.drop(output.writer.fileName);
+      continue;
+    }
+    output.file.write(output.end);
+    bytes += output.file.bytes;
+  }
+  const summaryFile = plan.set.blockFile('summary.json');
+  summaryFile.write(`${JSON.stringify(summary, null, 2)}\n`);
+  for (const file of [plan.rejects, plan.skipped, summaryFile]) bytes += file.bytes;
+  return bytes;
 }
 
 /** A shard folder as the out-dir would lose that shard's files (its run state among them) to the merged set. */
@@ -380,15 +233,4 @@ async function refuseShardFolder(outDir: string, shards: readonly string[]): Pro
   for (const shard of shards) {
     if ((await real(shard)) === target) throw new UsageError(`merge: the out-dir ${outDir} is the shard folder ${shard}; merge into a folder of its own`);
   }
-}
-
-function expectBytes(reader: BlockReader, expected: Buffer, what: string): void {
-  if (expected.length === 0) return;
-  const actual = reader.take(expected.length);
-  if (!actual.equals(expected)) throw new Error(`${reader.path}: expected the document ${what} ${JSON.stringify(expected.toString())} at byte ${reader.position - expected.length}; the outputs and run-state.bin do not belong together`);
-}
-
-function expectEnd(reader: BlockReader, expected: Buffer): void {
-  const rest = reader.rest(expected.length);
-  if (!rest.equals(expected)) throw new Error(`${reader.path}: ${rest.length > expected.length ? 'holds more than its run state describes' : 'does not end as its format does'} (at byte ${reader.position}); the outputs and run-state.bin do not belong together`);
 }

@@ -1,9 +1,8 @@
 import type { Issue, SourcePosition } from '../model/issue.js';
 import { applySeverities, RULES, type SeverityOverrides } from '../model/rules.js';
 import type { RunStateRecord } from '../model/run-state.js';
-import { CrossRecordChecks, fillRateIssues, type FillRateRule } from '../pipeline/cross-record.js';
+import { CrossRecordChecks } from '../pipeline/cross-record.js';
 import type { FingerprintTable } from '../pipeline/fingerprint-table.js';
-import type { CrossShardFinding } from './merge.js';
 import type { Shard } from './shard-set.js';
 
 /** The run-wide checks as merge replays them across shards, made with the run's own code where it can. */
@@ -42,24 +41,4 @@ export function duplicateIdIssue(record: RunStateRecord, first: SourcePosition, 
   checks.check({ id: record.id, idKey: record.idKey, converted: false, source: first, doiKey: firstHeldIdentifier ? [0, 1] : undefined });
   const found = checks.check({ id: record.id, idKey: record.idKey, converted: false, source });
   return applySeverities(found!.raw, severities)[0]!;
-}
-
-/**
- * Fill rates over the whole run: the shards' counters added up and judged once, as the
- * single run judges them (fillRateIssues); the shards' own fill-rate findings are replaced.
- */
-export function applyFillRates(shards: Shard[], moved: ReadonlyArray<{ records: number; filled: number }>, issueDelta: Map<string, number>, severities: SeverityOverrides | undefined): CrossShardFinding[] {
-  const rules: FillRateRule[] = shards[0]!.state.fillRates.map(({ field, type, minimum }) => ({ field, type: type as FillRateRule['type'], minimum }));
-  const counts = rules.map((_, index) => ({ ...moved[index]! }));
-  for (const shard of shards) {
-    shard.state.fillRates.forEach((counter, index) => {
-      counts[index]!.records += counter.records;
-      counts[index]!.filled += counter.filled;
-    });
-  }
-  const shardCount = shards.reduce((sum, shard) => sum + (shard.summary.issues['fill-rate.below-minimum'] ?? 0), 0);
-  const issues = applySeverities(fillRateIssues(rules, counts), severities);
-  const delta = issues.length - shardCount;
-  if (delta !== 0) issueDelta.set('fill-rate.below-minimum', (issueDelta.get('fill-rate.below-minimum') ?? 0) + delta);
-  return issues.map((issue) => ({ code: 'fill-rate.below-minimum', message: issue.message }));
 }

@@ -1,7 +1,10 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { UsageError } from '../errors.js';
 import type { RunState, ShardDescription } from '../model/run-state.js';
 import { readRunState } from '../pipeline/run-state/codec.js';
 import { RunSummarySchema, type RunSummary } from '../pipeline/summary.js';
+import { checkReadsJoin } from './input-joints.js';
 
 /** One shard run's folder, its state and its summary. */
 export interface Shard {
@@ -47,6 +50,7 @@ export async function loadShards(directories: readonly string[]): Promise<Shard[
     const parsed = RunSummarySchema.safeParse(state.summary);
     if (!parsed.success) throw new UsageError(`merge: ${directory}: the run state's summary is not a bibpipe summary`);
     const summary = parsed.data;
+    await checkSummaryFile(directory, state.summary);
     if (summary.interrupted) throw new UsageError(`merge: ${directory} is an interrupted run; run that shard again before merging`);
     if ((summary.issues['read.source-failed'] ?? 0) > 0) {
       throw new UsageError(`merge: ${directory} stopped on a failing source (read.source-failed); run that shard again from the start before merging (a resumed run holds only the records after its cursor)`);
@@ -58,12 +62,15 @@ export async function loadShards(directories: readonly string[]): Promise<Shard[
     const mismatch = (what: string): UsageError =>
       new UsageError(`merge: ${shard.directory} and ${first.directory} are not shards of one run: their ${what} differ`);
     if (!same(shard.state.settings, first.state.settings)) throw mismatch('output formats or options (--to, CSV options, rule severities)');
-    const inputs = (state: RunState): unknown => state.inputs.map(({ range: _range, ...input }) => input);
+    // What each shard read of a file and when the file was modified are checked apart (input-joints.ts), with their own messages.
+    const inputs = (state: RunState): unknown => state.inputs.map(({ read: _read, mtime: _mtime, ...input }) => input);
     if (!same(inputs(shard.state), inputs(first.state))) throw mismatch('inputs (names, sizes or Solr queries)');
     if (shard.state.shard.kind !== first.state.shard.kind) throw mismatch(`partitions (${describe(shard.state.shard)} / ${describe(first.state.shard)})`);
   }
   checkComplete(shards);
-  return shards.sort((a, b) => a.rank - b.rank);
+  const ordered = shards.sort((a, b) => a.rank - b.rank);
+  if (first.state.shard.kind === 'file-range') checkReadsJoin(ordered);
+  return ordered;
 }
 
 function checkComplete(shards: Shard[]): void {
@@ -101,4 +108,22 @@ function checkComplete(shards: Shard[]): void {
   }
   const missing = Array.from({ length: count! }, (_, index) => index + 1).filter((index) => !byIndex.has(index));
   if (missing.length > 0) throw new UsageError(`merge: shard${missing.length > 1 ? 's' : ''} ${missing.map((index) => `${index}/${count}`).join(', ')} missing; every shard of the run is needed`);
+}
+
+/** The shard's summary.json is the summary its run state recorded (both are written by one commit). */
+async function checkSummaryFile(directory: string, recorded: unknown): Promise<void> {
+  const path = join(directory, 'summary.json');
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (error) {
+    throw new UsageError(`merge: ${path}: cannot read the shard's summary (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}); a shard run writes it with its run state, so the folder is incomplete`);
+  }
+  let summary: unknown;
+  try {
+    summary = JSON.parse(text);
+  } catch (error) {
+    throw new UsageError(`merge: ${path}: not JSON (${(error as Error).message})`);
+  }
+  if (!same(summary, recorded)) throw new UsageError(`merge: ${path} and the run state's summary differ; one of them was edited, so the shard is not merged`);
 }

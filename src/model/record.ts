@@ -99,7 +99,7 @@ export const AgentSchema = z.object({
   person: PersonNameSchema.optional().describe('A person\'s name parsed (kind person)'),
   roles: z.array(RelatorSchema).describe('Relators in the order catalogued; none: the main entry\'s author'),
   tag: z.string().describe('MARC tag: "100", "700", "710"'),
-  alternateScript: z.string().optional().describe('The name in its original script (the paired 880 field)'),
+  alternateScript: z.string().optional().describe('The name in its original script (the paired 880 field); a person\'s without the life dates'),
 });
 export type Agent = z.infer<typeof AgentSchema>;
 

@@ -24,6 +24,7 @@ export const RULES = {
   'read.unsupported-input': { severity: 'error', description: 'The input is not in any format bibpipe reads (binary data, an unknown layout).', example: 'a PNG file' },
   'read.limit-exceeded': { severity: 'error', description: 'A record, field or author list is larger than the configured limits.', example: 'a 100 MB field' },
   'read.entity-declaration': { severity: 'error', description: 'XML input declares a DOCTYPE or entities; bibpipe never expands them.', example: '<!DOCTYPE x [<!ENTITY a "...">]>' },
+  'read.unreadable': { severity: 'error', description: 'A folder of the input (found by walking a folder or a pattern) cannot be listed, permission denied for one; its files are not read. It counts as one rejected input naming the folder, and the run reads the rest.', example: 'a subfolder with mode 000' },
   'read.source-failed': { severity: 'error', description: 'A live source (a Solr index over HTTP) refused the request or kept failing after retries; records read before stay, and `--resume` continues from the last saved cursor.', example: 'HTTP 503 six times in a row' },
   // schema
   'id.missing': { severity: 'error', description: 'The record has no `id` (the Solr unique key).', example: '{"title": "No id"}' },
@@ -117,14 +118,27 @@ export function makeIssue(code: IssueCode, details: IssueDetails): Issue {
   return issue;
 }
 
+/**
+ * Rules whose level no config can change: a record that cannot be read (`read.*`) or has no
+ * id has nothing to convert, and switched off it became an empty record written as
+ * converted. They stay errors, so such a record is always rejected.
+ */
+export function isFixedRule(code: string): boolean {
+  return code === 'id.missing' || code.startsWith('read.');
+}
+
 export type SeverityOverrides = Partial<Record<string, Severity | 'off'>>;
 
-/** Applies user severities; rules switched `off` are removed. */
+/**
+ * Applies user severities; rules switched `off` are removed. Fixed rules (isFixedRule) keep
+ * their level whatever the overrides say: the config refuses to change them, and a library
+ * caller's overrides cannot either.
+ */
 export function applySeverities(issues: readonly Issue[], overrides: SeverityOverrides | undefined): Issue[] {
   if (!overrides) return [...issues];
   const out: Issue[] = [];
   for (const issue of issues) {
-    const level = overrides[issue.code];
+    const level = isFixedRule(issue.code) ? undefined : overrides[issue.code];
     if (level === 'off') continue;
     out.push(level ? { ...issue, severity: level } : issue);
   }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { SeveritySchema, type Severity } from './issue.js';
 
 /**
  * The run-wide state a shard run leaves beside its outputs, so that `bibpipe merge` can add
@@ -40,14 +41,38 @@ export const ShardDescriptionSchema = z.discriminatedUnion('kind', [
 ]);
 export type ShardDescription = z.infer<typeof ShardDescriptionSchema>;
 
+/** sha-256 of some bytes of an input, as lower-case hex. */
+const Sha256Schema = z.string().regex(/^[0-9a-f]{64}$/);
+
+/**
+ * What one shard read of one input file, so that merge can prove its shards read one
+ * version of it and that their byte ranges join up: the range, a hash of its bytes, and
+ * hashes of the bytes around each end of it (JOINT_WINDOW before and after the cut), which
+ * the neighbouring shard records for the same cut.
+ */
+export const InputReadSchema = z.object({
+  /** [start, end) in the file; an empty range sits where the next share starts. */
+  range: z.tuple([z.number().int().nonnegative(), z.number().int().nonnegative()]),
+  /** sha-256 of the bytes in the range (absent when the file was read whole through decompression). */
+  sha256: Sha256Schema.optional(),
+  /** sha-256 of the file's bytes within JOINT_WINDOW of the range's start and of its end. */
+  joints: z.tuple([Sha256Schema, Sha256Schema]),
+});
+export type InputRead = z.infer<typeof InputReadSchema>;
+
+/** Bytes on each side of a cut that both shards at that cut hash. */
+export const JOINT_WINDOW = 4096;
+
 export const RunStateInputSchema = z.object({
   /** As given to the run (the source name of a live Solr input, without credentials). */
   name: z.string(),
   kind: z.enum(['file', 'solr', 'stdin']),
   /** File size in bytes, so that merge can tell shards of different versions of a file apart. */
   size: z.number().int().nonnegative().optional(),
-  /** The byte range this shard read, for file ranges: [start, end). */
-  range: z.tuple([z.number().int().nonnegative(), z.number().int().nonnegative()]).optional(),
+  /** Modification time in nanoseconds since the epoch (a decimal string): a file rewritten between shard runs has another. */
+  mtime: z.string().regex(/^\d+$/).optional(),
+  /** What this run read of the file (file inputs that were read). */
+  read: InputReadSchema.optional(),
   /** What identifies the query of a live source (q, fq, fl, uniqueKey), equal across its shards. */
   query: z.string().optional(),
 });
@@ -64,9 +89,11 @@ export type FillRateCounter = z.infer<typeof FillRateCounterSchema>;
 
 export const RunStateSchema = z.object({
   format: z.literal('bibpipe-run-state'),
-  version: z.literal(1),
+  version: z.literal(2),
   fingerprint: z.literal(FINGERPRINT_SCHEME),
   shard: ShardDescriptionSchema,
+  /** The working folder of the run: relative input names are relative to it. */
+  cwd: z.string(),
   inputs: z.array(RunStateInputSchema),
   /** What decides the bytes of every output: merge re-creates starts and ends with these. */
   settings: z.object({
@@ -82,8 +109,9 @@ export const RunStateSchema = z.object({
   /** The run's summary.json content (validated by RunSummarySchema where it is read). */
   summary: z.record(z.string(), z.unknown()),
   fillRates: z.array(FillRateCounterSchema),
-  /** Issue codes by the index entries use. */
+  /** Issue codes by the index entries use, and the severity each was counted with (parallel). */
   issueCodes: z.array(z.string()),
+  issueSeverities: z.array(SeveritySchema),
   records: z.number().int().nonnegative(),
   stateBytes: z.number().int().nonnegative(),
 });
@@ -115,6 +143,8 @@ export interface RunStateRecord {
   skippedBytes: number;
   /** Codes of every issue counted for the record (summary.issues), repeats kept. */
   issueCodes: readonly string[];
+  /** The severity each of them was counted with (summary.severities), parallel to issueCodes. */
+  issueSeverities: readonly Severity[];
   /** Per fill-rate rule (bit i = rule i): counted (converted and of the rule's type) and filled. */
   fillCounted: number;
   fillFilled: number;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Issue, Severity } from '../model/issue.js';
+import { jsonDepthProblem } from '../json-syntax.js';
 
 /**
  * A baseline: the findings a legacy catalogue already has, so that a CI gate fails only on
@@ -76,6 +77,8 @@ export function serializeBaseline(baseline: Baseline): string {
 
 /** Parses a baseline file's text; throws an Error naming the problem. */
 export function parseBaseline(text: string): Baseline {
+  const tooDeep = jsonDepthProblem(text);
+  if (tooDeep !== undefined) throw new Error(`not a bibpipe baseline (${tooDeep}; a baseline needs a few levels)`);
   const result = BaselineSchema.safeParse(JSON.parse(text));
   if (!result.success) {
     const problem = result.error.issues[0];

@@ -1,13 +1,12 @@
-import { mkdir, stat } from 'node:fs/promises';
-import { basename, dirname, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import type { Writable } from 'node:stream';
 import { UsageError } from '../errors.js';
 import { findWriter, writerOptionsOf, writers, type OutputFormat } from '../write/index.js';
 import type { RecordWriter, WriterOptions, WriterSession } from '../write/types.js';
-import { expandInputList } from '../sources/inputs.js';
+import { refuseOutputsThatAreInputs, type PlannedOutput } from '../sources/output-overlap.js';
 import type { Input } from '../sources/memory.js';
 import { runCommand, type RunOptions } from './run.js';
-import { OutputSet } from './output-set.js';
+import { MANIFEST_NAME, OutputSet } from './output-set.js';
 import { AtomicFileSink, StreamSink, writeFileAtomically, type Sink } from './sinks.js';
 import { HeldCursor, recordsBeforeCursor } from '../sources/solr-pages.js';
 import { isSolrSource } from '../sources/solr-http.js';
@@ -15,9 +14,10 @@ import type { RunSummary } from './summary.js';
 import type { ShardDescription } from '../model/run-state.js';
 import { RUN_STATE_BIN, RUN_STATE_JSON } from '../model/run-state-files.js';
 import type { RunStateWriter } from './run-state/codec.js';
-import type { FillRateCount } from './cross-record.js';
-import { runStateInputs } from './run-state/inputs.js';
+import { runStateInputs, type RunStateInputs } from './run-state/inputs.js';
+import type { Pass2Result } from './workers/batch-work.js';
 import { DEFAULT_READ_LIMITS } from '../read/types.js';
+import { makeDirectory } from '../atomic-file.js';
 
 export interface ConvertOptions extends RunOptions {
   /** Output formats (writer names): `medline`, `jsonld`, `csv`, `ndjson`, `nbib`. */
@@ -89,12 +89,37 @@ export function resolveWriters(names: readonly string[]): RecordWriter[] {
   });
 }
 
+/**
+ * Every file a convert may write or remove: in an out-dir, the name of every output format
+ * (a file of an earlier run that this one does not write is removed), rejects, skipped,
+ * summary, run state, cursor and manifest; without one, the rejects file.
+ */
+function plannedOutputs(options: ConvertOptions): PlannedOutput[] {
+  if (!options.outDir) return options.rejectsPath ? [{ path: options.rejectsPath, what: 'The rejects file (--rejects)' }] : [];
+  const names = [...writers.map((writer) => writer.fileName), 'rejects.ndjson', 'skipped.ndjson', 'summary.json', RUN_STATE_BIN, RUN_STATE_JSON, 'solr-cursor.json', MANIFEST_NAME];
+  return names.map((name) => ({ path: join(options.outDir!, name), what: `The output ${name} of --out-dir` }));
+}
+
 /** A shard run names its inputs in its run state for merge to find again: paths only. */
 function pathInputs(inputs: readonly Input[]): string[] {
   return inputs.map((input) => {
     if (typeof input !== 'string') throw new UsageError('A shard run reads files or live indexes; inputs in memory cannot be sharded');
     return input;
   });
+}
+
+/** Where a convert writes: one output per format, rejects and skipped lines, every sink to commit or discard. */
+interface ConvertTarget {
+  outputs: Output[];
+  sinks: Sink[];
+  rejects?: Sink | undefined;
+  skipped?: Sink | undefined;
+}
+
+/** A shard run's state as it is written, and the run's inputs as it names them. */
+interface ShardState {
+  writer: RunStateWriter;
+  inputs: RunStateInputs;
 }
 
 /**
@@ -107,22 +132,11 @@ export async function convert(options: ConvertOptions): Promise<RunSummary> {
     throw new UsageError('Without --out-dir exactly one output format goes to stdout; give --out-dir for several');
   }
   const writerOptions = writerOptionsOf(chosen, options.writerOptions ?? {});
-  if (options.outDir) {
-    // A missing input (or a pattern matching nothing) is a usage error: found before the
-    // output directory is made, so that a mistyped command leaves nothing behind.
-    await expandInputList(options.inputs, { excludeDirectories: [options.outDir] });
-    try {
-      await makeDirectory(options.outDir);
-    } catch (error) {
-      throw new UsageError(`Cannot create output directory ${options.outDir}: ${(error as Error).message}`);
-    }
-  }
-  const outputs: Output[] = [];
-  const sinks: Sink[] = [];
-  let rejects: Sink | undefined;
-  let skipped: Sink | undefined;
-  let summary: RunSummary;
-  let state: RunStateWriter | undefined;
+  // An output that is an input would replace the records being read; a missing input (or a
+  // pattern matching nothing) is a usage error too. Both are found before the output
+  // directory is made, so that a mistyped command leaves nothing behind.
+  await refuseOutputsThatAreInputs(options.inputs, plannedOutputs(options), { excludeDirectories: options.outDir ? [options.outDir] : [] });
+  if (options.outDir) await makeOutDir(options.outDir);
   const shard = options.runState?.shard;
   const cursor = await heldCursorOf(options);
   // With an output directory the run's files (summary.json included) are one set, committed
@@ -131,104 +145,136 @@ export async function convert(options: ConvertOptions): Promise<RunSummary> {
   const set = options.outDir
     ? await OutputSet.open(options.outDir, [...chosen.map((writer) => writer.fileName), 'rejects.ndjson', 'skipped.ndjson', 'summary.json', ...(shard ? [RUN_STATE_BIN, RUN_STATE_JSON] : []), ...(cursor?.member ? [cursor.member] : [])])
     : undefined;
+  const target: ConvertTarget = { outputs: [], sinks: [] };
   try {
-    for (const writer of chosen) {
-      const session = writer.open(writerOptions);
-      const sink = set ? set.file(writer.fileName) : new StreamSink(options.output ?? process.stdout);
-      sinks.push(sink);
-      outputs.push({ writer, session, sink, buffer: new WriteBuffer(sink), started: false, recordsWritten: 0 });
-    }
-    if (set) {
-      sinks.push((rejects = set.file('rejects.ndjson')), (skipped = set.file('skipped.ndjson')));
-    } else if (options.rejectsPath) {
-      sinks.push((rejects = new AtomicFileSink(options.rejectsPath)));
-    }
-    // An output that cannot be created fails the run before any record is read.
-    await Promise.all(sinks.map((sink) => sink.opened?.()));
-    const stateInputs = shard && set ? await runStateInputs(pathInputs(options.inputs), options.solr) : undefined;
-    if (stateInputs && set) {
-      // The run-state codec (and zod with it) is loaded by shard runs only.
-      const { RunStateWriter } = await import('./run-state/codec.js');
-      state = RunStateWriter.toSinks(set.file(RUN_STATE_BIN), set.file(RUN_STATE_JSON), {
-        shard: shard!,
-        inputs: stateInputs.inputs,
-        settings: {
-          formats: chosen.map((writer) => writer.name),
-          writerOptions: { ...writerOptions },
-          severities: options.severities as Record<string, string> | undefined,
-          from: options.from,
-          profile: options.profile,
-          limits: { ...DEFAULT_READ_LIMITS, ...options.limits },
-          ignore: options.ignore ? [...options.ignore] : undefined,
-        },
-      });
-    }
-
-    let fillCounts: FillRateCount[];
+    await openTarget(target, chosen, writerOptions, set, options);
+    const state = shard && set ? await openShardState(set, shard, chosen, writerOptions, options) : undefined;
     const solr = cursor ? { ...options.solr, heldCursor: cursor.held } : options.solr;
-    ({ summary, fillCounts } = await runCommand({ ...options, solr }, {
+    const { summary, fillCounts } = await runCommand({ ...options, solr }, {
       formats: chosen.map((writer) => writer.name),
       writerOptions,
       collect: {
-        rejects: rejects !== undefined,
-        skipped: skipped !== undefined,
+        rejects: target.rejects !== undefined,
+        skipped: target.skipped !== undefined,
         logRejected: options.logger?.isLevelEnabled('warn') ?? false,
         logSkipped: options.logger?.isLevelEnabled('debug') ?? false,
         state: state !== undefined,
       },
       exclude: options.outDir ? [options.outDir] : [],
       fileShard: shard?.kind === 'file-range' ? shard : undefined,
-    }, async (batch) => {
-      if (state && stateInputs) for (const { file, ...entry } of batch.state ?? []) await state.add({ ...entry, input: stateInputs.indexOf(file) });
-      if (rejects && batch.rejects) await rejects.write(batch.rejects);
-      if (skipped && batch.skipped) await skipped.write(batch.skipped);
-      for (const [index, output] of outputs.entries()) {
-        if (batch.written[index] === 0) continue;
-        const separator = output.recordsWritten > 0 ? (output.writer.recordSeparator ?? '') : '';
-        output.recordsWritten += batch.written[index]!;
-        await ensureStarted(output);
-        await output.buffer.add(separator);
-        await output.buffer.add(batch.texts[index]!);
-      }
-    }));
+      onInputRead: state ? (file, read) => state.inputs.recordRead(file, read) : undefined,
+    }, (batch) => writeBatch(target, state, batch));
     // Every chosen format is named in the summary, also with no record written.
     for (const writer of chosen) summary.written[writer.name] ??= 0;
     summary.written = Object.fromEntries(Object.entries(summary.written).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
     if (summary.interrupted) {
-      await discardAll(set, sinks);
+      await discardAll(set, target.sinks);
       return summary;
     }
-    for (const output of outputs) {
-      if (!output.started && output.writer.requiresRecords) {
-        options.logger?.warn({ format: output.writer.name }, `${output.writer.name}: no record could be written, so no ${output.writer.fileName} was written`);
-        await output.sink.discard();
-        continue;
-      }
-      await ensureStarted(output);
-      await output.buffer.add(output.session.end());
-      await output.buffer.flush();
-      await output.sink.commit();
-    }
-    for (const sink of sinks) if (!outputs.some((output) => output.sink === sink)) await sink.commit();
+    await commitOutputs(target, options.logger);
     if (state) {
       const rules = options.fillRates ?? [];
-      await state.finish(summary, rules.map((rule, index) => ({ field: rule.field, type: rule.type, minimum: rule.minimum, ...fillCounts[index]! })));
+      await state.writer.finish(summary, rules.map((rule, index) => ({ field: rule.field, type: rule.type, minimum: rule.minimum, ...fillCounts[index]! })));
     }
-    if (set) {
-      const summaryFile = set.file('summary.json');
-      await summaryFile.write(`${JSON.stringify(summary, null, 2)}\n`);
-      await summaryFile.commit();
-      // The cursor goes with the outputs: never past a record they do not hold.
-      const cursorText = await cursor?.held.content();
-      if (cursor?.member !== undefined) await set.file(cursor.member).write(cursorText!);
-      await set.commitAll();
-      if (cursor !== undefined && cursor.member === undefined) await writeFileAtomically(cursor.held.path, cursorText!);
-    }
+    if (set) await commitSet(set, summary, cursor);
+    return summary;
   } catch (error) {
-    await discardAll(set, sinks);
+    await discardAll(set, target.sinks);
     throw error;
   }
-  return summary;
+}
+
+/**
+ * A missing input (or a pattern matching nothing) is a usage error: found before the output
+ * directory is made, so that a mistyped command leaves nothing behind.
+ */
+async function makeOutDir(outDir: string): Promise<void> {
+  try {
+    await makeDirectory(outDir);
+  } catch (error) {
+    throw new UsageError(`Cannot create output directory ${outDir}: ${(error as Error).message}`);
+  }
+}
+
+/** An output per format (files of the set, or the stream), rejects and skipped; fails before any record is read when one cannot be created. */
+async function openTarget(target: ConvertTarget, chosen: readonly RecordWriter[], writerOptions: WriterOptions, set: OutputSet | undefined, options: ConvertOptions): Promise<void> {
+  for (const writer of chosen) {
+    const session = writer.open(writerOptions);
+    const sink = set ? set.file(writer.fileName) : new StreamSink(options.output ?? process.stdout);
+    target.sinks.push(sink);
+    target.outputs.push({ writer, session, sink, buffer: new WriteBuffer(sink), started: false, recordsWritten: 0 });
+  }
+  if (set) {
+    target.sinks.push((target.rejects = set.file('rejects.ndjson')), (target.skipped = set.file('skipped.ndjson')));
+  } else if (options.rejectsPath) {
+    target.sinks.push((target.rejects = new AtomicFileSink(options.rejectsPath)));
+  }
+  await Promise.all(target.sinks.map((sink) => sink.opened?.()));
+}
+
+/** A shard run's state files, members of the output set, with what decides the bytes of every output. */
+async function openShardState(set: OutputSet, shard: ShardDescription, chosen: readonly RecordWriter[], writerOptions: WriterOptions, options: ConvertOptions): Promise<ShardState> {
+  const inputs = await runStateInputs(pathInputs(options.inputs), options.solr);
+  // The run-state codec (and zod with it) is loaded by shard runs only.
+  const { RunStateWriter } = await import('./run-state/codec.js');
+  const writer = RunStateWriter.toSinks(set.file(RUN_STATE_BIN), set.file(RUN_STATE_JSON), {
+    shard,
+    cwd: process.cwd(),
+    inputs: inputs.inputs,
+    settings: {
+      formats: chosen.map((chosenWriter) => chosenWriter.name),
+      writerOptions: { ...writerOptions },
+      severities: options.severities as Record<string, string> | undefined,
+      from: options.from,
+      profile: options.profile,
+      limits: { ...DEFAULT_READ_LIMITS, ...options.limits },
+      ignore: options.ignore ? [...options.ignore] : undefined,
+    },
+  });
+  return { writer, inputs };
+}
+
+/** One batch's results to the outputs, in input order (and its records to the run state). */
+async function writeBatch(target: ConvertTarget, state: ShardState | undefined, batch: Pass2Result): Promise<void> {
+  if (state) for (const { file, ...entry } of batch.state ?? []) await state.writer.add({ ...entry, input: state.inputs.indexOf(file) });
+  if (target.rejects && batch.rejects) await target.rejects.write(batch.rejects);
+  if (target.skipped && batch.skipped) await target.skipped.write(batch.skipped);
+  for (const [index, output] of target.outputs.entries()) {
+    if (batch.written[index] === 0) continue;
+    const separator = output.recordsWritten > 0 ? (output.writer.recordSeparator ?? '') : '';
+    output.recordsWritten += batch.written[index]!;
+    await ensureStarted(output);
+    await output.buffer.add(separator);
+    await output.buffer.add(batch.texts[index]!);
+  }
+}
+
+/** Every output ended and committed (a format that needs records and got none is not written), then rejects and skipped. */
+async function commitOutputs(target: ConvertTarget, logger: ConvertOptions['logger']): Promise<void> {
+  for (const output of target.outputs) {
+    if (!output.started && output.writer.requiresRecords) {
+      logger?.warn({ format: output.writer.name }, `${output.writer.name}: no record could be written, so no ${output.writer.fileName} was written`);
+      await output.sink.discard();
+      continue;
+    }
+    await ensureStarted(output);
+    await output.buffer.add(output.session.end());
+    await output.buffer.flush();
+    await output.sink.commit();
+  }
+  for (const sink of target.sinks) if (!target.outputs.some((output) => output.sink === sink)) await sink.commit();
+}
+
+/** summary.json and the held cursor join the set, which then takes its names all together. */
+async function commitSet(set: OutputSet, summary: RunSummary, cursor: Awaited<ReturnType<typeof heldCursorOf>>): Promise<void> {
+  const summaryFile = set.file('summary.json');
+  await summaryFile.write(`${JSON.stringify(summary, null, 2)}\n`);
+  await summaryFile.commit();
+  // The cursor goes with the outputs: never past a record they do not hold.
+  const cursorText = await cursor?.held.content();
+  if (cursor?.member !== undefined) await set.file(cursor.member).write(cursorText!);
+  await set.commitAll();
+  if (cursor !== undefined && cursor.member === undefined) await writeFileAtomically(cursor.held.path, cursorText!);
 }
 
 /**
@@ -257,26 +303,4 @@ async function heldCursorOf(options: ConvertOptions): Promise<{ held: HeldCursor
 async function discardAll(set: OutputSet | undefined, sinks: readonly Sink[]): Promise<void> {
   if (set) await set.discardAll();
   else await Promise.all(sinks.map((sink) => sink.discard()));
-}
-
-/**
- * `mkdir -p` one level at a time: Node's recursive mkdir never settles for some paths
- * (under /proc, for one), which would hang a run instead of failing it.
- */
-async function makeDirectory(path: string): Promise<void> {
-  const missing: string[] = [];
-  let current = resolve(path);
-  for (;;) {
-    try {
-      if (!(await stat(current)).isDirectory()) throw new Error(`${current} is not a directory`);
-      break;
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
-      missing.unshift(current);
-      const parent = dirname(current);
-      if (parent === current) break;
-      current = parent;
-    }
-  }
-  for (const directory of missing) await mkdir(directory);
 }

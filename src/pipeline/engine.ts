@@ -12,7 +12,9 @@ import { readShardsInParallel, readsShardsInParallel } from '../sources/solr-par
 import type { BatchExecutor } from './workers/executor.js';
 import type { BatchInput, Pass1Result, Pass2Result } from './workers/batch-work.js';
 import type { Share } from '../sources/byte-ranges.js';
-import { atFilePositions, shareOfInput } from '../sources/file-shards.js';
+import { atFilePositions, shareOfInput, type InputShare } from '../sources/file-shards.js';
+import { describeRead, RangeDigest } from '../sources/input-read.js';
+import type { InputRead } from '../model/run-state.js';
 
 /**
  * The one engine every command runs on (convert, validate, stats, the library):
@@ -44,10 +46,14 @@ export interface EngineOptions {
   onNotAnExport?: ((file: string) => void) | undefined;
   /** Told of an input `--from` names another format than its content looks like, for the run's log. */
   onFormatMismatch?: ((message: string) => void) | undefined;
+  /** Told of a file given more than once (it is read once), for the run's log. */
+  onRepeatedInput?: ((file: string) => void) | undefined;
   /** Told of an input with nothing in it (0 bytes), for the run's log. */
   onEmptyInput?: ((message: string) => void) | undefined;
   /** `--shard I/N` on files: read only share I of every input file (sources/file-shards.ts). */
   fileShard?: Share | undefined;
+  /** With fileShard: told what was read of each input file once it was read (its range and their hashes). */
+  onInputRead?: ((file: string, read: InputRead) => void) | undefined;
 }
 
 /** How much of the run's input has been read (decompressed bytes). */
@@ -62,7 +68,7 @@ const BATCH_BYTES_INLINE = 64 * 1024;
 const BATCH_BYTES_WORKERS = 256 * 1024;
 
 /** One record standing for an input (or the rest of one) that cannot be read. */
-export function unreadableInput(file: string, code: 'read.unsupported-input' | 'read.malformed', message: string): RawRecord {
+export function unreadableInput(file: string, code: 'read.unsupported-input' | 'read.malformed' | 'read.unreadable', message: string): RawRecord {
   const source = { file };
   return { format: 'unknown', source, fields: {}, issues: [makeIssue(code, { message, source })] };
 }
@@ -87,18 +93,20 @@ async function totalSize(files: readonly string[]): Promise<number | undefined> 
   return total;
 }
 
-type Opening = { kind: 'opened'; input: OpenedInput } | { kind: 'failed'; error: Error } | { kind: 'live' };
+type Opening = { kind: 'opened'; input: OpenedInput } | { kind: 'failed'; error: Error } | { kind: 'live' } | { kind: 'unreadable'; reason: string };
 
 /** Opens files up to `ahead` before the one being read, handing them over in input order. */
 async function* openAheadInOrder(files: readonly ExpandedInput[], from: string | undefined, ahead: number, signal: AbortSignal | undefined): AsyncGenerator<Opening> {
   const window: Array<Promise<Opening>> = [];
   let next = 0;
   const start = (): void => {
-    const { path: file, memory } = files[next++]!;
+    const { path: file, memory, unreadable } = files[next++]!;
     // Documents in memory are Solr JSON whatever --from says; text and streams are detected like files.
     const inMemory = memory === undefined ? undefined : memoryInputBytes(memory);
     window.push(
-      memory === undefined && isSolrSource(file)
+      unreadable !== undefined
+        ? Promise.resolve({ kind: 'unreadable', reason: unreadable })
+        : memory === undefined && isSolrSource(file)
         ? Promise.resolve({ kind: 'live' })
         : openInput(file, inMemory?.format ?? from, { signal, bytes: inMemory?.bytes }).then(
             (input): Opening => ({ kind: 'opened', input }),
@@ -144,7 +152,7 @@ async function* batchesOfInput(input: OpenedInput, file: string, limits: ReadLim
 
 /** Every batch of the run, in input order, each with the input it belongs to. */
 async function* runBatches(options: EngineOptions, batchBytes: number): AsyncGenerator<{ input: number; batch: BatchInput; commit?: (() => Promise<void>) | undefined; placed?: boolean }> {
-  const expanded = await expandInputList(options.inputs, { excludeDirectories: options.exclude, excludeGlobs: options.excludeGlobs });
+  const expanded = await expandInputList(options.inputs, { excludeDirectories: options.exclude, excludeGlobs: options.excludeGlobs, onRepeated: options.onRepeatedInput });
   const files = expanded.map((input) => input.path);
   const progress = options.progress;
   if (progress) progress.bytesTotal = expanded.some((input) => input.memory !== undefined) ? undefined : await totalSize(files);
@@ -165,6 +173,11 @@ async function* runBatches(options: EngineOptions, batchBytes: number): AsyncGen
       }
       continue;
     }
+    if (opening.kind === 'unreadable') {
+      // A folder the walk could not list: one rejected input naming it, and the run goes on.
+      yield { input: index, batch: { kind: 'records', records: [unreadableInput(file, 'read.unreadable', opening.reason)] } };
+      continue;
+    }
     if (opening.kind === 'failed') {
       if (opening.error instanceof UsageError) throw opening.error;
       yield { input: index, batch: { kind: 'records', records: [unreadableInput(file, 'read.malformed', `${file}: reading stopped after 0 records: ${opening.error.message}`)] } };
@@ -181,11 +194,10 @@ async function* runBatches(options: EngineOptions, batchBytes: number): AsyncGen
     if (input.detectedOtherFormat !== undefined) {
       options.onFormatMismatch?.(`${file}: read as ${input.reader!.name} (--from), but the content looks like ${input.detectedOtherFormat}: try --from ${input.detectedOtherFormat}, or leave --from out to detect it`);
     }
-    const share = options.fileShard ? await shareOfInput(input, file, options.fileShard) : undefined;
-    if (share !== undefined && share.kind !== 'whole') {
-      await input.bytes[Symbol.asyncIterator]().return?.();
-      if (share.kind === 'nothing') continue;
-      input.bytes = share.bytes;
+    const share = options.fileShard ? await takeShare(input, file, options.fileShard) : undefined;
+    if (share?.kind === 'nothing') {
+      await share.finished(options.onInputRead);
+      continue;
     }
     if (progress) {
       if (input.compression !== 'none') progress.bytesTotal = undefined;
@@ -196,7 +208,32 @@ async function* runBatches(options: EngineOptions, batchBytes: number): AsyncGen
       yield { input: index, batch: batch.kind === 'chunk' ? { kind: 'chunk', reader: input.reader!.name, file, chunk: batch.chunk } : batch };
       if (options.signal?.aborted) return;
     }
+    await share?.finished(options.onInputRead);
   }
+}
+
+/**
+ * The share of one input this shard run reads, in place of the input's bytes, which are
+ * hashed as the reader takes them; `finished` then tells what was read (InputRead).
+ */
+async function takeShare(input: OpenedInput, file: string, fileShard: Share): Promise<InputShare & { finished(onInputRead: EngineOptions['onInputRead']): Promise<void> }> {
+  const share = await shareOfInput(input, file, fileShard);
+  let digest: RangeDigest | undefined;
+  if (share.kind === 'whole') {
+    // Read whole: the bytes are the file's unless they are decompressed on the way.
+    if (input.compression === 'none') input.bytes = (digest = new RangeDigest()).through(input.bytes);
+  } else {
+    await input.bytes[Symbol.asyncIterator]().return?.();
+    if (share.kind === 'range') {
+      input.bytes = share.bytes;
+      digest = share.digest;
+    }
+  }
+  const range = share.kind === 'whole' ? { start: 0, end: share.size } : share.range;
+  const finished = async (onInputRead: EngineOptions['onInputRead']): Promise<void> => {
+    if (onInputRead !== undefined && file !== '-') onInputRead(file, await describeRead(file, range, share.size, digest?.digest()));
+  };
+  return { ...share, finished };
 }
 
 interface InFlight {

@@ -10,13 +10,14 @@ import type { WriterOptions } from '../write/types.js';
 import { CrossRecordChecks, fillRateIssues, type FillRateCount, type FillRateRule } from './cross-record.js';
 import { runEngine, type ReadProgress } from './engine.js';
 import type { SolrReadOptions } from '../sources/solr-pages.js';
-import { countIssues, emptySummary, sortedSummary } from './counts.js';
+import { addSummary, countIssues, emptySummary, sortedSummary } from './counts.js';
 import type { RunSummary } from './summary.js';
 import type { EngineSettings, Pass2Result } from './workers/batch-work.js';
 import { createExecutor } from './workers/executor.js';
 import { workersFor, type WorkerCount } from './thread-rule.js';
 import { expandInputs } from '../sources/inputs.js';
 import type { Share } from '../sources/byte-ranges.js';
+import type { InputRead } from '../model/run-state.js';
 
 /** Options every command shares: what to read, how to check it, how to run. */
 export interface RunOptions {
@@ -64,6 +65,8 @@ export interface RunSpec {
   exclude?: readonly string[] | undefined;
   /** `--shard I/N` on files: read only share I of every input file (sources/file-shards.ts). */
   fileShard?: Share | undefined;
+  /** With fileShard: told what was read of each input file (the run state records it for merge). */
+  onInputRead?: ((file: string, read: InputRead) => void) | undefined;
 }
 
 export interface RunOutcome {
@@ -72,20 +75,6 @@ export interface RunOutcome {
   runIssues: Issue[];
   /** Per fill-rate rule: converted records in scope and those that had the field. */
   fillCounts: FillRateCount[];
-}
-
-function addCounts(total: Record<string, number>, delta: Readonly<Record<string, number>>): void {
-  for (const [key, count] of Object.entries(delta)) total[key] = (total[key] ?? 0) + count;
-}
-
-function addSummary(total: RunSummary, delta: Readonly<RunSummary>): void {
-  total.read += delta.read;
-  total.converted += delta.converted;
-  total.rejected += delta.rejected;
-  addCounts(total.written, delta.written);
-  addCounts(total.skipped, delta.skipped);
-  addCounts(total.issues, delta.issues);
-  addCounts(total.severities, delta.severities);
 }
 
 /**
@@ -133,7 +122,9 @@ export async function runCommand(options: RunOptions, spec: RunSpec, onBatch: (r
       onNotAnExport: (file) => notExports.push(file),
       onFormatMismatch: (message) => options.logger?.warn({}, message),
       onEmptyInput: (message) => options.logger?.info({}, message),
+      onRepeatedInput: (file) => options.logger?.warn({ file }, `${file}: given more than once; read once`),
       fileShard: spec.fileShard,
+      onInputRead: spec.onInputRead,
     });
     for await (const result of results) {
       addSummary(summary, result.summary);

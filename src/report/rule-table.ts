@@ -1,4 +1,4 @@
-import { RULES, ruleDocsAnchor } from '../model/rules.js';
+import { isFixedRule, RULES, ruleDocsAnchor } from '../model/rules.js';
 import { extractSection } from './markdown-sections.js';
 
 
@@ -10,7 +10,7 @@ function cell(text: string): string {
 /** The rule catalogue as a Markdown table, one row per code with its docs anchor. */
 export function ruleTableMarkdown(): string {
   const rows = Object.entries(RULES).map(
-    ([code, rule]) => `| <a id="${ruleDocsAnchor(code)}"></a>\`${code}\` | ${rule.severity} | ${cell(rule.description)} | ${cell(rule.example.includes('`') ? rule.example : `\`${rule.example}\``)} |`,
+    ([code, rule]) => `| <a id="${ruleDocsAnchor(code)}"></a>\`${code}\` | ${rule.severity}${isFixedRule(code) ? ' (fixed)' : ''} | ${cell(rule.description)} | ${cell(rule.example.includes('`') ? rule.example : `\`${rule.example}\``)} |`,
   );
   return ['| Code | Default severity | What it means | Example |', '| --- | --- | --- | --- |', ...rows].join('\n');
 }

@@ -143,12 +143,20 @@ function nextRecordStart(start: RecordStart, path: string, cut: number, size: nu
   }
 }
 
+/**
+ * Where share `index` of `count` starts before alignment: size * (index - 1) / count, in
+ * BigInt because the product passes 2^53 (where doubles round) for large files and N.
+ */
+function cutOffset(size: number, index: number, count: number): number {
+  return Number((BigInt(size) * BigInt(index - 1)) / BigInt(count));
+}
+
 /** Share I of N of a file of `size` bytes: [start, end), aligned to record starts. */
 export async function alignedRange(path: string, start: RecordStart, share: Share, size: number): Promise<ByteRange> {
   const startOf = async (index: number): Promise<number> => {
     if (index === 1) return 0;
     if (index > share.count) return size;
-    const cut = Math.floor((size * (index - 1)) / share.count);
+    const cut = cutOffset(size, index, share.count);
     return nextRecordStart(start, path, cut, size);
   };
   const from = await startOf(share.index);
@@ -202,7 +210,7 @@ export interface XmlShare {
  * is one scan of the file up to the share's end (the reader's boundary search, no parse).
  */
 export async function xmlShare(path: string, share: Share, size: number): Promise<XmlShare> {
-  const cuts = [share.index, share.index + 1].map((index) => (index > share.count ? size : Math.floor((size * (index - 1)) / share.count)));
+  const cuts = [share.index, share.index + 1].map((index) => (index > share.count ? size : cutOffset(size, index, share.count)));
   const found: Array<{ start: number; opening: string; closing: string }> = [];
   const scanner = new XmlDocBoundaries(1, 256 * 1024 * 1024, (offset, frame) => {
     while (found.length < cuts.length && offset >= cuts[found.length]!) found.push({ start: offset, ...frame });

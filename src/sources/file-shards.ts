@@ -5,6 +5,7 @@ import { alignedRange, headOf, linesBefore, rangeBytes, xmlFrame, xmlShare, type
 import { readRecords } from '../read/chunked.js';
 import type { ReadBatch, ReadLimits, RecordStart } from '../read/types.js';
 import type { OpenedInput } from './inputs.js';
+import { RangeDigest } from './input-read.js';
 
 /**
  * What share I of N of a `--shard I/N` file run reads of one input file (see
@@ -13,12 +14,15 @@ import type { OpenedInput } from './inputs.js';
  * Ordinals count within the share; `bibpipe merge` renumbers them.
  */
 export type InputShare =
-  | { kind: 'whole' }
-  | { kind: 'nothing' }
+  | { kind: 'whole'; size: number }
+  | { kind: 'nothing'; size: number; range: ByteRange }
   | {
       kind: 'range';
+      size: number;
       start: RecordStart;
       range: ByteRange;
+      /** Hashes the range's bytes (not the frame around them) as they are read. */
+      digest: RangeDigest;
       /** Bytes to read instead of the file (an XML share gets the response's opening and closing around it). */
       bytes: AsyncIterable<Uint8Array>;
       /** Added to a line number / byte offset counted in `bytes` to give the file's. */
@@ -62,35 +66,40 @@ async function* concat(...parts: Array<Uint8Array | AsyncIterable<Uint8Array>>):
  */
 export async function shareOfInput(input: OpenedInput, file: string, share: Share): Promise<InputShare> {
   const cutting = await cuttingOf(input, file);
-  if (cutting === undefined) return share.index === 1 ? { kind: 'whole' } : { kind: 'nothing' };
+  const size = file === '-' ? 0 : (await stat(file)).size;
+  // Read whole by share 1; the others sit at its end (their empty ranges join up after it).
+  if (cutting === undefined) return share.index === 1 ? { kind: 'whole', size } : { kind: 'nothing', size, range: { start: size, end: size } };
   const { start } = cutting;
-  const { size } = await stat(file);
   if (start.kind === 'tag') return xmlShareOf(file, start, share, size);
   const range = await alignedRange(file, start, share, size);
   // No record starts in this share: nothing to read (not an empty input to complain about).
-  if (range.end <= range.start) return { kind: 'nothing' };
+  if (range.end <= range.start) return { kind: 'nothing', size, range };
   const lines = await linesBefore(file, range.start);
   const frame = frameOf(start, file, size);
+  const digest = new RangeDigest();
+  const bytes = digest.through(rangeBytes(file, range));
+  const shared = { kind: 'range', size, start, range, digest, headerBytes: 0 } as const;
   if (frame !== undefined && range.start > 0) {
     const { opening, closing } = await frame;
     const tail = range.end < size ? closing : Buffer.alloc(0);
-    return { kind: 'range', start, range, bytes: concat(opening, rangeBytes(file, range), tail), lineDelta: lines - linesIn(opening), byteDelta: range.start - opening.length, headerBytes: 0 };
+    return { ...shared, bytes: concat(opening, bytes, tail), lineDelta: lines - linesIn(opening), byteDelta: range.start - opening.length };
   }
   if (frame !== undefined && range.end < size) {
     const { closing } = await frame;
-    return { kind: 'range', start, range, bytes: concat(rangeBytes(file, range), closing), lineDelta: 0, byteDelta: 0, headerBytes: 0 };
+    return { ...shared, bytes: concat(bytes, closing), lineDelta: 0, byteDelta: 0 };
   }
-  return { kind: 'range', start, range, bytes: rangeBytes(file, range), lineDelta: lines, byteDelta: range.start, headerBytes: range.start === 0 ? cutting.headerBytes : 0 };
+  return { ...shared, bytes, lineDelta: lines, byteDelta: range.start, headerBytes: range.start === 0 ? cutting.headerBytes : 0 };
 }
 
 /** A Solr XML share: its documents read inside the container's tags at its start and end. */
 async function xmlShareOf(file: string, start: RecordStart, share: Share, size: number): Promise<InputShare> {
   const { range, opening, closing } = await xmlShare(file, share, size);
-  if (range.end <= range.start) return { kind: 'nothing' };
+  if (range.end <= range.start) return { kind: 'nothing', size, range };
   const lines = await linesBefore(file, range.start);
   const head = range.start > 0 ? opening : Buffer.alloc(0);
   const tail = range.end < size ? closing : Buffer.alloc(0);
-  return { kind: 'range', start, range, bytes: concat(head, rangeBytes(file, range), tail), lineDelta: lines - linesIn(head), byteDelta: range.start - head.length, headerBytes: 0 };
+  const digest = new RangeDigest();
+  return { kind: 'range', size, start, range, digest, bytes: concat(head, digest.through(rangeBytes(file, range)), tail), lineDelta: lines - linesIn(head), byteDelta: range.start - head.length, headerBytes: 0 };
 }
 
 function shifted(source: SourcePosition, file: string, lineDelta: number, byteDelta: number): SourcePosition {
@@ -125,8 +134,9 @@ export function atFilePositions(batch: ReadBatch, file: string, share: InputShar
  * The one record that starts at `byteOffset` of a file input, read again by the reader that
  * read it (merge re-runs a record the single run would have judged differently), with the
  * whole file's positions and the given ordinal. Undefined when the file cannot be entered there.
+ * `file` is read; the record names its input `name` (as the run named it, maybe relative to another folder).
  */
-export async function recordAt(input: OpenedInput, file: string, byteOffset: number, line: number | undefined, ordinal: number, limits: ReadLimits): Promise<RawRecord | undefined> {
+export async function recordAt(input: OpenedInput, file: string, byteOffset: number, line: number | undefined, ordinal: number, limits: ReadLimits, name = file): Promise<RawRecord | undefined> {
   const cutting = await cuttingOf(input, file);
   await input.bytes[Symbol.asyncIterator]().return?.();
   if (cutting === undefined || input.reader === undefined) return undefined;
@@ -137,18 +147,19 @@ export async function recordAt(input: OpenedInput, file: string, byteOffset: num
   // A line-based record starts its line: its line number says how many lines come before.
   const lines = line !== undefined && (start.kind === 'line' || start.kind === 'marker-line') ? line - 1 : await linesBefore(file, byteOffset);
   let share: InputShare;
+  const digest = new RangeDigest();
   if (frame !== undefined && byteOffset > 0) {
     const { opening } = await frame;
-    share = { kind: 'range', start, range, bytes: concat(opening, rangeBytes(file, range)), lineDelta: lines - linesIn(opening), byteDelta: byteOffset - opening.length, headerBytes: 0 };
+    share = { kind: 'range', size, start, range, digest, bytes: concat(opening, rangeBytes(file, range)), lineDelta: lines - linesIn(opening), byteDelta: byteOffset - opening.length, headerBytes: 0 };
   } else {
-    share = { kind: 'range', start, range, bytes: rangeBytes(file, range), lineDelta: lines, byteDelta: byteOffset, headerBytes: 0 };
+    share = { kind: 'range', size, start, range, digest, bytes: rangeBytes(file, range), lineDelta: lines, byteDelta: byteOffset, headerBytes: 0 };
   }
-  const records = readRecords(input.reader, share.bytes, { file, limits })[Symbol.asyncIterator]();
+  const records = readRecords(input.reader, share.bytes, { file: name, limits })[Symbol.asyncIterator]();
   const first = await records.next();
   await records.return?.(undefined);
   if (first.done) return undefined;
-  const [placed] = (atFilePositions({ kind: 'records', records: [first.value] }, file, share) as { records: RawRecord[] }).records;
-  renumber(placed!, file, ordinal);
+  const [placed] = (atFilePositions({ kind: 'records', records: [first.value] }, name, share) as { records: RawRecord[] }).records;
+  renumber(placed!, name, ordinal);
   return placed;
 }
 
@@ -157,18 +168,18 @@ export async function recordAt(input: OpenedInput, file: string, byteOffset: num
  * it (for records whose reader gives no byte offset), with the whole file's positions and
  * the given ordinal. Reads the share up to the record.
  */
-export async function recordOfShare(input: OpenedInput, file: string, share: Share, localOrdinal: number, ordinal: number, limits: ReadLimits): Promise<RawRecord | undefined> {
+export async function recordOfShare(input: OpenedInput, file: string, share: Share, localOrdinal: number, ordinal: number, limits: ReadLimits, name = file): Promise<RawRecord | undefined> {
   const inputShare = await shareOfInput(input, file, share);
   if (inputShare.kind === 'nothing' || input.reader === undefined) return undefined;
   const bytes = inputShare.kind === 'range' ? inputShare.bytes : input.bytes;
   if (inputShare.kind === 'range') await input.bytes[Symbol.asyncIterator]().return?.();
   let count = 0;
-  const records = readRecords(input.reader, bytes, { file, limits })[Symbol.asyncIterator]();
+  const records = readRecords(input.reader, bytes, { file: name, limits })[Symbol.asyncIterator]();
   try {
     for (let next = await records.next(); !next.done; next = await records.next()) {
       if (++count !== localOrdinal) continue;
-      const [placed] = (atFilePositions({ kind: 'records', records: [next.value] }, file, inputShare) as { records: RawRecord[] }).records;
-      renumber(placed!, file, ordinal);
+      const [placed] = (atFilePositions({ kind: 'records', records: [next.value] }, name, inputShare) as { records: RawRecord[] }).records;
+      renumber(placed!, name, ordinal);
       return placed;
     }
   } finally {

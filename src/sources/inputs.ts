@@ -1,6 +1,6 @@
-import { createReadStream } from 'node:fs';
+import { createReadStream, readdir as readdirWithCallback } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
-import { basename, isAbsolute, join, resolve } from 'node:path';
+import { basename, isAbsolute, join, relative, resolve } from 'node:path';
 import { glob, isDynamicPattern } from 'tinyglobby';
 import picomatch from 'picomatch';
 import { headText, peekBytes } from '../read/peek.js';
@@ -45,6 +45,11 @@ export interface ExpandedInput {
   named: boolean;
   /** An input in memory (the library's `{ text }`, `{ stream }`, `{ records }`). */
   memory?: MemoryInput | undefined;
+  /**
+   * A folder of the walk that could not be listed (`path` is the folder): why, in words.
+   * The run reports it as one rejected input and reads the rest.
+   */
+  unreadable?: string | undefined;
 }
 
 export interface ExpandOptions {
@@ -52,6 +57,8 @@ export interface ExpandOptions {
   excludeDirectories?: readonly string[] | undefined;
   /** `--exclude GLOB`: files whose path (or, for a pattern without a slash, name) matches are not read. */
   excludeGlobs?: readonly string[] | undefined;
+  /** Told of a file given again (named twice, or named and found in a folder or by a pattern): it is read once. */
+  onRepeated?: ((path: string) => void) | undefined;
 }
 
 /** The line a run logs for an input with no content: it holds no record, and adds nothing. */
@@ -87,43 +94,107 @@ export async function expandInputList(inputs: readonly Input[], options: ExpandO
       info = await stat(input);
     } catch {
       if (isDynamicPattern(input)) {
-        files.push(...(await matchPattern(input)).map((path) => ({ path, named: false })));
+        files.push(...(await matchPattern(input)));
         continue;
       }
       throw new UsageError(`Input not found: ${input}`);
     }
-    if (info.isDirectory()) files.push(...(await listFiles(input, excluded)).map((path) => ({ path, named: false })));
+    if (info.isDirectory()) files.push(...(await listFiles(input, excluded)));
     else files.push({ path: input, named: true });
   }
+  const once = readOnce(files, options.onRepeated);
   const globs = options.excludeGlobs ?? [];
-  if (globs.length === 0) return files;
+  if (globs.length === 0) return once;
   // A pattern without a slash is about the file's name (`*.bak`), one with a slash about its path.
   const byName = globs.filter((glob) => !glob.includes('/'));
   const byPath = globs.filter((glob) => glob.includes('/'));
   const nameMatches = byName.length > 0 ? picomatch(byName, { dot: true }) : () => false;
   const pathMatches = byPath.length > 0 ? picomatch(byPath, { dot: true }) : () => false;
   const isExcluded = (path: string): boolean => nameMatches(basename(path)) || pathMatches(path.replaceAll('\\', '/'));
-  return files.filter((file) => file.memory !== undefined || file.path === '-' || isSolrSource(file.path) || !isExcluded(file.path));
+  return once.filter((file) => file.memory !== undefined || file.unreadable !== undefined || file.path === '-' || isSolrSource(file.path) || !isExcluded(file.path));
 }
 
-async function matchPattern(pattern: string): Promise<string[]> {
-  const matches = await glob(pattern, { onlyFiles: true, expandDirectories: false, absolute: isAbsolute(pattern) });
-  if (matches.length === 0) throw new UsageError(`No input matches the pattern ${pattern}`);
-  return [...new Set(matches)].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+/**
+ * Each file once, where it first comes: a file read twice would give every record of it
+ * twice (the second copy all rejected as duplicate ids), and shard runs could not say which
+ * reading a record belongs to. Names that reach one file (`a.json`, `./a.json`) are one file.
+ */
+function readOnce(files: readonly ExpandedInput[], onRepeated: ((path: string) => void) | undefined): ExpandedInput[] {
+  const seen = new Set<string>();
+  return files.filter((file) => {
+    if (file.memory !== undefined || file.unreadable !== undefined || file.path === '-' || isSolrSource(file.path)) return true;
+    const key = resolve(file.path);
+    if (!seen.has(key)) {
+      seen.add(key);
+      return true;
+    }
+    onRepeated?.(file.path);
+    return false;
+  });
 }
 
-/** The files of a directory tree; `excluded` directories (this run's output directory) are skipped. */
-async function listFiles(directory: string, excluded: ReadonlySet<string>): Promise<string[]> {
-  const entries = await readdir(directory, { withFileTypes: true });
+const FILE_SYSTEM_REASONS: Record<string, string> = {
+  EACCES: 'permission denied',
+  EPERM: 'permission denied',
+  ENOENT: 'it was removed while the run listed it',
+  ENOTDIR: 'it is not a folder',
+  ELOOP: 'too many levels of symbolic links',
+  EMFILE: 'too many open files',
+  EIO: 'an input/output error',
+};
+
+/** Why a folder cannot be listed, in words (the errno code kept for the curious). */
+function unreadableFolder(folder: string, error: unknown): ExpandedInput {
+  const code = (error as NodeJS.ErrnoException).code ?? '';
+  const reason = FILE_SYSTEM_REASONS[code] ?? (error as Error).message.split('\n')[0]!;
+  return { path: folder, named: false, unreadable: `${folder}: the folder cannot be read (${reason}${code && FILE_SYSTEM_REASONS[code] ? `, ${code}` : ''}): the files in it are not read` };
+}
+
+function byPath(a: ExpandedInput, b: ExpandedInput): number {
+  return a.path < b.path ? -1 : a.path > b.path ? 1 : 0;
+}
+
+/**
+ * The files a pattern matches, in path order. tinyglobby (fdir) passes over a folder it
+ * cannot list without a word: its readdir is wrapped so that each such folder is kept, in
+ * its place in path order, as an unreadable input.
+ */
+async function matchPattern(pattern: string): Promise<ExpandedInput[]> {
+  const unreadable: ExpandedInput[] = [];
+  const readdir = ((path: string, options: { withFileTypes: true }, callback: (error: NodeJS.ErrnoException | null, entries?: unknown[]) => void) => {
+    readdirWithCallback(path, options, (error, entries) => {
+      // Named as the matches are: absolute for an absolute pattern, else relative to the working folder.
+      const folder = path.replace(/\/+$/, '');
+      if (error) unreadable.push(unreadableFolder(isAbsolute(pattern) ? resolve(folder) : relative(process.cwd(), folder), error));
+      callback(error, entries);
+    });
+  }) as unknown as typeof readdirWithCallback;
+  const matches = await glob(pattern, { onlyFiles: true, expandDirectories: false, absolute: isAbsolute(pattern), fs: { readdir } });
+  if (matches.length === 0 && unreadable.length === 0) throw new UsageError(`No input matches the pattern ${pattern}`);
+  return [...[...new Set(matches)].map((path) => ({ path, named: false })), ...unreadable].sort(byPath);
+}
+
+/**
+ * The files of a directory tree; `excluded` directories (this run's output directory) are
+ * skipped. A folder that cannot be listed (permission denied) is kept as an unreadable
+ * input in its place, and the walk goes on with the rest.
+ */
+async function listFiles(directory: string, excluded: ReadonlySet<string>): Promise<ExpandedInput[]> {
+  let entries;
+  try {
+    entries = await readdir(directory, { withFileTypes: true });
+  } catch (error) {
+    return [unreadableFolder(directory, error)];
+  }
   entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-  const files: string[] = [];
+  const files: ExpandedInput[] = [];
   for (const entry of entries) {
     if (entry.name.startsWith('.')) continue;
     const path = join(directory, entry.name);
     if (entry.isDirectory()) {
       if (!excluded.has(resolve(path))) files.push(...(await listFiles(path, excluded)));
     }
-    else if (entry.isFile() && !/\.(md|json-ld-context)$/i.test(entry.name) && entry.name !== 'README') files.push(path);
+    else if (entry.isFile() && !/\.(md|json-ld-context)$/i.test(entry.name) && entry.name !== 'README') files.push({ path, named: false });
   }
   return files;
 }

@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { writeFileAtomically } from '../atomic-file.js';
+import { jsonDepthProblem } from '../json-syntax.js';
 import type { RawRecord } from '../model/raw-record.js';
 import { isSolrSource, readSolrSource, solrSourceName, type RetryPolicy, type SolrCheckpoint, type SolrQuery, type SolrSourceOptions } from './solr-http.js';
 import type { SolrCloudPartition } from './solr-shards.js';
@@ -77,6 +78,9 @@ async function loadCursorFile(path: string): Promise<CursorFileContent> {
     throw new UsageError(`Cannot read the cursor file ${path}: ${(error as Error).message}`);
   }
   try {
+    // Its other entries are written back as they were: one nested a million deep would overflow JSON.stringify.
+    const tooDeep = jsonDepthProblem(text);
+    if (tooDeep !== undefined) throw new Error(tooDeep);
     const content = JSON.parse(text) as CursorFileContent;
     if (content.version !== 1 || typeof content.sources !== 'object' || content.sources === null) throw new Error('unknown layout');
     return content;

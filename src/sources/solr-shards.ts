@@ -62,13 +62,31 @@ export function addPartitionParams(params: URLSearchParams, partition: SolrParti
   params.set('shards', partition.names.join(','));
 }
 
-/** Parses `I/N` (1-based: `1/4` ... `4/4`); undefined when it is not one. */
+/**
+ * The largest N of `I/N`: Solr's hash filter takes its worker count as a Java int, and a
+ * byte range of a file is cut at size * (I - 1) / N, which must stay exact.
+ */
+export const MAX_SHARE_COUNT = 2 ** 31 - 1;
+
+/**
+ * Why `text` is not a job share `I/N` (1-based: `1/4` ... `4/4`), or undefined when it is
+ * one. Only plain decimal digits count: `Number()` would take ` 1`, `0x1`, `1e0` and round
+ * 9007199254740993 to a neighbour.
+ */
+export function jobShareProblem(text: string): string | undefined {
+  const match = /^(\d+)\/(\d+)$/.exec(text);
+  if (!match) return `"${text}" is not I/N (two whole numbers and one slash, e.g. 2/4)`;
+  const [index, count] = [match[1]!, match[2]!].map((digits) => (digits.length > 15 ? Number.POSITIVE_INFINITY : Number(digits))) as [number, number];
+  if (count < 1) return `N is ${match[2]}: a job is split into at least 1 share`;
+  if (count > MAX_SHARE_COUNT) return `N is ${match[2]}: at most ${MAX_SHARE_COUNT} shares (Solr's hash filter counts workers in a 32-bit int)`;
+  if (index < 1 || index > count) return `I is ${match[1]}: shares are numbered 1 to N (1 <= I <= ${count})`;
+  return undefined;
+}
+
+/** Parses `I/N` (1-based: `1/4` ... `4/4`); undefined when it is not one (jobShareProblem says why). */
 export function parseJobShare(text: string): { index: number; count: number } | undefined {
-  const slash = text.indexOf('/');
-  if (slash === -1) return undefined;
-  const index = Number(text.slice(0, slash));
-  const count = Number(text.slice(slash + 1));
-  if (!Number.isInteger(index) || !Number.isInteger(count) || count < 1 || index < 1 || index > count) return undefined;
+  if (jobShareProblem(text) !== undefined) return undefined;
+  const [index, count] = text.split('/').map(Number) as [number, number];
   return { index, count };
 }
 

@@ -64,11 +64,25 @@ export function marcFindings(marc: MarcRecord, solrId: string | undefined): Marc
       continue;
     }
     if (field.tag === '245') hasTitle = true;
-    findings.push(...indicatorFindings(field), ...identifierFindings(field));
+    findings.push(...indicatorFindings(field), ...identifierFindings(field), ...controlCharacterFindings(field));
     if (NAME_TAGS.has(field.tag)) findings.push(...relatorFindings(field));
   }
   if (!hasTitle) findings.push({ code: 'marc.title-missing', field: '245', message: 'The MARC record has no 245 title statement' });
   return findings;
+}
+
+/** XML 1.0 cannot hold these: a MARC-8 escape left unconverted, a stray separator. */
+const CONTROL_CHARACTER = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/u;
+
+/** A control character in a subfield: the crosswalk leaves it out of every output (a Staff View cannot show it either). */
+function controlCharacterFindings(field: MarcDataField): MarcFinding[] {
+  for (const subfield of field.subfields) {
+    const match = CONTROL_CHARACTER.exec(subfield.value);
+    if (!match) continue;
+    const code = match[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0');
+    return [{ code: 'value.control-character', field: `${field.tag}$${subfield.code}`, message: `${field.tag} $${subfield.code} holds the control character U+${code} at character ${match.index + 1}; it is left out of every output`, actual: subfield.value }];
+  }
+  return [];
 }
 
 /**

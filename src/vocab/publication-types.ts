@@ -13,6 +13,16 @@
  * tests/fixtures/real-pubmed/README.md) writes `UI="D059040"`, and a public efetch listing
  * of PubMed's PublicationType elements shows both; all 28 type/UI pairs of the 763 held-out
  * NLM records agree with this table.
+ * Issue 19 (second round) confirmed four more, each from a public copy of NLM's MeSH record
+ * that names the descriptor, its UI and its Publication Characteristics tree number (V03):
+ * `Clinical Trial Protocol` D000078325 (NLM's MeSH Browser, meshb-prev.nlm.nih.gov/record/
+ * ui?ui=D000078325; BIREME's DeCS, decs.bvsalud.org id 57801, V03.175.313), `Clinical Trial,
+ * Veterinary` D000077522 (the National Library of Finland's MeSH, finto.fi/mesh/en/page/
+ * D000077522, type Publication Type; V03.175.375), `Adaptive Clinical Trial` D000076362
+ * (V03.175.250.050) and `Equivalence Trial` D000073843 (V03.175.250.500.500.125), both from a
+ * MeSH 2026 mirror (godavaii.com/medical-concept/adaptive-clinical-trial, .../equivalence-
+ * trial) whose trees sit under Clinical Trial (V03.175.250) and Randomized Controlled Trial
+ * (V03.175.250.500.500) as NLM's do.
  * A type whose UI no source confirmed has `undefined`: it is a known type (it goes to
  * PublicationTypeList of .nbib, to JSON-LD `genre`), but MEDLINE XML cannot write it and
  * reports `medline.publication-type-unmapped` rather than invent a UI. tests/issue19 names
@@ -30,7 +40,7 @@ export const NLM_PUBLICATION_TYPES: Readonly<Record<string, string | undefined>>
   'Government Publications': 'D022903',
   'Personal Narratives': 'D062210',
   Portraits: 'D019477',
-  'Adaptive Clinical Trial': undefined,
+  'Adaptive Clinical Trial': 'D000076362',
   Address: 'D019484',
   Autobiography: 'D020493',
   Bibliography: 'D016417',
@@ -44,8 +54,8 @@ export const NLM_PUBLICATION_TYPES: Readonly<Record<string, string | undefined>>
   'Clinical Trial, Phase II': 'D017427',
   'Clinical Trial, Phase III': 'D017428',
   'Clinical Trial, Phase IV': 'D017429',
-  'Clinical Trial Protocol': undefined,
-  'Clinical Trial, Veterinary': undefined,
+  'Clinical Trial Protocol': 'D000078325',
+  'Clinical Trial, Veterinary': 'D000077522',
   'Collected Works': 'D020470',
   Comment: 'D016420',
   'Comparative Study': 'D003160',
@@ -61,7 +71,7 @@ export const NLM_PUBLICATION_TYPES: Readonly<Record<string, string | undefined>>
   Editorial: 'D016421',
   'Electronic Supplementary Materials': 'D058537',
   'English Abstract': 'D004740',
-  'Equivalence Trial': undefined,
+  'Equivalence Trial': 'D000073843',
   'Evaluation Study': 'D023362',
   'Expression of Concern': undefined,
   Festschrift: 'D016221',

@@ -4,6 +4,7 @@ import type { BibRecord, Contributor } from '../model/record.js';
 import { fullTitle, invertedName, isoDate } from '../model/display.js';
 import { z } from 'zod';
 import type { RecordWriter, WriterOptionMeta, WriterSession } from './types.js';
+import { alternateScripts } from './alternate-scripts.js';
 
 /**
  * CSV (RFC 4180): comma-separated, CRLF line ends, a header row, UTF-8 (a BOM with
@@ -73,7 +74,9 @@ export const CSV_COLUMNS: readonly CsvColumn[] = [
 export const OPT_IN_CSV_COLUMNS: readonly CsvColumn[] = [
   { id: 'author_dates', description: 'Life dates of each personal author as catalogued, in author order (empty where none)', value: (r) => r.authors.map((a) => a.dates ?? '') },
   { id: 'author_roles', description: 'Roles (relator codes or terms) of each personal author, in author order (empty where none)', value: (r) => r.authors.map((a) => (a.roles ?? []).join(' ')) },
-  { id: 'alternative_titles', description: 'Other titles (varying forms, translated titles)', value: (r) => r.alternativeTitles },
+  { id: 'author_alternate_scripts', description: 'Each personal author\'s name in its original script (MARC 880), in author order (empty where none)', value: (r) => { const scripts = alternateScripts(r); return r.authors.map((a) => scripts.person(a) ?? ''); } },
+  { id: 'corporate_author_alternate_scripts', description: 'Each corporate author\'s name in its original script (MARC 880), in corporate_authors order (empty where none)', value: (r) => { const scripts = alternateScripts(r); return r.corporateAuthors.map((name) => scripts.organization(name) ?? ''); } },
+  { id: 'alternative_titles', description: 'Other titles (varying forms, translated titles; first the title in its original script, MARC 880)', value: (r) => r.alternativeTitles },
   { id: 'isbn_as_catalogued', description: 'The valid ISBNs as the record writes them', value: (r) => r.identifiers.isbnAsCatalogued },
   { id: 'control_numbers', description: 'System control numbers as catalogued (ctrlnum: "(OCoLC)ocm30585539")', value: (r) => r.identifiers.controlNumbers },
   { id: 'call_numbers_lcc', description: 'Library of Congress call numbers as catalogued', value: (r) => r.callNumbers?.lcc },

@@ -4,6 +4,7 @@ import { doiUrl, pmcUrl, pubmedUrl } from '../identifiers/index.js';
 import { fullTitle, isoDate, naturalName } from '../model/display.js';
 import type { RecordWriter, WriterOptions, WriterSession } from './types.js';
 import { authorsInOrder } from './author-order.js';
+import { alternateScripts, type AlternateScripts } from './alternate-scripts.js';
 import { isMarcRelatorCode, relatorCodeOfTerm, relatorTerm } from '../vocab/marc-relators.js';
 
 /**
@@ -17,7 +18,8 @@ import { isMarcRelatorCode, relatorCodeOfTerm, relatorTerm } from '../vocab/marc
  * id as the first `identifier` of every document (`propertyID` `vufind`); `author` an ordered
  * `@list` of `Person`s and `Organization`s in source order (collective names are never persons); secondary
  * authors by role as `editor`/`translator`/`illustrator`, any other relator a `contributor` `Role` with its
- * `roleName`; identifiers as `PropertyValue`s; series as `isPartOf` `BookSeries` (the work's `position`
+ * `roleName`; a name's 880 original-script form as its `alternateName` (the title's among the work's
+ * `alternateName`s, with the other titles); identifiers as `PropertyValue`s; series as `isPartOf` `BookSeries` (the work's `position`
  * in it from MARC $v); an article's
  * journal as `isPartOf` (`PublicationIssue` -> `PublicationVolume` -> `Periodical` when
  * issue/volume are known, schema.org's bibliographic pattern).
@@ -50,8 +52,11 @@ function oneOrMany(values: readonly JsonValue[]): JsonValue | undefined {
 /** MARC life dates `1668-1744`, `1950-`, `-1744`: years only; other forms (`fl. 1850`) are not dates of birth or death. */
 const LIFE_DATES = /^(\d{3,4})?\s*-\s*(\d{3,4})?\.?$/u;
 
-function person(name: PersonName): JsonObject {
+/** A name in its original script (MARC 880) is the Person's or Organization's `alternateName`. */
+function person(name: PersonName, scripts: AlternateScripts): JsonObject {
   const node: JsonObject = { '@type': 'Person', name: naturalName(name) };
+  const alternate = scripts.person(name);
+  if (alternate !== undefined) node.alternateName = alternate;
   if (name.given) node.givenName = name.given;
   node.familyName = name.family;
   if (name.suffix) node.honorificSuffix = name.suffix;
@@ -75,14 +80,21 @@ const ROLE_PROPERTIES: Readonly<Record<string, string>> = {
  * `roleName` names the relator ("Producer", the LoC term of `pro`), as schema.org's Role
  * pattern nests the person inside the property it qualifies.
  */
-function contributorProperties(contributors: readonly Contributor[]): Map<string, JsonObject[]> {
+function organization(name: string, scripts: AlternateScripts): JsonObject {
+  const node: JsonObject = { '@type': 'Organization', name };
+  const alternate = scripts.organization(name);
+  if (alternate !== undefined) node.alternateName = alternate;
+  return node;
+}
+
+function contributorProperties(contributors: readonly Contributor[], scripts: AlternateScripts): Map<string, JsonObject[]> {
   const byProperty = new Map<string, JsonObject[]>();
   for (const contributor of contributors) {
     const role = contributor.role.trim();
     const lower = role.toLowerCase();
     const code = isMarcRelatorCode(lower) ? lower : relatorCodeOfTerm(role);
     const property = ROLE_PROPERTIES[lower] ?? (code === undefined ? undefined : ROLE_PROPERTIES[code]);
-    const agent: JsonObject = contributor.person ? person(contributor.person) : { '@type': 'Organization', name: contributor.organization ?? '' };
+    const agent: JsonObject = contributor.person ? person(contributor.person, scripts) : organization(contributor.organization ?? '', scripts);
     const roleName = (code === undefined ? undefined : relatorTerm(code)) ?? role;
     const node: JsonObject = property !== undefined || roleName === '' ? agent : { '@type': 'Role', roleName, contributor: agent };
     const key = property ?? 'contributor';
@@ -190,10 +202,11 @@ function describe(record: BibRecord): JsonObject {
   if (identifierList.length > 0) node.identifier = identifierList;
   const sameAs = [...(ids.pmid ? [pubmedUrl(ids.pmid)] : []), ...(ids.pmcid ? [pmcUrl(ids.pmcid)] : [])];
   if (sameAs.length > 0) node.sameAs = sameAs;
+  const scripts = alternateScripts(record);
   const authors: JsonObject[] = authorsInOrder(record).map((entry): JsonObject =>
-    'person' in entry ? person(entry.person) : { '@type': 'Organization', name: entry.organization });
+    'person' in entry ? person(entry.person, scripts) : organization(entry.organization, scripts));
   if (authors.length > 0) node.author = authors;
-  for (const [property, people] of contributorProperties(record.contributors ?? [])) node[property] = oneOrMany(people) as JsonValue;
+  for (const [property, people] of contributorProperties(record.contributors ?? [], scripts)) node[property] = oneOrMany(people) as JsonValue;
   const date = isoDate(record.published);
   if (date) node.datePublished = date;
   const inLanguage = languages(record);

@@ -8,8 +8,6 @@ import { crosswalkMarc, type MarcCrosswalk } from './index.js';
 
 export type Report = (code: IssueCode, message: string, field?: string, actual?: unknown) => void;
 
-const OCLC_CONTROL_NUMBER = /^\(OCoLC\)\s*(?:ocm|ocn|on)?0*(\d{1,12})\b/u;
-
 /**
  * Fills the record from its MARC record: where the MARC has a value it wins over the
  * indexed Solr fields (VuFind builds its record page from the MARC too), and where the two
@@ -22,7 +20,7 @@ export function applyMarc(record: BibRecord, marc: MarcRecord, report: Report): 
     report('marc.indexed-field-differs', `The indexed ${field} ${JSON.stringify(indexed)} differs from the MARC record's ${JSON.stringify(fromMarc)}; the MARC value is written`, field, { indexed, marc: fromMarc });
   };
   if (record.id === '' && found.controlNumber) record.id = found.controlNumber;
-  if (found.type && (record.type === 'other' || record.formats.length === 0)) record.type = found.type;
+  applyFormats(record, found, differs);
   record.marc = found.details;
   applyTitle(record, found, differs);
   applyPeople(record, found, differs);
@@ -32,6 +30,19 @@ export function applyMarc(record: BibRecord, marc: MarcRecord, report: Report): 
 }
 
 type Differs = (field: string, indexed: string, fromMarc: string) => void;
+
+/**
+ * Formats as VuFind's import derives them from the MARC, and the record type from them: the
+ * same record read from its fullrecord, its Staff View or its .mrc gets the same type. An
+ * indexed `format` that names other values (a site's own format rules, an older VuFind) is
+ * reported and replaced.
+ */
+function applyFormats(record: BibRecord, found: MarcCrosswalk, differs: Differs): void {
+  const key = (formats: readonly string[]): string => formats.map(comparable).sort().join('|');
+  if (record.formats.length > 0 && key(record.formats) !== key(found.formats)) differs('formats', record.formats.join(', '), found.formats.join(', '));
+  record.formats = found.formats;
+  record.type = found.type;
+}
 
 function replaceText(record: BibRecord, key: 'title' | 'publisher' | 'edition' | 'placeOfPublication' | 'physicalDescription' | 'abstract', value: string | undefined, differs: Differs): void {
   if (value === undefined) return;
@@ -119,13 +130,11 @@ function applyIdentifiers(record: BibRecord, found: MarcCrosswalk, differs: Diff
   }
   if (marcIds.doi) ids.doi = marcIds.doi;
   if (marcIds.other.length > 0) ids.other = marcIds.other;
-  if (marcIds.controlNumbers.length > 0) {
-    ids.controlNumbers = marcIds.controlNumbers;
-    for (const number of marcIds.controlNumbers) {
-      const oclc = OCLC_CONTROL_NUMBER.exec(number)?.[1];
-      if (oclc && !ids.oclc.includes(oclc)) ids.oclc.push(oclc);
-    }
-  }
+  if (marcIds.controlNumbers.length > 0) ids.controlNumbers = marcIds.controlNumbers;
+  // The MARC's OCLC numbers are the record's, as VuFind indexes them: the same from every input.
+  const sorted = (numbers: readonly string[]): string => [...numbers].sort().join(', ');
+  if (ids.oclc.length > 0 && sorted(ids.oclc) !== sorted(marcIds.oclc)) differs('identifiers.oclc', ids.oclc.join(', '), marcIds.oclc.join(', '));
+  ids.oclc = marcIds.oclc;
 }
 
 function applySubjectsAndLinks(record: BibRecord, found: MarcCrosswalk): void {

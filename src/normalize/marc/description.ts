@@ -1,6 +1,6 @@
 import type { MarcDataField, MarcRecord } from '../../model/marc.js';
 import type { Link, MarcDetails, PublicationStatement, SeriesEntry } from '../../model/record.js';
-import { chop, chopped, controlValue, dataFields, firstSubfield, joined, subfieldValues } from './fields.js';
+import { chop, chopped, cleanValue, controlValue, dataFields, firstSubfield, joined, subfieldValues } from './fields.js';
 import type { AlternateScripts } from './linkage.js';
 
 type TitleParts = NonNullable<MarcDetails['titleParts']>;
@@ -147,7 +147,7 @@ export function marcNotes(marc: MarcRecord): MarcDetails['notes'] {
   const notes: MarcDetails['notes'] = [];
   for (const field of marc.fields) {
     if (!('subfields' in field) || !field.tag.startsWith('5')) continue;
-    const text = field.subfields.filter((s) => !NOTE_SKIP.includes(s.code)).map((s) => s.value.trim()).filter(Boolean).join(' ');
+    const text = field.subfields.filter((s) => !NOTE_SKIP.includes(s.code)).map((s) => cleanValue(s.value)).filter(Boolean).join(' ');
     if (text) notes.push({ tag: field.tag, text });
   }
   return notes;

@@ -15,12 +15,26 @@ export function controlValue(marc: MarcRecord, tag: string): string | undefined 
   return undefined;
 }
 
-/** Values of the subfields whose code is in `codes`, in field order, white space collapsed, blanks left out. */
+/**
+ * Control characters other than white space (an unconverted MARC-8 escape): XML outputs and a
+ * Staff View page cannot hold them, so no output does (validation reports them).
+ */
+const CONTROL_CHARACTERS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/gu;
+
+/**
+ * A subfield value as every input gives it back: control characters removed, runs of white
+ * space one space (a Staff View scrape shows no more), trimmed.
+ */
+export function cleanValue(text: string): string {
+  return collapseWhitespace(text.replace(CONTROL_CHARACTERS, ''));
+}
+
+/** Values of the subfields whose code is in `codes`, in field order, cleaned (cleanValue), blanks left out. */
 export function subfieldValues(field: MarcDataField, codes: string): string[] {
   const values: string[] = [];
   for (const subfield of field.subfields) {
     if (!codes.includes(subfield.code)) continue;
-    const value = collapseWhitespace(subfield.value);
+    const value = cleanValue(subfield.value);
     if (value !== '') values.push(value);
   }
   return values;

@@ -11,6 +11,23 @@ export interface MarcIdentifiers {
   doi?: string;
   other: { scheme: string; value: string }[];
   controlNumbers: string[];
+  /** OCLC numbers of the 035s, as VuFind's `oclc_num` takes them. */
+  oclc: string[];
+}
+
+/**
+ * VuFind's `oclc_num = 035a, (pattern_map.oclc_num)` (marc.properties): `(OCoLC)` in any case
+ * with any prefix before the digits, or a bare `ocm`, `ocn` or `on` prefix; leading zeros
+ * dropped. Matched from the start of the value; the first pattern that matches wins.
+ */
+const OCLC_PATTERNS: readonly RegExp[] = [/^\(ocolc\)\D*?0*(\d+)/iu, /^ocm0*(\d+)/u, /^ocn0*(\d+)/u, /^on0*(\d+)/u];
+
+function oclcNumber(controlNumber: string): string | undefined {
+  for (const pattern of OCLC_PATTERNS) {
+    const digits = pattern.exec(controlNumber.trim())?.[1];
+    if (digits !== undefined) return digits;
+  }
+  return undefined;
 }
 
 /** 024 first indicator -> the scheme of its $a (7: the $2 source code). */
@@ -34,7 +51,7 @@ function qualifiersInText(text: string): string[] {
  * whose check digit fails is left out here: validation reports it (`marc.isbn-check-digit`).
  */
 export function marcIdentifiers(marc: MarcRecord): MarcIdentifiers {
-  const ids: MarcIdentifiers = { isbn: [], invalidIsbns: [], issn: [], invalidIssns: [], other: [], controlNumbers: [] };
+  const ids: MarcIdentifiers = { isbn: [], invalidIsbns: [], issn: [], invalidIssns: [], other: [], controlNumbers: [], oclc: [] };
   for (const field of dataFields(marc, '020')) {
     const qualifiers = subfieldValues(field, 'q').map(unbracketed).filter(Boolean);
     for (const text of subfieldValues(field, 'a')) {
@@ -69,5 +86,9 @@ export function marcIdentifiers(marc: MarcRecord): MarcIdentifiers {
     }
   }
   for (const field of dataFields(marc, '035')) ids.controlNumbers.push(...subfieldValues(field, 'a'));
+  for (const number of ids.controlNumbers) {
+    const oclc = oclcNumber(number);
+    if (oclc !== undefined && !ids.oclc.includes(oclc)) ids.oclc.push(oclc);
+  }
   return ids;
 }

@@ -1,7 +1,7 @@
 import type { MarcRecord } from '../../model/marc.js';
 import type { BibRecord, Language, MarcDetails, RecordType } from '../../model/record.js';
 import { lookupLanguage } from '../../vocab/languages.js';
-import { controlValue, dataFields, joined } from './fields.js';
+import { cleanValue, controlValue, dataFields, joined } from './fields.js';
 import { AlternateScripts } from './linkage.js';
 import { marcAgents, peopleOf } from './names.js';
 import { marcSubjects } from './subjects.js';
@@ -11,6 +11,8 @@ import {
 } from './description.js';
 import { marcIdentifiers, type MarcIdentifiers } from './identifiers.js';
 import { marcPublicationDate } from './dates.js';
+import { vufindFormats } from './formats.js';
+import { recordTypeOf } from '../record-type.js';
 
 /**
  * Everything the MARC crosswalk reads from one record, before it meets the indexed fields:
@@ -34,7 +36,9 @@ export interface MarcCrosswalk {
   abstract?: string;
   container: BibRecord['container'];
   hostIssns: string[];
-  type?: RecordType;
+  /** VuFind's format facet values as its SolrMarc import derives them (formats.ts). */
+  formats: string[];
+  type: RecordType;
   controlNumber?: string;
 }
 
@@ -60,6 +64,7 @@ export function crosswalkMarc(marc: MarcRecord): MarcCrosswalk {
   if (host) details.host = host;
 
   const publishing = publishingStatements(publication);
+  const formats = vufindFormats(marc);
   const found: MarcCrosswalk = {
     details,
     alternativeTitles: alternativeTitles(marc, titleParts?.alternateScript),
@@ -70,7 +75,9 @@ export function crosswalkMarc(marc: MarcRecord): MarcCrosswalk {
     subjects: headings.map((h) => h.heading),
     identifiers: marcIdentifiers(marc),
     container: {},
-    hostIssns: dataFields(marc, '773').flatMap((f) => f.subfields.filter((s) => s.code === 'x').map((s) => s.value.trim())),
+    hostIssns: dataFields(marc, '773').flatMap((f) => f.subfields.filter((s) => s.code === 'x').map((s) => cleanValue(s.value))),
+    formats,
+    type: typeOf(marc, formats),
   };
   if (titleParts) {
     found.title = titleText(titleParts);
@@ -87,8 +94,6 @@ export function crosswalkMarc(marc: MarcRecord): MarcCrosswalk {
   const abstract = marcAbstract(marc);
   if (abstract) found.abstract = abstract;
   if (host) found.container = containerOf(host);
-  const type = typeFromLeader(marc);
-  if (type) found.type = type;
   const controlNumber = controlValue(marc, '001')?.trim();
   if (controlNumber) found.controlNumber = controlNumber;
   return found;
@@ -126,6 +131,16 @@ function containerOf(host: NonNullable<MarcDetails['host']>): BibRecord['contain
     if (range) container.pages = parts.pages;
   }
   return container;
+}
+
+/**
+ * The record type the writers use: from the derived formats as for any Solr record
+ * (`Book Chapter`, `Article`, `Thesis`, `Book`, `eBook`, `Journal`, `Serial`, `Newspaper`);
+ * where they name none of those (a serial conference, a collection), from the leader.
+ */
+function typeOf(marc: MarcRecord, formats: readonly string[]): RecordType {
+  const byFormat = recordTypeOf(formats, 'marc');
+  return byFormat !== 'other' ? byFormat : typeFromLeader(marc) ?? 'other';
 }
 
 /**

@@ -24,7 +24,8 @@ export function marcAgents(marc: MarcRecord, scripts: AlternateScripts): Agent[]
     if (agent.name === '') continue;
     const alternate = scripts.of(field);
     if (alternate) {
-      const text = agentOf(alternate).name;
+      // A person's name without the life dates (which are the same in any script): what JSON-LD's alternateName takes.
+      const text = agent.kind === 'person' ? joined(alternate, 'abcq') : agentOf(alternate).name;
       if (text) agent.alternateScript = text;
     }
     agents.push(agent);

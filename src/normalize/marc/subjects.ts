@@ -1,6 +1,6 @@
 import type { MarcDataField, MarcRecord } from '../../model/marc.js';
 import type { SubjectHeading } from '../../model/record.js';
-import { chop, dataFields, firstSubfield } from './fields.js';
+import { chop, cleanValue, dataFields, firstSubfield } from './fields.js';
 import type { AlternateScripts } from './linkage.js';
 
 type Kind = SubjectHeading['kind'];
@@ -30,7 +30,7 @@ export function marcSubjects(marc: MarcRecord, scripts: AlternateScripts): Subje
   for (const field of dataFields(marc, SUBJECT_TAGS)) {
     const kind = field.tag === '600' && field.ind1 === '3' ? 'family' : KIND_BY_TAG[field.tag] ?? 'other';
     const thesaurus = thesaurusOf(field);
-    const texts = field.tag === '653' ? field.subfields.filter((s) => s.code === 'a').map((s) => chop(s.value)) : [headingText(field)];
+    const texts = field.tag === '653' ? field.subfields.filter((s) => s.code === 'a').map((s) => chop(cleanValue(s.value))) : [headingText(field)];
     for (const heading of texts) {
       if (heading === '') continue;
       const entry: SubjectHeading = { heading, kind, tag: field.tag };

@@ -6,6 +6,10 @@ import {
   FINGERPRINT_SCHEME, RUN_STATE_BIN, RUN_STATE_JSON, RunStateSchema,
   type FillRateCounter, type Fingerprint, type RunState, type RunStateRecord,
 } from '../../model/run-state.js';
+import type { Severity } from '../../model/issue.js';
+
+/** What a run knows of its state before its first record. */
+export type RunStateHeader = Pick<RunState, 'shard' | 'cwd' | 'inputs' | 'settings'>;
 
 /**
  * The files of a run's state (model/run-state.ts says what they hold): the binary codec of
@@ -79,18 +83,21 @@ class Encoder {
  */
 export class RunStateWriter {
   private readonly encoder = new Encoder();
+  /** `code severity` -> index into the state's issueCodes/issueSeverities. */
   private readonly codes = new Map<string, number>();
+  private readonly issueCodes: string[] = [];
+  private readonly issueSeverities: Severity[] = [];
   private records = 0;
   private written = 0;
   private pending: Promise<unknown> = Promise.resolve();
 
   private constructor(
-    private readonly header: Pick<RunState, 'shard' | 'inputs' | 'settings'>,
+    private readonly header: RunStateHeader,
     private readonly sinks: { bin: ByteSink; json: ByteSink },
   ) {}
 
   /** Writes through the sinks of an output set, which commits them with the run's other files. */
-  static toSinks(bin: ByteSink, json: ByteSink, header: Pick<RunState, 'shard' | 'inputs' | 'settings'>): RunStateWriter {
+  static toSinks(bin: ByteSink, json: ByteSink, header: RunStateHeader): RunStateWriter {
     return new RunStateWriter(header, { bin, json });
   }
 
@@ -121,18 +128,26 @@ export class RunStateWriter {
     for (const bytes of record.outputBytes) encoder.varint(bytes);
     encoder.varint(record.rejectBytes);
     encoder.varint(record.skippedBytes);
+    if (record.issueSeverities.length !== record.issueCodes.length) throw new Error('RunStateWriter: one severity per issue code is needed');
     encoder.varint(record.issueCodes.length);
-    for (const code of record.issueCodes) {
-      let index = this.codes.get(code);
-      if (index === undefined) this.codes.set(code, (index = this.codes.size));
-      encoder.varint(index);
-    }
+    record.issueCodes.forEach((code, at) => encoder.varint(this.issueIndex(code, record.issueSeverities[at]!)));
     if (flags & Flag.Fill) {
       encoder.varint(record.fillCounted);
       encoder.varint(record.fillFilled);
     }
     this.records++;
     return encoder.length >= 1 << 20 ? this.flush() : Promise.resolve();
+  }
+
+  private issueIndex(code: string, severity: Severity): number {
+    const key = `${code} ${severity}`;
+    let index = this.codes.get(key);
+    if (index === undefined) {
+      this.codes.set(key, (index = this.codes.size));
+      this.issueCodes.push(code);
+      this.issueSeverities.push(severity);
+    }
+    return index;
   }
 
   private async flush(): Promise<void> {
@@ -148,12 +163,13 @@ export class RunStateWriter {
     await this.flush();
     const state: RunState = {
       format: 'bibpipe-run-state',
-      version: 1,
+      version: 2,
       fingerprint: FINGERPRINT_SCHEME,
       ...this.header,
       summary,
       fillRates: [...fillRates],
-      issueCodes: [...this.codes.keys()],
+      issueCodes: [...this.issueCodes],
+      issueSeverities: [...this.issueSeverities],
       records: this.records,
       stateBytes: this.written,
     };
@@ -191,6 +207,7 @@ export class RunStateReader extends BlockFile {
   private remaining: number;
   private readonly formats: number;
   private readonly codes: readonly string[];
+  private readonly severities: readonly Severity[];
   /** How many entries were read. */
   count = 0;
 
@@ -199,6 +216,7 @@ export class RunStateReader extends BlockFile {
     this.remaining = state.records;
     this.formats = state.settings.formats.length;
     this.codes = state.issueCodes;
+    this.severities = state.issueSeverities;
   }
 
   private varint(): number {
@@ -252,7 +270,15 @@ export class RunStateReader extends BlockFile {
     const skippedBytes = this.varint();
     const issueCount = this.varint();
     const issueCodes: string[] = [];
-    for (let index = 0; index < issueCount; index++) issueCodes.push(this.codes[this.varint()] ?? 'unknown');
+    const issueSeverities: Severity[] = [];
+    for (let index = 0; index < issueCount; index++) {
+      const kind = this.varint();
+      const code = this.codes[kind];
+      const severity = this.severities[kind];
+      if (code === undefined || severity === undefined) throw new Error(`run-state.bin names issue kind ${kind}, which run-state.json does not list (the two files do not belong together)`);
+      issueCodes.push(code);
+      issueSeverities.push(severity);
+    }
     const fillCounted = flags & Flag.Fill ? this.varint() : 0;
     const fillFilled = flags & Flag.Fill ? this.varint() : 0;
     this.remaining--;
@@ -263,7 +289,7 @@ export class RunStateReader extends BlockFile {
       idDuplicate: (flags & Flag.IdDuplicate) !== 0,
       doiDuplicate: (flags & Flag.DoiDuplicate) !== 0,
       pmidDuplicate: (flags & Flag.PmidDuplicate) !== 0,
-      outputBytes, rejectBytes, skippedBytes, issueCodes, fillCounted, fillFilled,
+      outputBytes, rejectBytes, skippedBytes, issueCodes, issueSeverities, fillCounted, fillFilled,
     };
   }
 

@@ -1,5 +1,5 @@
 import { stat } from 'node:fs/promises';
-import type { RunStateInput } from '../../model/run-state.js';
+import type { InputRead, RunStateInput } from '../../model/run-state.js';
 import { isSolrSource, solrSourceName } from '../../sources/solr-http.js';
 import { expandInputs } from '../../sources/inputs.js';
 import type { SolrReadOptions } from '../../sources/solr-pages.js';
@@ -8,6 +8,8 @@ import type { SolrReadOptions } from '../../sources/solr-pages.js';
 export interface RunStateInputs {
   inputs: RunStateInput[];
   indexOf(file: string): number;
+  /** Notes what the run read of a file input (a shard's byte range and its hashes). */
+  recordRead(file: string, read: InputRead): void;
 }
 
 /**
@@ -23,20 +25,24 @@ export async function runStateInputs(given: readonly string[], solr: SolrReadOpt
       const query = JSON.stringify([solr?.query ?? '*:*', solr?.filters ?? [], solr?.fields ?? '*', solr?.uniqueKey ?? 'id']);
       inputs.push({ name: solrSourceName(file), kind: 'solr', query });
     } else {
-      const size = await stat(file).then((info) => info.size, () => undefined);
-      inputs.push(size === undefined ? { name: file, kind: 'file' } : { name: file, kind: 'file', size });
+      const info = await stat(file, { bigint: true }).catch(() => undefined);
+      inputs.push(info === undefined ? { name: file, kind: 'file' } : { name: file, kind: 'file', size: Number(info.size), mtime: info.mtimeNs.toString() });
     }
   }
   const positions = new Map(inputs.map((input, index) => [input.name, index]));
+  const indexOf = (file: string): number => {
+    let index = positions.get(file);
+    if (index === undefined) {
+      index = inputs.push({ name: file, kind: 'file' }) - 1;
+      positions.set(file, index);
+    }
+    return index;
+  };
   return {
     inputs,
-    indexOf(file: string): number {
-      let index = positions.get(file);
-      if (index === undefined) {
-        index = inputs.push({ name: file, kind: 'file' }) - 1;
-        positions.set(file, index);
-      }
-      return index;
+    indexOf,
+    recordRead(file: string, read: InputRead): void {
+      inputs[indexOf(file)]!.read = read;
     },
   };
 }

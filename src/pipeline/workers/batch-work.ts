@@ -298,13 +298,14 @@ function stateEntry(item: ProcessedRecord, keys: RecordKeys | undefined, finding
     doiDuplicate: findings?.normalized.some((issue) => issue.code === 'doi.duplicate') ?? false,
     pmidDuplicate: findings?.normalized.some((issue) => issue.code === 'pmid.duplicate') ?? false,
     outputBytes: new Array<number>(formats).fill(0),
-    rejectBytes: 0, skippedBytes: 0, issueCodes: [], fillCounted: 0, fillFilled: 0,
+    rejectBytes: 0, skippedBytes: 0, issueCodes: [], issueSeverities: [], fillCounted: 0, fillFilled: 0,
   };
 }
 
 /** The entry with the record's counted findings and fill-rate bits. */
 function finishStateEntry(entry: StateEntry, item: ProcessedRecord, counted: readonly Issue[], settings: EngineSettings): StateEntry {
   entry.issueCodes = counted.map((issue) => issue.code);
+  entry.issueSeverities = counted.map((issue) => issue.severity);
   if (item.record && !item.rejected) {
     settings.fillRates.forEach((rule, index) => {
       if (rule.type !== undefined && rule.type !== item.record!.type) return;

@@ -9,6 +9,8 @@ export const NAME_PARTICLES: ReadonlySet<string> = new Set([
   'van', 'von', 'der', 'den', 'de', 'del', 'della', 'degli', 'dei', 'di', 'da', 'das', 'do', 'dos',
   'du', 'des', 'la', 'le', 'les', 'lo', 'ten', 'ter', 'te', 'het', 'y', 'e', 'bin', 'ibn', 'al', 'el',
   'zu', 'af', 'av', 'st', 'mac', 'ap', 'mc', 'op', 'abu', 'abdel', 'abd', 'ben', 'ni', 'nic', 'ait', 'ould',
+  // Flemish contracted particles: `Vanden Berghe`, `Vander Zanden`, `Vande Velde`.
+  'vanden', 'vander', 'vande',
 ]);
 
 /** Generational and honorific suffixes written after the given name (`Smith, John, Jr.`). */

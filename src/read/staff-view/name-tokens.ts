@@ -74,6 +74,14 @@ function asciiWorkKey(word: string): string | undefined {
   return key;
 }
 
+/**
+ * `Md` (with a lower-case d) is the South Asian abbreviation of Mohammad, a given name
+ * (`Hussain, Md Iftikar`); the degree is written `MD` or `M.D.`. So with `Phd` / `PhD`.
+ */
+function abbreviatedGivenName(key: string, word: string): boolean {
+  return (key === 'md' || key === 'phd') && /\p{Ll}\.?$/u.test(word);
+}
+
 /** Splits a flattened cell into words, keeping each word's offsets. */
 export function tokenizeNames(flattened: string): NameToken[] {
   const tokens: NameToken[] = [];
@@ -84,7 +92,7 @@ export function tokenizeNames(flattened: string): NameToken[] {
     const word = endsWithComma ? text.slice(0, -1) : text;
     const key = asciiWorkKey(word) ?? normalizeWorkKeyText(word);
     const upper = startsUpper(word);
-    const particle = NAME_PARTICLES.has(key) && word.length <= 5;
+    const particle = NAME_PARTICLES.has(key) && word.length <= 6;
     tokens.push({
       text,
       start,
@@ -95,7 +103,7 @@ export function tokenizeNames(flattened: string): NameToken[] {
       initial: word !== 'Ó' && isInitial(word),
       lowerParticle: particle && !upper,
       capitalParticle: (particle && upper && key.length >= 2) || word === 'Ó',
-      suffix: NAME_SUFFIXES.has(key) && (upper || /^\d/u.test(word)),
+      suffix: NAME_SUFFIXES.has(key) && (upper || /^\d/u.test(word)) && !abbreviatedGivenName(key, word),
       dateLike: isDateLike(word),
       givenName: GIVEN_NAMES.has(key),
       familyName: FAMILY_NAMES.has(key),

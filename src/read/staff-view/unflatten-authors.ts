@@ -85,29 +85,45 @@ const CONJUNCTIONS: ReadonlySet<string> = new Set(['y', 'e', 'i']);
 const INITIALS_THEN_WORD = 4;
 /**
  * The same after an undotted initial: NLM writes `W. Paul` as the ForeName `W Paul`, and
- * PubMed-harvest records carry NLM's form (`Segars, W Paul`, `Zheng, D Diane`).
+ * PubMed-harvest records carry NLM's form (`Segars, W Paul`, `Zheng, D Diane`). In a list of
+ * initials (`Smith, J A Pérez López, M`, NLM before 2002) the word starts the next family
+ * name. In a list whose given names are written out, a given name that opens with an
+ * initial goes on with the name the person is known by (`Atkinson, J Hampton`): that is
+ * likelier than the one person among them with only an initial, so the word costs nothing
+ * there and its name shape decides. A middle initial after a written-out name (`Ingles,
+ * Donna J Pierce Campbell`) more often ends the given name: the usual cost.
  */
 const BARE_INITIAL_THEN_WORD = 1;
+const BARE_INITIAL_THEN_WORD_AMONG_FULL_NAMES = 0;
+/** Share of names whose given name starts with a word above which a list counts as written out. */
+const WRITTEN_OUT_SHARE = 0.5;
 /** Cost per word of a known compound given-name tail ("María de los Ángeles"). */
 const COMPOUND_GIVEN_WORD = -0.5;
 
 /**
- * Index (offset into the gap) where a known compound given-name tail starts within the
- * first `split` words, or `split` when there is none. Spanish and Portuguese given names
- * keep their particles (`María del Carmen`, `Maria das Graças`): the tail must end the given
- * part and follow at least one given word.
+ * Offsets `[start, end)` within the first `split` words of the gap of a known compound
+ * given-name tail, or `[split, split]` when there is none. Spanish and Portuguese given names
+ * keep their particles (`María del Carmen`, `Maria das Graças`): the tail follows at least one
+ * given word. Words after it are weighed like any others: NLM keeps a Brazilian author's
+ * middle surname in the ForeName (`Maria de Lourdes Veronese` + `Messias`).
  */
-function compoundGivenTail(tokens: readonly NameToken[], first: number, split: number): number {
+function compoundGivenTail(tokens: readonly NameToken[], first: number, split: number): [number, number] {
   for (let start = 1; start < split; start += 1) {
     if (!(tokens[first + start] as NameToken).lowerParticle) continue;
     let key = '';
-    for (let offset = start; offset < split; offset += 1) key += (tokens[first + offset] as NameToken).key;
-    return COMPOUND_GIVEN_TAILS.has(key) ? start : split;
+    let end: number | undefined;
+    for (let offset = start; offset < split; offset += 1) {
+      key += (tokens[first + offset] as NameToken).key;
+      if (COMPOUND_GIVEN_TAILS.has(key)) end = offset + 1;
+    }
+    return end === undefined ? [split, split] : [start, end];
   }
-  return split;
+  return [split, split];
 }
 
 interface Gap {
+  /** Cost of a full word after an undotted initial in this list (see BARE_INITIAL_THEN_WORD). */
+  bareInitialThenWord: number;
   /** Index of the first word after the family comma. */
   first: number;
   /** Number of words up to the next family comma. */
@@ -135,14 +151,16 @@ function candidateSplits(length: number): readonly number[] {
 /** Cost of giving the first `split` words of the gap to the given name before it. */
 function splitCost(tokens: readonly NameToken[], gap: Gap, split: number): number {
   let cost = 0.3 * Math.max(0, split - 1);
-  const tail = compoundGivenTail(tokens, gap.first, split);
+  const [tailStart, tailEnd] = compoundGivenTail(tokens, gap.first, split);
   for (let offset = 0; offset < split; offset += 1) {
     const token = tokens[gap.first + offset] as NameToken;
     const previous = offset > 0 ? tokens[gap.first + offset - 1] as NameToken : undefined;
     // A given name written as initials goes on as initials: "Castillo, R. Santiago Campos, M."
     // has "Santiago" starting the next family name ("John A." puts the full word first).
-    if (previous?.initial === true && !token.initial && !token.suffix) cost += previous.text.includes('.') ? INITIALS_THEN_WORD : BARE_INITIAL_THEN_WORD;
-    cost += offset >= tail ? COMPOUND_GIVEN_WORD : givenTokenCost(token);
+    if (previous?.initial === true && !token.initial && !token.suffix) {
+      cost += previous.text.includes('.') ? INITIALS_THEN_WORD : offset === 1 ? gap.bareInitialThenWord : BARE_INITIAL_THEN_WORD;
+    }
+    cost += offset >= tailStart && offset < tailEnd ? COMPOUND_GIVEN_WORD : givenTokenCost(token);
   }
   const familyWords = gap.length - split;
   // After an East Asian family name the given name is syllables ("Cho, Il Yun"), not the
@@ -160,6 +178,19 @@ function splitCost(tokens: readonly NameToken[], gap: Gap, split: number): numbe
   return cost;
 }
 
+/**
+ * Whether most given names of the list start with a written-out word: the word after each
+ * family comma is the start of a given name whatever the split, so it tells the list's style.
+ */
+function givenNamesWrittenOut(tokens: readonly NameToken[], anchors: readonly number[]): boolean {
+  let writtenOut = 0;
+  for (const anchor of anchors) {
+    const first = tokens[anchor + 1];
+    if (first !== undefined && !first.initial && !first.lowerParticle && !first.suffix && !first.dateLike) writtenOut += 1;
+  }
+  return writtenOut > anchors.length * WRITTEN_OUT_SHARE;
+}
+
 /** Splits a flattened author cell into names (see the module comment). */
 export function splitAuthorNames(flattened: string, evidence: AuthorEvidence): AuthorSplit {
   const tokens = tokenizeNames(flattened);
@@ -174,11 +205,12 @@ export function splitAuthorNames(flattened: string, evidence: AuthorEvidence): A
     return separateMononyms(flattened, tokens, whole, evidence);
   }
 
+  const bareInitialThenWord = givenNamesWrittenOut(tokens, anchors) ? BARE_INITIAL_THEN_WORD_AMONG_FULL_NAMES : BARE_INITIAL_THEN_WORD;
   const gaps: Gap[] = [];
   for (let index = 0; index + 1 < anchors.length; index += 1) {
     const anchor = anchors[index] as number;
     const next = anchors[index + 1] as number;
-    const gap: Gap = { first: anchor + 1, length: next - anchor - 1, nextAnchor: tokens[next] as NameToken, candidates: [], unary: [], marginal: [] };
+    const gap: Gap = { bareInitialThenWord, first: anchor + 1, length: next - anchor - 1, nextAnchor: tokens[next] as NameToken, candidates: [], unary: [], marginal: [] };
     gap.candidates = candidateSplits(gap.length);
     gap.unary = gap.candidates.map((split) => splitCost(tokens, gap, split));
     gaps.push(gap);
@@ -234,23 +266,57 @@ export function splitAuthorNames(flattened: string, evidence: AuthorEvidence): A
     if (!trivialAuthors && authorCost(author, start, end) < 0) confirmed += 1;
   }
 
+  const readingAt = (index: number, split: number): [string, string] => [
+    nameText(authorStart(index, index === 0 ? 0 : (splits.chosen[index - 1] as number)), (anchors[index] as number) + split),
+    nameText((gaps[index] as Gap).first + split, index + 1 === lastAuthor ? tokens.length - 1 : authorEnd(index + 1, splits.chosen[index + 1] as number)),
+  ];
   const ambiguous: AmbiguousGap[] = [];
-  for (let index = 0; index < gaps.length; index += 1) {
-    const gap = gaps[index] as Gap;
-    const alternatives: [string, string][] = [];
-    const ambiguityMargin = (tokens[gap.first - 1] as NameToken | undefined)?.eastAsianFamily === true ? AMBIGUITY_MARGIN : NARROW_AMBIGUITY_MARGIN;
-    let margin = Infinity;
-    for (let candidate = 0; candidate < gap.candidates.length; candidate += 1) {
-      const split = gap.candidates[candidate] as number;
-      if (split === splits.chosen[index] || (gap.marginal[candidate] as number) - splits.bestTotal >= ambiguityMargin) continue;
-      margin = Math.min(margin, (gap.marginal[candidate] as number) - splits.bestTotal);
-      const before = nameText(authorStart(index, index === 0 ? 0 : (splits.chosen[index - 1] as number)), (anchors[index] as number) + split);
-      const after = nameText(gap.first + split, index + 1 === lastAuthor ? tokens.length - 1 : authorEnd(index + 1, splits.chosen[index + 1] as number));
-      alternatives.push([before, after]);
-    }
-    if (alternatives.length > 0) ambiguous.push({ chosen: [names[index] as string, names[index + 1] as string], alternatives, margin });
-  }
+  gaps.forEach((gap, index) => {
+    const close = closeReadings(tokens, gap, splits.chosen[index] as number, splits.bestTotal);
+    if (close.splits.length === 0) return;
+    ambiguous.push({ chosen: [names[index] as string, names[index + 1] as string], alternatives: close.splits.map((split) => readingAt(index, split)), margin: close.margin });
+  });
   return separateMononyms(flattened, tokens, { names, ambiguous, confirmed }, evidence);
+}
+
+/**
+ * The other splits of a gap that are real alternatives: those scoring within the ambiguity
+ * margin of the best (see AMBIGUITY_MARGIN), and a second particle group's start (below).
+ */
+function closeReadings(tokens: readonly NameToken[], gap: Gap, chosen: number, bestTotal: number): { splits: number[]; margin: number } {
+  const ambiguityMargin = (tokens[gap.first - 1] as NameToken | undefined)?.eastAsianFamily === true ? AMBIGUITY_MARGIN : NARROW_AMBIGUITY_MARGIN;
+  const splits: number[] = [];
+  let margin = Infinity;
+  gap.candidates.forEach((split, candidate) => {
+    const behind = (gap.marginal[candidate] as number) - bestTotal;
+    if (split === chosen || behind >= ambiguityMargin) return;
+    margin = Math.min(margin, behind);
+    splits.push(split);
+  });
+  const grouped = secondParticleGroup(tokens, gap, chosen);
+  if (grouped !== undefined && !splits.includes(grouped)) {
+    const candidate = gap.candidates.indexOf(grouped);
+    margin = Math.min(margin, candidate < 0 ? HARD : (gap.marginal[candidate] as number) - bestTotal);
+    splits.push(grouped);
+  }
+  return { splits, margin };
+}
+
+/**
+ * Where the family name chosen in a gap holds two particle groups (`da Silva de Souza`), the
+ * first may as well close the given name before it: NLM keeps a Portuguese `da Silva` in the
+ * ForeName (`Anjos, D H da Silva` + `de Souza, W`), and no single NLM LastName of the real
+ * records holds two groups. The split at the second group, or undefined.
+ */
+function secondParticleGroup(tokens: readonly NameToken[], gap: Gap, split: number): number | undefined {
+  let groups = 0;
+  for (let offset = split; offset < gap.length; offset += 1) {
+    if (!(tokens[gap.first + offset] as NameToken).lowerParticle) continue;
+    if (offset > split && (tokens[gap.first + offset - 1] as NameToken).lowerParticle) continue;
+    groups += 1;
+    if (groups === 2) return offset;
+  }
+  return undefined;
 }
 
 type AuthorCost = (author: number, first: number, last: number) => number;
