@@ -14,7 +14,7 @@ export const SLOW_TESTS = [
   'tests/robustness.fuzz.property.test.ts',
   'tests/robustness.interrupted-runs.test.ts',
   'tests/solr-xml.bounded-memory.test.ts',
-  // validate of 20,000 and 80,000 records, twice each: the heap held as a ratio.
+  // validate of 5,000 and 20,000 records, twice each: the heap held as a ratio.
   'tests/validate.memory-flat.test.ts',
   'tests/convert.workers-give-identical-output.test.ts',
   'tests/write.hostile-input.test.ts',
