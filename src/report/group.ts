@@ -6,11 +6,6 @@ import { counted } from '../plural.js';
 export const TOOL_NAME = 'bibpipe';
 export const TOOL_VERSION = VERSION;
 
-/** Lexicographic order by code point, independent of locale (output is byte-stable). */
-export function compareText(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
-
 /**
  * Issues by record (id, else source position; run-level issues under `(run)`), as they
  * come: a record's findings arrive together (the engine emits them per record, in input
