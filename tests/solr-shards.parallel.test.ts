@@ -82,7 +82,7 @@ describe('SolrCloud shards read in parallel (--solr-concurrency, --solr-rate)', 
     }
   });
 
-  it('--solr-rate R: no window of a second holds more than R + 1 requests, counted by the server', async () => {
+  it('--solr-rate R: no second holds more than R requests (R + 1 arrivals), counted by the server', async () => {
     const server = await startSolrStandin(docs, { shardNames: SHARDS, delayMs: 0 });
     try {
       const rate = 8;
@@ -96,7 +96,7 @@ describe('SolrCloud shards read in parallel (--solr-concurrency, --solr-rate)', 
         for (let later = first; later < times.length && times[later]! - times[first]! < 1000; later++) count++;
         most = Math.max(most, count);
       }
-      // Windows of 1/R s with one start each: a sliding second may meet the start of R + 1 of them.
+      // Starts at least 1/R s apart give at most R in a second; one more for the way from the client's start to the server's arrival.
       expect(most).toBeLessThanOrEqual(rate + 1);
     } finally {
       await server.close();
@@ -134,6 +134,12 @@ describe('SolrCloud shards read in parallel (--solr-concurrency, --solr-rate)', 
     expect(first.length).toBeGreaterThan(0);
     expect(rest.length).toBeGreaterThan(0);
     expect([...first, ...rest]).toEqual(await oneAfterAnother());
+  });
+
+  it('refuses a concurrency that is not a whole number of at least 1, or a rate that is not above 0', async () => {
+    for (const solrOptions of [{ concurrency: 0 }, { concurrency: 1.5 }, { rate: 0 }, { rate: Number.NaN }]) {
+      await expect(idsOf(rawRecords([solr.url], { solr: solrOptions })), JSON.stringify(solrOptions)).rejects.toThrow(/concurrency|rate/);
+    }
   });
 
   it('names an unknown shard before reading anything', async () => {

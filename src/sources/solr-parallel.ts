@@ -29,14 +29,14 @@ export function readsShardsInParallel(options: SolrReadOptions): boolean {
   return options.concurrency !== undefined || options.rate !== undefined;
 }
 
-/** The run's one request queue: at most `concurrency` requests at once, at most `rate` started a second. */
+/** The run's one request queue: at most `concurrency` requests at once, starts at least 1/`rate` s apart. */
 export function requestQueue(options: SolrReadOptions): RequestScheduler {
   if (options.concurrency !== undefined && (!Number.isInteger(options.concurrency) || options.concurrency < 1)) throw new UsageError(`Solr concurrency must be a whole number of requests of at least 1, not ${options.concurrency}`);
   if (options.rate !== undefined && !(Number.isFinite(options.rate) && options.rate > 0)) throw new UsageError(`Solr rate must be requests per second above 0, not ${options.rate}`);
   const queue = new PQueue({
     concurrency: options.concurrency ?? 1,
-    // One start per 1/R s, not R per second: a fixed window of R would let 2R through across its edge.
-    ...(options.rate !== undefined ? { intervalCap: 1, interval: Math.ceil(1000 / options.rate) } : {}),
+    // Starts at least 1/R s apart (a sliding window of one): fixed windows of R a second would let 2R through across an edge.
+    ...(options.rate !== undefined ? { intervalCap: 1, interval: Math.ceil(1000 / options.rate), strict: true } : {}),
   });
   return <T>(request: () => Promise<T>): Promise<T> => queue.add(request);
 }
