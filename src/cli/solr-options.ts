@@ -82,6 +82,8 @@ export function shardRunState(inputs: readonly string[], flags: SolrFlags, outDi
   if (live > 0 && live < inputs.length) throw new UsageError('A shard run reads either live Solr inputs or files, not both: run them as two sharded runs');
   if (flags.solrShard !== undefined) {
     if (live === 0) throw new UsageError('--solr-shard applies to live SolrCloud inputs (solr+http://...); for files use --shard I/N');
+    // Its records are placed per shard core, which a shard run's state (for merge) does not describe yet.
+    if (flags.solrConcurrency !== undefined || flags.solrRate !== undefined) throw new UsageError('--solr-concurrency and --solr-rate read the shards in one job; a shard run for merge (--solr-shard with --out-dir) reads its shards one cursor at a time: leave them out');
     const { names, job } = flags.solrShard;
     return { shard: { kind: 'solr-cloud', names: names ? [...names] : undefined, index: job?.index, count: job?.count } };
   }
