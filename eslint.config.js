@@ -12,7 +12,7 @@ import tseslint from 'typescript-eslint';
  * library API) may import anything; the CLI imports only the library API (and the utility
  * files at the root of src/, which belong to no stage).
  */
-const SHARED_FILES = ['errors', 'text', 'plural', 'json-syntax', 'version', 'block-file', 'atomic-file'];
+const SHARED_FILES = ['errors', 'text', 'plural', 'json-syntax', 'version', 'block-file', 'atomic-file', 'zod-mini'];
 const SHARED = ['model', 'vocab', 'identifiers', 'biblio-schema', 'marc'];
 const STAGES = ['read', 'validate', 'normalize', 'write', 'stats'];
 export const LAYERS = {
@@ -28,8 +28,9 @@ export const LAYERS = {
   report: { folders: [...SHARED, 'pipeline'] },
   merge: { folders: [...SHARED, 'pipeline', 'sources', 'read', 'write'] },
   // The CLI is a thin shell: the library API and the project-wide utility files (errors, plural...).
-  // `cli-surface` is what the CLI needs before a command runs (registries, partial-file clean-up), not the whole library.
-  cli: { folders: [], files: ['index', 'cli-surface', ...SHARED_FILES] },
+  // `cli-surface` is what the CLI needs before a command runs (option parsers, partial-file clean-up); `command-api` what
+  // a command runs, without zod's classic API; `index` (the whole library) only where zod's schemas are wanted (merge, profiles).
+  cli: { folders: [], files: ['index', 'cli-surface', 'command-api', ...SHARED_FILES] },
 };
 
 /**

@@ -40,6 +40,8 @@ export const SLOW_TESTS = [
   'tests/cli.live-solr-hostile.test.ts',
   'tests/cli.progress-and-log-lines.test.ts',
   'tests/cli.interrupt-on-terminal.test.ts',
+  // Nine built-CLI runs under a module-load hook: what convert, validate, stats, --help and rules load.
+  'tests/cli.start-up-loads-no-zod.test.ts',
   // Every MARC record of the dev corpus written as eight inputs (one xsltproc run), read and written back (~12 s).
   'tests/marc.identical-outputs-across-inputs.test.ts',
   // A headless browser, and vitest run inside vitest.

@@ -12,7 +12,7 @@ import { RawRecordSchema } from '../src/model/raw-record.js';
 import { BibRecordSchema } from '../src/model/record.js';
 import { RunSummarySchema } from '../src/pipeline/summary.js';
 import { RunStateSchema } from '../src/model/run-state.js';
-import { BaselineSchema } from '../src/pipeline/baseline.js';
+import { BaselineSchema } from '../src/pipeline/baseline-schema.js';
 
 const SCHEMAS: Record<string, { title: string; schema: z.ZodType }> = {
   'record.schema.json': { title: 'bibpipe normalized record', schema: BibRecordSchema },

@@ -62,7 +62,8 @@ export { loadConfig, ConfigSchema, type Config, type LoadedConfig } from './conf
 export { reporters, findReporter, parseReporterSpec, htmlReporter, reportData, type Reporter, type ReportData, type ReportOptions, type ReporterTarget } from './report/index.js';
 export { ruleHelpText } from './report/rule-help.js';
 export { atLeast } from './report/view.js';
-export { baselineFromIssues, serializeBaseline, parseBaseline, BaselineSchema, type Baseline, type BaselineComparison } from './pipeline/baseline.js';
+export { baselineFromIssues, serializeBaseline, type BaselineComparison } from './pipeline/baseline.js';
+export { parseBaseline, BaselineSchema, type Baseline } from './pipeline/baseline-schema.js';
 export { collectStats, renderStatsText, type RecordStats, type StatsOptions } from './stats/index.js';
 export type { FillRateRule } from './pipeline/cross-record.js';
 export { ruleDocsUrl } from './model/rules.js';

@@ -23,5 +23,8 @@ describe.skipIf(!existsSync(heldOutDir))(`real PubMed round trip on held-out rec
       expect(roundTripShare(report, 'solr-json', output)).toBeGreaterThanOrEqual(output === 'jsonld' ? 99.5 : 99);
       expect(roundTripShare(report, 'scrape', output)).toBeGreaterThanOrEqual(99);
     }
+    // Issue 19: author lists from scrapes without work keys exactly right >= 97%.
+    const authors = report.scrapeAuthors;
+    expect(authors.right / (authors.right + authors.wrong)).toBeGreaterThanOrEqual(0.97);
   });
 });

@@ -25,7 +25,7 @@ describe('reconstruction of family names with particles', () => {
     expect((await reconstruct(authors)).authors).toEqual(authors);
   });
 
-  it('two particle groups in one family name ("da Cunha do Nascimento") are flagged: the first may close the given name before it', async () => {
+  it('two Portuguese surnames with particles in one family name ("da Cunha do Nascimento") are flagged: the first may close the given name before it', async () => {
     // NLM keeps a Portuguese "da Cunha" in the ForeName ("Barreto, M L da Cunha" + "do Nascimento, R");
     // nothing on the page tells that from one compound surname, so the reading is a guess and says so.
     const result = await reconstruct(people('Okafor, C', 'Barreto, M L da Cunha', 'do Nascimento, R', 'Lima, P'));
@@ -34,6 +34,10 @@ describe('reconstruction of family names with particles', () => {
     const single = await reconstruct(people('Okafor, Chidinma', 'Santos, Paulo', 'da Costa Oliveira, Henrique', 'Lima, Paulo'));
     expect(single.authors).toEqual(people('Okafor, Chidinma', 'Santos, Paulo', 'da Costa Oliveira, Henrique', 'Lima, Paulo'));
     expect(single.codes).not.toContain('author.split-ambiguous');
+    // Spanish double surnames keep both particles: no guess to report.
+    const spanish = await reconstruct(people('Okafor, Chidinma', 'Ruiz, Manuel', 'del Río de la Fuente, Ana', 'Lima, Paulo'));
+    expect(spanish.authors).toEqual(people('Okafor, Chidinma', 'Ruiz, Manuel', 'del Río de la Fuente, Ana', 'Lima, Paulo'));
+    expect(spanish.codes).not.toContain('author.split-ambiguous');
   });
 
   it('Flemish contracted particles (Vanden, Vander, Vande) start the family name', async () => {

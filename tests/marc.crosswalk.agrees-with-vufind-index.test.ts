@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { expect, it } from 'vitest';
 import { decodeFullrecord } from '../src/marc/index.js';
 import { normalizeRecord } from '../src/normalize/index.js';
+import { vufindFormats } from '../src/normalize/marc/formats.js';
 import { validateRecord } from '../src/validate/index.js';
 import type { RawRecord } from '../src/model/raw-record.js';
 import { describeWithShared, sharedPath } from './helpers/shared.js';
@@ -70,5 +71,14 @@ describeWithShared('MARC crosswalk against VuFind\'s own indexing (fixtures with
       compared += headings.length;
     }
     expect(compared).toBeGreaterThan(20);
+  });
+
+  it('the formats derived from the MARC are exactly the `format` SolrMarc indexed (FormatCalculator and format_map), on every record', () => {
+    const docs = fixtureDocs();
+    expect(docs.length).toBe(42);
+    for (const doc of docs) {
+      const indexed = [doc.format ?? []].flat();
+      expect(vufindFormats(decodeFullrecord(doc.fullrecord ?? '')), doc.id).toEqual(indexed);
+    }
   });
 });

@@ -1,11 +1,11 @@
-import { readFileSync, readdirSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { decodeFullrecord } from '../src/marc/index.js';
 import { normalizeRecord } from '../src/normalize/index.js';
 import { vufindFormats } from '../src/normalize/marc/formats.js';
+import type { MarcField, MarcRecord } from '../src/model/marc.js';
+import { VUFIND_FORMAT_LABELS } from '../src/vocab/vufind-format-map.js';
+import { asScrapeSees } from './helpers/marc-corpus.js';
 import { marcFromLines, rawWithMarc } from './helpers/marc-records.js';
-import { describeWithShared, sharedPath } from './helpers/shared.js';
 
 /**
  * VuFind's formats derived from the MARC record (issue 21): what its SolrMarc import indexes
@@ -72,6 +72,35 @@ describe('formats from leader/06-07, 007, 008 and the special-case fields', () =
   });
 });
 
+const SEED = 2126;
+const code = fc.constantFrom(...'abcdefgijkmnopqrstuvwz |ACDM'.split(''));
+const fixedText = fc.array(code, { maxLength: 42 }).map((chars) => chars.join(''));
+const arbitraryRecord = fc.record({
+  type: code, level: code, physical: fc.array(fixedText, { maxLength: 3 }), fixed: fc.option(fixedText),
+  special: fc.subarray(['086', '502', '111', '711', '773']), medium: fc.constantFrom('', '[electronic resource]', '[Electronic  resource] :'),
+}).map(({ type, level, physical, fixed, special, medium }): MarcRecord => {
+  const fields: MarcField[] = [
+    ...physical.map((value) => ({ tag: '007', value })),
+    ...(fixed === null ? [] : [{ tag: '008', value: fixed }]),
+    ...special.map((tag) => ({ tag, ind1: ' ', ind2: ' ', subfields: [{ code: tag === '773' ? 'g' : 'a', value: 'x' }] })),
+    { tag: '245', ind1: '0', ind2: '0', subfields: [{ code: 'a', value: 'T' }, ...(medium ? [{ code: 'h', value: medium }] : [])] },
+  ];
+  return { leader: `00000n${type}${level} a2200000 i 4500`, fields };
+});
+
+describe(`formats of arbitrary leaders, 007s and 008s (seed ${SEED})`, () => {
+  it('at least one, each a label of VuFind\'s format map, none twice; the same from what a scrape gives back', () => {
+    const labels = new Set(Object.values(VUFIND_FORMAT_LABELS));
+    fc.assert(fc.property(arbitraryRecord, (marc) => {
+      const formats = vufindFormats(marc);
+      expect(formats.length).toBeGreaterThan(0);
+      expect(new Set(formats).size).toBe(formats.length);
+      for (const format of formats) expect(labels.has(format), format).toBe(true);
+      expect(vufindFormats(asScrapeSees(marc))).toEqual(formats);
+    }), { numRuns: 1000, seed: SEED });
+  });
+});
+
 describe('the record type and the indexed format', () => {
   const record = (typeAndLevel: string, lines: string[], fields: Record<string, string | string[]> = {}) =>
     normalizeRecord(rawWithMarc(marcFromLines(leader(typeAndLevel), ['001 r1', fixed(), '245 00 $a Title', ...lines]), { id: 'r1', ...fields }));
@@ -96,29 +125,5 @@ describe('the record type and the indexed format', () => {
     const scraped = normalizeRecord({ format: 'marc-iso2709', source: { file: 'x.mrc' }, fields: {}, issues: [], marc: marcFromLines(leader('am'), ['001 r1', fixed(), '245 00 $a Title', '502 __ $a Diss.']) });
     expect(scraped.record.formats).toEqual(['Thesis', 'Book']);
     expect(scraped.record.type).toBe('thesis');
-  });
-});
-
-describeWithShared('formats against VuFind\'s own indexing', () => {
-  it('every fixture with a fullrecord: the derived formats are exactly the `format` SolrMarc indexed', () => {
-    const files: string[] = [];
-    const walk = (dir: string): void => {
-      for (const name of readdirSync(dir).sort()) {
-        const path = join(dir, name);
-        if (statSync(path).isDirectory()) walk(path);
-        else if (path.endsWith('.json')) files.push(path);
-      }
-    };
-    walk(sharedPath('data', 'vufind', 'fixtures'));
-    const compared = new Map<string, { indexed: string[]; derived: string[] }>();
-    for (const file of files) {
-      const docs = (JSON.parse(readFileSync(file, 'utf8')) as { response?: { docs?: Array<{ id: string; fullrecord?: string; format?: string | string[] }> } }).response?.docs ?? [];
-      for (const doc of docs) {
-        if (!doc.fullrecord || compared.has(doc.id)) continue;
-        compared.set(doc.id, { indexed: [doc.format ?? []].flat(), derived: vufindFormats(decodeFullrecord(doc.fullrecord)) });
-      }
-    }
-    expect(compared.size).toBe(42);
-    for (const [id, { indexed, derived }] of compared) expect(derived, id).toEqual(indexed);
   });
 });

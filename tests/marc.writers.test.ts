@@ -10,6 +10,7 @@ import { marcFromLines, rawWithMarc } from './helpers/marc-records.js';
 import { render } from './helpers/record-fixtures.js';
 import { describeWithShared } from './helpers/shared.js';
 import { checkJsonLd } from './helpers/validators.js';
+import { HAS_MARC_CORPUS, loadCorpus } from './helpers/marc-corpus.js';
 
 /** The writers fill their existing properties and columns from a MARC record. */
 
@@ -156,5 +157,23 @@ describeWithShared('JSON-LD with 880 names', () => {
     const document = jsonLdDocument(record);
     expect((document.author as Array<Record<string, unknown>>)[0]?.alternateName).toBe('Иванов, Иван');
     expect(await checkJsonLd(document)).toEqual([]);
+  });
+});
+
+describeWithShared('880 names of real records in JSON-LD', () => {
+  it(`every name the crosswalk pairs with an 880 is an alternateName in JSON-LD (${HAS_MARC_CORPUS ? 'dev corpus' : 'VuFind\'s MARC records'})`, () => {
+    const missing: string[] = [];
+    let paired = 0;
+    for (const entry of loadCorpus('dev')) {
+      const normalized = normalizeRecord({ format: 'marc', source: { file: entry.name }, fields: {}, issues: [], marc: entry.record }).record;
+      const text = JSON.stringify(jsonLdDocument(normalized));
+      for (const agent of normalized.marc?.agents ?? []) {
+        if (agent.alternateScript === undefined) continue;
+        paired += 1;
+        if (!text.includes(`"alternateName":${JSON.stringify(agent.alternateScript)}`)) missing.push(`${entry.name}: ${agent.alternateScript}`);
+      }
+    }
+    expect(missing).toEqual([]);
+    if (HAS_MARC_CORPUS) expect(paired).toBeGreaterThan(10);
   });
 });

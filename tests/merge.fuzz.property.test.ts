@@ -22,7 +22,7 @@ import { temporaryDirectory } from './helpers/temp.js';
  *
  * - N shard runs + merge == one run, byte for byte in every output format and count for count;
  * - a mutated shard set (a shard dropped or given twice, an edited summary, two shards' run
- *   states swapped, bytes added to a shard's file) is refused, or (a swap of two shards that
+ *   states swapped, bytes added to a shard's file, a bit flipped in a run state) is refused, or (a swap of two shards that
  *   read nothing) merges into the single run's outputs: never a silent loss.
  *
  * Seeds are fixed and printed in the suite's name; FUZZ_SEED=<n> explores others.
@@ -123,7 +123,7 @@ describe(`merge fuzzing (${RUNS} cases per reader and target, seed ${SEED})`, ()
     });
   }
 
-  const mutations = ['drop a shard', 'give a shard twice', 'edit a summary', 'swap two run states', 'add bytes to a file'] as const;
+  const mutations = ['drop a shard', 'give a shard twice', 'edit a summary', 'swap two run states', 'add bytes to a file', 'flip a bit of a run state'] as const;
   it('a mutated shard set is refused, or merges into the single run: never a silent loss', async () => {
     await fc.assert(
       fc.asyncProperty(fc.constantFrom(...SHARDED.map((reader) => reader.name)), itemsArbitrary, fc.integer({ min: 2, max: 5 }), fc.constantFrom(...mutations), fc.nat(), fc.nat(), async (reader, items, count, mutation, pickA, pickB) => {
@@ -151,6 +151,14 @@ describe(`merge fuzzing (${RUNS} cases per reader and target, seed ${SEED})`, ()
           }
         }
         if (mutation === 'add bytes to a file') appendFileSync(join(shards[a]!, 'rejects.ndjson'), '{"x":1}\n');
+        if (mutation === 'flip a bit of a run state') {
+          const path = join(shards[a]!, RUN_STATE_BIN);
+          const bytes = readFileSync(path);
+          // A shard that read nothing has no entries: its run-state.json is flipped instead (a digit of a count).
+          if (bytes.length > 0) bytes[pickB % bytes.length]! ^= 1 << (pickB % 8);
+          writeFileSync(path, bytes);
+          if (bytes.length === 0) writeFileSync(join(shards[a]!, RUN_STATE_JSON), readFileSync(join(shards[a]!, RUN_STATE_JSON), 'utf8').replace('"records": 0', '"records": 1'));
+        }
         const merged = join(folder, 'merged');
         const outcome = await mergeShards({ shards: set, outDir: merged }).then(() => 'merged', (error: Error) => error.message);
         if (outcome === 'merged') {

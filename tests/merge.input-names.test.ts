@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { mergeShards } from '../src/merge/merge.js';
@@ -54,6 +54,15 @@ describe('merge and the names of inputs', () => {
     expectSameOutputs(merged, outputs(join(root, 'single')), 'merged from another folder');
     // The outputs name the input as the runs did.
     expect(readFileSync(join(merged, 'rejects.ndjson'), 'utf8')).toContain('"file":"catalogue.ndjson"');
+  });
+
+  it('an input merge must read again is refused when it changed since the shard runs', async () => {
+    const input = join(root, 'catalogue.ndjson');
+    const shards = await shardRuns([input], 2, 'changed');
+    utimesSync(input, 1_700_000_000, 1_700_000_000);
+    await expect(mergeShards({ shards, outDir: join(root, 'merged-changed') })).rejects.toThrow(/catalogue\.ndjson .*was modified since the shard runs/);
+    writeFileSync(input, readFileSync(input, 'utf8').replace('rec-3"', 'rec-X"'));
+    await expect(mergeShards({ shards, outDir: join(root, 'merged-changed') })).rejects.toThrow(/changed size|was modified/);
   });
 
   it('a file named twice is read once by a convert (and it says so), and N shards + merge agree with it', async () => {

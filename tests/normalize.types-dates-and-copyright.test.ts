@@ -64,7 +64,7 @@ describe('NLM types outside the old 20-entry list stay publication types', () =>
   });
 
   it('raises medline.publication-type-unmapped for an NLM type whose UI is not known', async () => {
-    const { record } = await fromSolrJson({ ...harvested(['Clinical Trial Protocol', 'Depression']), container_title: 'Clin Psychopharmacol Neurosci' });
+    const { record } = await fromSolrJson({ ...harvested(['Scoping Review', 'Depression']), container_title: 'Clin Psychopharmacol Neurosci' });
     const session = medlineXmlWriter.open({});
     expect(codesOf(session.warnings?.(record as BibRecord) ?? [])).toContain('medline.publication-type-unmapped');
   });

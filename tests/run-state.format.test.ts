@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
 import { RUN_STATE_BIN, RUN_STATE_JSON, type RunStateRecord } from '../src/model/run-state.js';
-import { readRunState, RunStateReader, RunStateWriter } from '../src/pipeline/run-state/codec.js';
+import { checkStateBytes, readRunState, RunStateReader, RunStateWriter } from '../src/pipeline/run-state/codec.js';
 import { fingerprint, loadFingerprints } from '../src/pipeline/fingerprint-table.js';
 import { OutputSet } from '../src/pipeline/output-set.js';
 import { temporaryDirectory } from './helpers/cli.js';
@@ -91,6 +91,29 @@ describe('run state: run-state.json + run-state.bin', () => {
     const reader = new RunStateReader(directory, await readRunState(directory));
     expect(() => reader.next()).toThrow(/cut short/);
     reader.close();
+  });
+
+  it('a bit flipped anywhere in run-state.bin, or a byte cut off, is refused before any entry is used (70 random flips, seed fixed)', async () => {
+    const records: RunStateRecord[] = Array.from({ length: 40 }, (_, n) => ({
+      input: 0, ordinal: n + 1, id: `record-${n}`, idKey: [n, n * 7], converted: n % 3 !== 0, idDuplicate: false, doiDuplicate: false, pmidDuplicate: false,
+      outputBytes: [n + 10, 3 * n + 1], rejectBytes: n % 3 === 0 ? 120 : 0, skippedBytes: 0, issueCodes: ['field.unknown'], issueSeverities: ['warning'], fillCounted: 0, fillFilled: 0,
+    }));
+    const { directory } = await roundTrip(records);
+    const path = join(directory, RUN_STATE_BIN);
+    const original = readFileSync(path);
+    const state = await readRunState(directory);
+    await expect(checkStateBytes(directory, state)).resolves.toBeUndefined();
+    await fc.assert(
+      fc.asyncProperty(fc.nat({ max: original.length * 8 - 1 }), async (bit) => {
+        const flipped = Buffer.from(original);
+        flipped[bit >> 3]! ^= 1 << (bit & 7);
+        writeFileSync(path, flipped);
+        await expect(checkStateBytes(directory, state)).rejects.toThrow(/sha-256 differs/);
+      }),
+      { seed: 20261206, numRuns: 70 },
+    );
+    writeFileSync(path, original.subarray(0, original.length - 1));
+    await expect(checkStateBytes(directory, state)).rejects.toThrow(/cut short or is another run's/);
   });
 
   it('a state from elsewhere is refused with the file and the reason', async () => {

@@ -104,10 +104,11 @@ describe('MEDLINE XML writer: what the model may lack', () => {
     const doc = read(render(medlineXmlWriter, [awkward]));
     expect(doc.texts('//PublicationType')).toEqual(['Letter', 'Festschrift']);
     expect(doc.texts('//PublicationType/@UI')).toEqual(['D016422', 'D016221']);
-    const protocol = withChanges(awkward, (r) => { r.publicationTypes = ['Clinical Trial Protocol', 'Evaluation Study']; });
-    const protocolDoc = read(render(medlineXmlWriter, [protocol]));
-    expect(protocolDoc.texts('//PublicationType')).toEqual(['Journal Article', 'Evaluation Study']);
-    expect(medlineWarnings(protocol).find((issue) => issue.code === 'medline.publication-type-unmapped')?.actual).toEqual(['Clinical Trial Protocol']);
+    // Scoping Review: a type no public source has confirmed a MeSH UI for (src/vocab/publication-types.ts).
+    const scoping = withChanges(awkward, (r) => { r.publicationTypes = ['Scoping Review', 'Evaluation Study']; });
+    const scopingDoc = read(render(medlineXmlWriter, [scoping]));
+    expect(scopingDoc.texts('//PublicationType')).toEqual(['Journal Article', 'Evaluation Study']);
+    expect(medlineWarnings(scoping).find((issue) => issue.code === 'medline.publication-type-unmapped')?.actual).toEqual(['Scoping Review']);
   });
 });
 

@@ -42,8 +42,12 @@ export interface RoundTripReport {
   rows: RoundTripRow[];
   /** Per input: records read, converted, rejected (read = converted + rejected), and not written per output. */
   accounting: Record<Input, { read: number; converted: number; rejected: number; notWritten: Record<Output, number> }>;
-  /** Scrapes without work keys: author lists right, and of those how many carry `author.split-ambiguous` (noise); wrong lists and how many are warned. */
-  scrapeAuthors: { right: number; rightWarned: number; wrong: number; wrongWarned: number };
+  /**
+   * Scrapes without work keys: author lists right, and of those how many carry
+   * `author.split-ambiguous` (noise); wrong lists, how many carry an `author.*` finding, and
+   * the records of those that carry none (silently wrong).
+   */
+  scrapeAuthors: { right: number; rightWarned: number; wrong: number; wrongWarned: number; silent: string[] };
   /** Every differing field, for reading: record, input, output, field, NLM's value, ours. */
   differences: { record: string; input: Input; output: Output; field: RoundTripField; nlm: string; ours: string }[];
 }
@@ -62,7 +66,7 @@ export async function measureRealRoundTrip(dir: string): Promise<RoundTripReport
   const { records, files } = loadRealRecords(dir);
   const rows: RoundTripRow[] = ROUND_TRIP_FIELDS.map((field) => ({ field, held: 0, right: cells() }));
   const accounting = Object.fromEntries(INPUTS.map((input) => [input, { read: 0, converted: 0, rejected: 0, notWritten: { medline: 0, nbib: 0, jsonld: 0 } }])) as RoundTripReport['accounting'];
-  const report: RoundTripReport = { records: records.length, files, rows, accounting, scrapeAuthors: { right: 0, rightWarned: 0, wrong: 0, wrongWarned: 0 }, differences: [] };
+  const report: RoundTripReport = { records: records.length, files, rows, accounting, scrapeAuthors: { right: 0, rightWarned: 0, wrong: 0, wrongWarned: 0, silent: [] }, differences: [] };
   for (const nlm of records) {
     const doc = indexAsVufind(nlm);
     const page = renderStaffView({ doc, locale: 'en', hasWorkKeys: false, truth: undefined } as unknown as CorpusRecord, { sorted: true, withCoreTable: true });
@@ -88,13 +92,13 @@ export async function measureRealRoundTrip(dir: string): Promise<RoundTripReport
           else report.differences.push({ record: `${nlm.file} PMID ${nlm.pmid}`, input, output, field: row.field, nlm: show(want, row.field), ours: got === undefined ? '(record not written)' : show(got, row.field) });
         }
       }
-      if (input === 'scrape' && nlm.authors.length > 0) countScrapeAuthors(report, nlm.authors.length > 0 && ours.medline !== undefined && sameField('authors', nlmFields(nlm, 'medline'), ours.medline), processed);
+      if (input === 'scrape' && nlm.authors.length > 0) countScrapeAuthors(report, `${nlm.file} PMID ${nlm.pmid}`, ours.medline !== undefined && sameField('authors', nlmFields(nlm, 'medline'), ours.medline), processed);
     }
   }
   return report;
 }
 
-function countScrapeAuthors(report: RoundTripReport, right: boolean, processed: ProcessedRecord[]): void {
+function countScrapeAuthors(report: RoundTripReport, record: string, right: boolean, processed: ProcessedRecord[]): void {
   const warned = processed.some((each) => each.issues.some((issue) => issue.code === 'author.split-ambiguous'));
   const tally = report.scrapeAuthors;
   if (right) {
@@ -103,6 +107,7 @@ function countScrapeAuthors(report: RoundTripReport, right: boolean, processed: 
   } else {
     tally.wrong += 1;
     if (warned || processed.some((each) => each.issues.some((issue) => issue.code.startsWith('author.')))) tally.wrongWarned += 1;
+    else tally.silent.push(record);
   }
 }
 
@@ -130,5 +135,6 @@ export function formatRoundTrip(report: RoundTripReport): string {
     `real PubMed round trip: ${report.records} NLM records from ${report.files.length} files -> VuFind index -> Solr JSON / Staff View scrape -> MEDLINE XML, .nbib, JSON-LD`,
     line(header), widths.map((width) => '-'.repeat(width)).join('  '), ...rows.map(line), ...accounting,
     `scrapes without work keys: ${authors.right} author lists right (${authors.rightWarned} with an author.split-ambiguous warning: noise), ${authors.wrong} wrong (${authors.wrongWarned} with an author.* finding)`,
+    ...(authors.silent.length > 0 ? [`wrong without an author.* finding: ${authors.silent.join('; ')}`] : []),
   ].join('\n');
 }

@@ -44,11 +44,12 @@ const cliOf = (context: CaseContext): string => context.cli ?? join(context.root
 const plural = (workers: number): string => `${workers} worker${workers > 1 ? 's' : ''}`;
 const slug = (text: string): string => text.replace(/[^a-z0-9]+/gi, '-');
 
+/** A bibpipe convert; `workers: 0` is the default run (no --workers flag: `auto`). */
 export function convertCase(context: CaseContext, key: string, label: string, input: string, formats: string, workers: number, from?: string): BenchCase {
   const outDir = join(context.scratch, `out-${slug(key)}`);
-  const args = [cliOf(context), 'convert', input, '--to', formats, '--out-dir', outDir, '--workers', String(workers), '--quiet', '--log-level', 'error'];
+  const args = [cliOf(context), 'convert', input, '--to', formats, '--out-dir', outDir, ...(workers > 0 ? ['--workers', String(workers)] : []), '--quiet', '--log-level', 'error'];
   if (from) args.push('--from', from);
-  return { key, name: `bibpipe ${label} (${plural(workers)})`, kind: 'bibpipe', workers, outDir, command: { program: process.execPath, args } };
+  return { key, name: `bibpipe ${label} (${workers > 0 ? plural(workers) : 'default run'})`, kind: 'bibpipe', workers, outDir, command: { program: process.execPath, args } };
 }
 
 /** True when the CLI's `validate` takes --workers (the engine redesign adds it). */
@@ -111,10 +112,12 @@ function baselineCases(context: CaseContext): BenchCase[] {
 export function throughputCases(context: CaseContext, startupInput: string): BenchCase[] {
   const { inputs } = context;
   const withWorkers = validateTakesWorkers(cliOf(context));
-  const startup = convertCase(context, 'startup', 'startup: 1 record', startupInput, 'csv', 1);
+  const startup = convertCase(context, 'startup', 'startup: 1 record', startupInput, 'csv', 0);
   return [
     convertCase(context, 'csv-1', 'NDJSON -> CSV', inputs.ndjson, 'csv', 1),
     convertCase(context, 'csv-2', 'NDJSON -> CSV', inputs.ndjson, 'csv', 2),
+    convertCase(context, 'csv-auto', 'NDJSON -> CSV', inputs.ndjson, 'csv', 0),
+    convertCase(context, 'response-1', 'Solr JSON select response -> CSV', inputs.response, 'csv', 1),
     convertCase(context, 'all-1', 'NDJSON -> MEDLINE+JSON-LD+CSV', inputs.ndjson, 'medline,jsonld,csv', 1),
     convertCase(context, 'all-2', 'NDJSON -> MEDLINE+JSON-LD+CSV', inputs.ndjson, 'medline,jsonld,csv', 2),
     convertCase(context, 'xml-1', 'Solr XML -> CSV', inputs.xml, 'csv', 1, 'solr-xml'),
@@ -122,7 +125,9 @@ export function throughputCases(context: CaseContext, startupInput: string): Ben
     validateCase(context, 1, withWorkers),
     validateCase(context, 2, withWorkers),
     ...baselineCases(context),
-    { ...startup, kind: 'startup', name: 'bibpipe convert, 1-record input (startup cost)' },
+    { ...startup, kind: 'startup', name: 'bibpipe convert, 1-record input, default run (startup cost)' },
+    { key: 'version', name: 'bibpipe --version', kind: 'startup', workers: 1, command: { program: process.execPath, args: [cliOf(context), '--version'] } },
+    { key: 'node-e-0', name: 'node -e 0 (Node\'s own start-up)', kind: 'startup', workers: 1, command: { program: process.execPath, args: ['-e', '0'] } },
   ];
 }
 

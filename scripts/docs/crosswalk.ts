@@ -15,7 +15,8 @@ import type { BibRecord } from '../../src/model/record.js';
 import { normalizeRecord } from '../../src/normalize/index.js';
 import { records } from '../../src/pipeline/records.js';
 import { writers } from '../../src/write/index.js';
-import type { RecordWriter, WriterOptionMeta, WriterOptions } from '../../src/write/types.js';
+import { declaredOptions, optionMeta } from '../../src/write/option-declarations.js';
+import type { RecordWriter, WriterOptions } from '../../src/write/types.js';
 import { marcCrosswalkLines } from './marc-crosswalk.js';
 
 /** Fields that the bundled samples do not carry, in the shapes VuFind's own fixtures use. */
@@ -184,8 +185,8 @@ const xml = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@', p
  * so the diff shows which elements those fields feed.
  */
 const PROBE_WRITER_OPTIONS: WriterOptions = Object.fromEntries(writers.flatMap((writer) =>
-  Object.entries(writer.options?.shape ?? {}).flatMap(([name, field]) => {
-    const probe = (field.meta() as Partial<WriterOptionMeta> | undefined)?.probe;
+  declaredOptions(writer).flatMap(([name, field]) => {
+    const probe = optionMeta(field)?.probe;
     return probe === undefined ? [] : [[name, probe]];
   })));
 

@@ -1,4 +1,4 @@
-import { convert, loadConfig, type RunSummary } from '../index.js';
+import { convert, loadConfig, writers, type RunSummary } from '../command-api.js';
 import { counted } from '../plural.js';
 import { refuseEmptyRun } from './empty-run.js';
 import { SIGNAL_EXIT_CODES, watchInterrupts } from './interrupt.js';
@@ -57,7 +57,7 @@ export async function runConvert(inputs: readonly string[], flags: ConvertFlags,
       rejectsPath: flags.rejects,
       output: streams.stdout,
       profile: await profileFrom(flags.profile ?? profilePath),
-      writerOptions: writerOptionsFromFlags(flags),
+      writerOptions: writerOptionsFromFlags(flags, writers),
       logger,
       signal: interrupts.signal,
       limits: limitsFromFlags(flags),

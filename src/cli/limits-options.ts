@@ -1,6 +1,6 @@
 import { type Command, InvalidArgumentError, Option } from 'commander';
 import { UsageError } from '../errors.js';
-import { DEFAULT_READ_LIMITS, type ReadLimits } from '../index.js';
+import { DEFAULT_READ_LIMITS, type ReadLimits } from '../cli-surface.js';
 
 /** The limit flags as commander parses them. */
 export interface LimitFlags {

@@ -1,5 +1,5 @@
 import { Option, type Command } from 'commander';
-import type { RunSummary } from '../index.js';
+import type { RunSummary } from '../cli-surface.js';
 import type { MergeFlags } from './merge-run.js';
 import { parseMaxWarnings } from './limits-options.js';
 import { LOG_FORMATS, LOG_LEVELS } from './log-options.js';

@@ -1,6 +1,6 @@
 import { VERSION } from '../version.js';
 import { Command, CommanderError, Help, InvalidArgumentError, Option } from 'commander';
-import { terminalSafe, type RunSummary } from '../index.js';
+import { terminalSafe, type RecordWriter, type RunSummary } from '../cli-surface.js';
 import { describeStdoutFailure, OutputStreamGone, STDOUT_EXIT_CODES } from './stdio.js';
 import { addAllowEmptyOption } from './empty-run.js';
 import { addLimitOptions, positiveInteger } from './limits-options.js';
@@ -25,7 +25,7 @@ export type { CliStreams } from './exit-codes.js';
  */
 interface FormatNames {
   readers: ReadonlyArray<{ name: string; description: string }>;
-  writers: ReadonlyArray<{ name: string; fileName: string; description: string }>;
+  writers: readonly RecordWriter[];
   reporters: ReadonlyArray<{ name: string }>;
 }
 
@@ -34,7 +34,7 @@ const NO_FORMATS: FormatNames = { readers: [], writers: [], reporters: [] };
 let formats: FormatNames = NO_FORMATS;
 
 async function loadFormatNames(): Promise<FormatNames> {
-  const { readers, writers, reporters } = await import('../cli-surface.js');
+  const { readers, writers, reporters } = await import('../command-api.js');
   return { readers, writers, reporters };
 }
 
@@ -187,6 +187,7 @@ function buildProgram(streams: CliStreams, state: { exitCode: number; debug: boo
       .requiredOption('-t, --to <formats>', `comma list of output formats: ${formats.writers.map((w) => w.name).join(', ')}`, formatList)
       .option('-o, --out-dir <dir>', 'write each format, rejects.ndjson, skipped.ndjson and summary.json into this directory (default: the one format to stdout)')
       .option('--rejects <file>', 'without --out-dir: write rejected records (NDJSON) to this file (default: none)'),
+    formats.writers,
   )).action(async (inputs: string[], flags: ConvertFlags & { debug?: boolean }) => {
     state.debug = Boolean(flags.debug);
     const { runConvert } = await import('./convert-command.js');

@@ -1,6 +1,7 @@
 import { Writable } from 'node:stream';
-import cliProgress from 'cli-progress';
-import { terminalSafe } from '../index.js';
+import { createRequire } from 'node:module';
+import type cliProgressModule from 'cli-progress';
+import { terminalSafe } from '../cli-surface.js';
 
 /**
  * The progress bar of a long run (convert, validate, stats), on stderr, and only on a
@@ -46,9 +47,11 @@ export type TerminalStream = Writable & { isTTY?: boolean };
 /** A progress display when `stream` is a terminal and not quietened; undefined otherwise. */
 export function createProgressDisplay(stream: TerminalStream, quiet: boolean): ProgressDisplay | undefined {
   if (quiet || stream.isTTY !== true) return undefined;
+  // Required here, not imported: only a run on a terminal draws a bar, and the library with its width tables would cost every run's start-up.
+  const cliProgress = createRequire(import.meta.url)('cli-progress') as typeof cliProgressModule;
   const started = Date.now();
-  let multibar: cliProgress.MultiBar | undefined;
-  let bar: cliProgress.SingleBar | undefined;
+  let multibar: cliProgressModule.MultiBar | undefined;
+  let bar: cliProgressModule.SingleBar | undefined;
   let stopped = false;
   const payload = (progress: Readonly<ProgressSnapshot>): Record<string, string> => {
     const seconds = Math.max((Date.now() - started) / 1000, 0.001);
@@ -60,7 +63,7 @@ export function createProgressDisplay(stream: TerminalStream, quiet: boolean): P
       size: progress.bytesTotal === undefined ? '' : formatBytes(progress.bytesTotal),
     };
   };
-  const start = (progress: Readonly<ProgressSnapshot>): cliProgress.SingleBar => {
+  const start = (progress: Readonly<ProgressSnapshot>): cliProgressModule.SingleBar => {
     const known = progress.bytesTotal !== undefined && progress.bytesTotal > 0;
     const counted = progress.bytesRead > 0 ? ' | {read} read' : '';
     multibar = new cliProgress.MultiBar(

@@ -1,4 +1,4 @@
-import { ruleHelpText, RULES, type Rule } from '../index.js';
+import { ruleHelpText, RULES, type Rule } from '../cli-surface.js';
 import { UsageError } from '../errors.js';
 import type { CliStreams } from './run-flags.js';
 

@@ -1,7 +1,8 @@
 import { isAbsolute, relative } from 'node:path';
-import { pino, type Logger } from 'pino';
+import type { DestinationStream, Logger } from 'pino';
+import { lazyLogger } from './lazy-logger.js';
 import { UsageError } from '../errors.js';
-import { isInputFormat, isOutputFormat, OUTPUT_FORMATS, writers, type FillRateRule, type InputFormat, type LoadedConfig, type OutputFormat, type Profile } from '../index.js';
+import { isInputFormat, isOutputFormat, OUTPUT_FORMATS, writers, type FillRateRule, type InputFormat, type LoadedConfig, type OutputFormat, type Profile } from '../command-api.js';
 import type { LimitFlags } from './limits-options.js';
 import { logDestination, type ProgressDisplay, type TerminalStream } from './progress.js';
 import type { SolrFlags } from './solr-options.js';
@@ -22,9 +23,9 @@ export interface RunFlags extends LimitFlags, SolrFlags {
   allowEmpty?: boolean | undefined;
 }
 
-/** pino on stderr: readable lines (above the progress bar on a terminal), or JSON lines with `--log-format json`. */
+/** pino on stderr (loaded when a line is printed): readable lines (above the progress bar on a terminal), or JSON lines with `--log-format json`. */
 export function makeLogger(level: string, stderr: TerminalStream, display?: ProgressDisplay, format: 'text' | 'json' = 'text'): Logger {
-  return pino({ level, base: undefined }, logDestination(stderr, display, format) as unknown as pino.DestinationStream);
+  return lazyLogger(level, () => logDestination(stderr, display, format) as unknown as DestinationStream);
 }
 
 /** The profile file, read as a usage error when it is missing or invalid. */

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { type Command, InvalidArgumentError, Option } from 'commander';
-import { isSolrSource, jobShareProblem, parseCloudPartition, parseShard, type ShardDescription, type SolrCloudPartition, type SolrReadOptions } from '../index.js';
+import { isSolrSource, jobShareProblem, parseCloudPartition, parseShard, type ShardDescription, type SolrCloudPartition, type SolrReadOptions } from '../cli-surface.js';
 import { UsageError } from '../errors.js';
 import { positiveInteger } from './limits-options.js';
 

@@ -1,5 +1,5 @@
 import type { Writable } from 'node:stream';
-import { renderStatsText, stats as collectRunStats, type RecordStats } from '../index.js';
+import { renderStatsText, stats as collectRunStats, type RecordStats } from '../command-api.js';
 import { refuseEmptyRun } from './empty-run.js';
 import type { RunContext } from './validate-command.js';
 import { inputFormat, profileFrom } from './run-flags.js';

@@ -2,7 +2,7 @@ import { createWriteStream } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import type { Writable } from 'node:stream';
 import type { Logger } from 'pino';
-import { baselineFromIssues, htmlReporter, loadConfig, parseBaseline, parseReporterSpec, refuseOutputsThatAreInputs, serializeBaseline, validateToSpool, valuesOf, type Baseline, type ReporterTarget, type Severity, type ValidationTotals } from '../index.js';
+import { baselineFromIssues, htmlReporter, loadConfig, parseReporterSpec, refuseOutputsThatAreInputs, serializeBaseline, validateToSpool, valuesOf, type Baseline, type ReporterTarget, type Severity, type ValidationTotals } from '../command-api.js';
 import { solrOptionsFromFlags, type SolrFlags } from './solr-options.js';
 import { limitsFromFlags, type LimitFlags } from './limits-options.js';
 import { writeFully } from './stdio.js';
@@ -175,6 +175,8 @@ async function readBaseline(file: string): Promise<Baseline> {
   } catch (error) {
     throw new UsageError(`cannot read the baseline ${file}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file (write one with --write-baseline)' : (error as Error).message}`);
   }
+  // The baseline file's schema (zod) is loaded only by a run given one.
+  const { parseBaseline } = await import('../index.js');
   try {
     return parseBaseline(text);
   } catch (error) {

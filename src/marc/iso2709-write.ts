@@ -1,5 +1,5 @@
 import type { MarcRecord } from '../model/marc.js';
-import { isControlField } from '../model/marc.js';
+import { isControlField } from '../model/marc-field-kind.js';
 
 /**
  * A MarcRecord as ISO 2709 bytes: UTF-8 text, lengths and offsets in bytes, the leader's

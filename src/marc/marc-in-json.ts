@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from '../zod-mini.js';
 import type { MarcField, MarcRecord } from '../model/marc.js';
 import { MarcParseError } from './problems.js';
 
@@ -8,9 +8,10 @@ import { MarcParseError } from './problems.js';
  * " ", "ind2": "0", "subfields": [{"a": "..."}]}}]}`. Every field and subfield is an
  * object with one key, so their order is the array's.
  */
+// zod/mini: a Solr fullrecord in MARC-in-JSON is decoded on the convert path, where zod's classic API would cost each run's start-up.
 const MijDataFieldSchema = z.object({
-  ind1: z.string().optional(),
-  ind2: z.string().optional(),
+  ind1: z.optional(z.string()),
+  ind2: z.optional(z.string()),
   subfields: z.array(z.record(z.string(), z.string())),
 });
 
@@ -27,7 +28,7 @@ function onlyEntry(object: Record<string, unknown>, what: string, path: string):
 
 /** A MARC-in-JSON value (parsed JSON) as a MarcRecord. Throws MarcParseError naming the path of the first problem. */
 export function parseMarcInJson(value: unknown): MarcRecord {
-  const parsed = MijRecordSchema.safeParse(value);
+  const parsed = z.safeParse(MijRecordSchema, value);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     const path = issue.path.length === 0 ? 'the record' : issue.path.map(String).join('.');

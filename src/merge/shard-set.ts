@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { UsageError } from '../errors.js';
 import type { RunState, ShardDescription } from '../model/run-state.js';
-import { readRunState } from '../pipeline/run-state/codec.js';
+import { checkStateBytes, readRunState } from '../pipeline/run-state/codec.js';
 import { RunSummarySchema, type RunSummary } from '../pipeline/summary.js';
 import { checkReadsJoin } from './input-joints.js';
 
@@ -44,6 +44,7 @@ export async function loadShards(directories: readonly string[]): Promise<Shard[
     let state: RunState;
     try {
       state = await readRunState(directory);
+      await checkStateBytes(directory, state);
     } catch (error) {
       throw new UsageError(`merge: ${(error as Error).message}`);
     }

@@ -40,6 +40,5 @@ export const MarcRecordSchema = z.object({
 });
 export type MarcRecord = z.infer<typeof MarcRecordSchema>;
 
-export function isControlField(field: MarcField): field is MarcControlField {
-  return !('subfields' in field);
-}
+// The field-kind test lives in a module without zod: readers, validators and writers use it on every record.
+export { isControlField } from './marc-field-kind.js';

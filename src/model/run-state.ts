@@ -60,8 +60,6 @@ export const InputReadSchema = z.object({
 });
 export type InputRead = z.infer<typeof InputReadSchema>;
 
-/** Bytes on each side of a cut that both shards at that cut hash. */
-export const JOINT_WINDOW = 4096;
 
 export const RunStateInputSchema = z.object({
   /** As given to the run (the source name of a live Solr input, without credentials). */
@@ -114,6 +112,8 @@ export const RunStateSchema = z.object({
   issueSeverities: z.array(SeveritySchema),
   records: z.number().int().nonnegative(),
   stateBytes: z.number().int().nonnegative(),
+  /** sha-256 of run-state.bin: merge refuses a state whose entries were changed (a flipped bit, another shard's file). */
+  stateSha256: Sha256Schema,
 });
 export type RunState = z.infer<typeof RunStateSchema>;
 

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { open } from 'node:fs/promises';
-import { JOINT_WINDOW, type InputRead } from '../model/run-state.js';
+import type { InputRead } from '../model/run-state.js';
+import { JOINT_WINDOW } from '../model/run-state-files.js';
 import { rangeBytes, type ByteRange } from './byte-ranges.js';
 
 /**

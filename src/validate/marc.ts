@@ -1,4 +1,5 @@
-import { isControlField, type MarcDataField, type MarcRecord } from '../model/marc.js';
+import type { MarcDataField, MarcRecord } from '../model/marc.js';
+import { isControlField } from '../model/marc-field-kind.js';
 import type { IssueCode } from '../model/rules.js';
 import { parseIsbn, parseIssn } from '../identifiers/index.js';
 import { isMarcRelatorCode, relatorCodeOf } from '../vocab/marc-relators.js';

@@ -1,9 +1,9 @@
-import { stringify } from 'csv-stringify/sync';
 import type { Issue } from '../model/issue.js';
 import type { BibRecord, Contributor } from '../model/record.js';
 import { fullTitle, invertedName, isoDate } from '../model/display.js';
-import { z } from 'zod';
+import * as z from '../zod-mini.js';
 import type { RecordWriter, WriterOptionMeta, WriterSession } from './types.js';
+import { csvRow, csvRows } from './csv-quote.js';
 import { alternateScripts } from './alternate-scripts.js';
 
 /**
@@ -101,20 +101,24 @@ const COLUMNS_BY_ID = new Map([...CSV_COLUMNS, ...OPT_IN_CSV_COLUMNS].map((colum
 const FORMULA_TRIGGERS = new Set(['=', '+', '-', '@', '\t', '\r']);
 export const DEFAULT_CSV_SEPARATOR = '|';
 
-/** The CSV writer's options (see WriterOptionMeta for the metadata). */
+/**
+ * The CSV writer's options (see WriterOptionMeta for the metadata). Declared with zod/mini,
+ * as every built-in writer's are: a convert run loads these declarations, and zod/mini costs
+ * a few kilobytes where zod's classic API costs the start-up of a 1-record run.
+ */
 const CSV_OPTIONS = z.object({
-  csvColumns: z.array(z.string()).optional().meta({
+  csvColumns: z.optional(z.array(z.string())).check(z.meta({
     flag: '--columns <columns>',
     description: 'CSV columns, comma-separated; opt-in columns only when named here (default: the default set, see docs/csv-columns.md)',
-  } satisfies WriterOptionMeta),
+  } satisfies WriterOptionMeta)),
   // An empty separator would join a multi-valued cell's values into one indivisible string.
-  csvSeparator: z.string().min(1, 'the separator cannot be empty (multi-valued cells could not be split again)').default(DEFAULT_CSV_SEPARATOR).meta({
+  csvSeparator: z._default(z.string().check(z.minLength(1, 'the separator cannot be empty (multi-valued cells could not be split again)')), DEFAULT_CSV_SEPARATOR).check(z.meta({
     flag: '--separator <text>', description: 'CSV separator for multi-valued cells',
-  } satisfies WriterOptionMeta),
-  csvBom: z.boolean().optional().meta({ flag: '--bom', description: 'CSV: start with a UTF-8 byte order mark (for Excel)' } satisfies WriterOptionMeta),
-  csvNoFormulaEscape: z.boolean().optional().meta({
+  } satisfies WriterOptionMeta)),
+  csvBom: z.optional(z.boolean()).check(z.meta({ flag: '--bom', description: 'CSV: start with a UTF-8 byte order mark (for Excel)' } satisfies WriterOptionMeta)),
+  csvNoFormulaEscape: z.optional(z.boolean()).check(z.meta({
     flag: '--no-formula-escape', description: 'CSV: keep cells starting with = + - @ as they are (machine consumers only)',
-  } satisfies WriterOptionMeta),
+  } satisfies WriterOptionMeta)),
 });
 type CsvOptions = z.input<typeof CSV_OPTIONS>;
 
@@ -144,17 +148,6 @@ function neutralizeFormula(cell: string): string {
   return FORMULA_TRIGGERS.has(cell.charAt(0)) ? `'${cell}` : cell;
 }
 
-/** csv-stringify does not quote a lone LF or CR when the record delimiter is CRLF; RFC 4180 needs it. */
-const STRINGIFY_OPTIONS = { record_delimiter: 'windows', quoted_match: /[\r\n]/ } as const;
-
-function csvLines(rows: ReadonlyArray<readonly string[]>): string {
-  return stringify(rows as string[][], STRINGIFY_OPTIONS);
-}
-
-function csvLine(cells: readonly string[]): string {
-  return csvLines([cells]);
-}
-
 export const csvWriter: RecordWriter<CsvOptions> = {
   name: 'csv',
   requiresRecords: true,
@@ -178,10 +171,9 @@ export const csvWriter: RecordWriter<CsvOptions> = {
         return escapeFormulas ? neutralizeFormula(cell) : cell;
       });
     return {
-      start: () => `${options.csvBom ? '\uFEFF' : ''}${csvLine(columns.map((column) => column.id))}`,
-      write: (record) => csvLine(cells(record)),
-      // One csv-stringify call for a batch of rows: its per-call set-up costs as much as a row.
-      writeMany: (records) => csvLines(records.map(cells)),
+      start: () => `${options.csvBom ? '\uFEFF' : ''}${csvRow(columns.map((column) => column.id))}`,
+      write: (record) => csvRow(cells(record)),
+      writeMany: (records) => csvRows(records.map(cells)),
       end: () => '',
     };
   },

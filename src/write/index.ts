@@ -4,6 +4,7 @@ import { medlineXmlWriter } from './medline-xml.js';
 import { nbibWriter } from './nbib.js';
 import { ndjsonWriter } from './ndjson.js';
 import { UsageError } from '../errors.js';
+import { declaredOptions, parseOption } from './option-declarations.js';
 import type { RecordWriter, WriterOptions } from './types.js';
 
 const registry: RecordWriter[] = [medlineXmlWriter, jsonLdWriter, csvWriter, ndjsonWriter, nbibWriter];
@@ -28,18 +29,15 @@ export function registerWriter(writer: RecordWriter): void {
  * defaults included. This is what the run state records for merge.
  */
 export function writerOptionsOf(chosen: readonly RecordWriter[], given: WriterOptions): WriterOptions {
-  const declared = new Set(writers.flatMap((writer) => Object.keys(writer.options?.shape ?? {})));
+  const declared = new Set(writers.flatMap((writer) => declaredOptions(writer).map(([name]) => name)));
   const unknown = Object.keys(given).filter((name) => !declared.has(name) && given[name] !== undefined);
   if (unknown.length > 0) throw new UsageError(`Unknown writer option ${unknown.join(', ')} (known: ${[...declared].join(', ')})`);
   const options: Record<string, unknown> = {};
   for (const writer of chosen) {
     if (!writer.options) continue;
-    const parsed = writer.options.safeParse(given);
-    if (!parsed.success) {
-      const problem = parsed.error.issues[0]!;
-      throw new UsageError(`${writer.name} writer option ${problem.path.join('.')}: ${problem.message}`);
-    }
-    Object.assign(options, parsed.data);
+    const parsed = parseOption(writer.options, given);
+    if (!parsed.ok) throw new UsageError(`${writer.name} writer option ${parsed.path}: ${parsed.message}`);
+    Object.assign(options, parsed.value);
   }
   return options;
 }

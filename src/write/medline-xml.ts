@@ -3,7 +3,7 @@ import type { BibRecord, PersonName } from '../model/record.js';
 import { makeIssue } from '../model/rules.js';
 import { findMeshPublicationType, NOT_JOURNAL_ARTICLE_TYPES } from '../vocab/publication-types.js';
 import { fullTitle, initialsOf, monthAbbreviation } from '../model/display.js';
-import { z } from 'zod';
+import * as z from '../zod-mini.js';
 import type { RecordWriter, WriterOptionMeta, WriterSession } from './types.js';
 import { authorsInOrder } from './author-order.js';
 import { xmlElement, type XmlNode } from './xml-tree.js';
@@ -57,15 +57,15 @@ export function medlineArticleTitle(title: string | undefined): string {
   return last === '.' || last === '?' || last === '!' ? trimmed : `${trimmed}.`;
 }
 
-/** The options of the MEDLINE formats (MEDLINE XML and .nbib declare the same). */
+/** The options of the MEDLINE formats (MEDLINE XML and .nbib declare the same); zod/mini, as in csv.ts. */
 export const MEDLINE_OPTIONS = z.object({
   /** MedlineTA for a record with neither a journal abbreviation nor a journal title (opt-in; without it such a record is skipped). */
-  medlineTaFallback: z.string().optional().meta({
+  medlineTaFallback: z.optional(z.string()).check(z.meta({
     flag: '--medline-ta-fallback <text>',
     description: 'MEDLINE and .nbib: MedlineTA for records with neither a journal abbreviation nor a journal title (default: the abbreviation, else the title, else the record is not written: medline.no-journal)',
     // With a fallback, a record that loses its journal abbreviation or title stays writable.
     probe: 'Probe fallback',
-  } satisfies WriterOptionMeta),
+  } satisfies WriterOptionMeta)),
 });
 export type MedlineOptions = z.input<typeof MEDLINE_OPTIONS>;
 

@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type { $ZodObject } from 'zod/v4/core';
 import type { Issue } from '../model/issue.js';
 import type { BibRecord } from '../model/record.js';
 
@@ -52,9 +52,10 @@ export interface RecordWriter<Options extends WriterOptions = WriterOptions> {
   /**
    * The options this writer reads, declared once: their names, types, defaults and checks,
    * and (as WriterOptionMeta) their CLI flags. A run's options are checked against them, its
-   * run state keeps what they parse to, and the CLI offers their flags.
+   * run state keeps what they parse to, and the CLI offers their flags. Any zod object:
+   * zod's classic API or zod/mini (the built-in writers use zod/mini, see csv.ts).
    */
-  readonly options?: z.ZodObject;
+  readonly options?: $ZodObject;
   /**
    * Why a record cannot be written in this format (an info issue), or undefined when it can.
    * `options` are the run's writer options (MEDLINE's `medlineTaFallback` changes the answer).

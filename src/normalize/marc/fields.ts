@@ -1,4 +1,5 @@
-import { isControlField, type MarcDataField, type MarcRecord } from '../../model/marc.js';
+import type { MarcDataField, MarcRecord } from '../../model/marc.js';
+import { isControlField } from '../../model/marc-field-kind.js';
 import { collapseWhitespace } from '../../text.js';
 
 /** Reading helpers over a MarcRecord: fields by tag, subfield values, ISBD punctuation removed. */

@@ -1,4 +1,5 @@
-import { isControlField, type MarcRecord } from '../../model/marc.js';
+import type { MarcRecord } from '../../model/marc.js';
+import { isControlField } from '../../model/marc-field-kind.js';
 import { VUFIND_FORMAT_LABELS } from '../../vocab/vufind-format-map.js';
 import { dataFields, firstSubfield } from './fields.js';
 
@@ -72,6 +73,10 @@ function calculatorValues(marc: MarcRecord): string[] {
 /** 007/00 categories that are never books: projected graphics, nonprojected graphics, motion pictures, videos. */
 const NOT_BOOK_007 = new Set(['g', 'k', 'm', 'v']);
 
+/**
+ * 245 $h naming an electronic resource, or a computer file. $h is read with its white space
+ * collapsed (VuFind reads it raw): a scrape shows no more, and the formats must not depend on the input.
+ */
 function isElectronic(marc: MarcRecord, facts: Facts): boolean {
   const title = dataFields(marc, '245')[0];
   const medium = title ? firstSubfield(title, 'h') : undefined;

@@ -1,4 +1,5 @@
-import { openSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { createReadStream, openSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { BlockFile } from '../../block-file.js';
@@ -89,6 +90,7 @@ export class RunStateWriter {
   private readonly issueSeverities: Severity[] = [];
   private records = 0;
   private written = 0;
+  private readonly hash = createHash('sha256');
   private pending: Promise<unknown> = Promise.resolve();
 
   private constructor(
@@ -154,6 +156,7 @@ export class RunStateWriter {
     const chunk = Buffer.from(this.encoder.bytes.subarray(0, this.encoder.length));
     this.encoder.length = 0;
     this.written += chunk.length;
+    this.hash.update(chunk);
     this.pending = this.pending.then(() => this.sinks.bin.write(chunk));
     await this.pending;
   }
@@ -172,6 +175,7 @@ export class RunStateWriter {
       issueSeverities: [...this.issueSeverities],
       records: this.records,
       stateBytes: this.written,
+      stateSha256: this.hash.digest('hex'),
     };
     const text = `${JSON.stringify(RunStateSchema.parse(state), null, 2)}\n`;
     await this.sinks.json.write(text);
@@ -196,6 +200,23 @@ export async function readRunState(directory: string): Promise<RunState> {
   const parsed = RunStateSchema.safeParse(json);
   if (!parsed.success) throw new Error(`${path}: not a run state this bibpipe reads: ${parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ')}`);
   return parsed.data;
+}
+
+/** run-state.bin is the file run-state.json describes: its length and its sha-256 (read once, in blocks). */
+export async function checkStateBytes(directory: string, state: RunState): Promise<void> {
+  const path = join(directory, RUN_STATE_BIN);
+  const hash = createHash('sha256');
+  let bytes = 0;
+  try {
+    for await (const chunk of createReadStream(path, { highWaterMark: READ_BLOCK }) as AsyncIterable<Buffer>) {
+      bytes += chunk.length;
+      hash.update(chunk);
+    }
+  } catch (error) {
+    throw new Error(`${path}: cannot read the run state's entries (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
+  }
+  if (bytes !== state.stateBytes) throw new Error(`${path} has ${bytes} bytes, but ${RUN_STATE_JSON} says ${state.stateBytes}: the file is cut short or is another run's`);
+  if (hash.digest('hex') !== state.stateSha256) throw new Error(`${path} is not the file ${RUN_STATE_JSON} describes (its sha-256 differs): its entries were changed, or it is another run's`);
 }
 
 /**

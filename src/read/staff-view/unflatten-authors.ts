@@ -81,6 +81,8 @@ function givenTokenCost(token: NameToken): number {
 /** Extra cost of moving a word after an East Asian family name into the next family name. */
 const EAST_ASIAN_SYLLABLE = 1;
 const CONJUNCTIONS: ReadonlySet<string> = new Set(['y', 'e', 'i']);
+/** Longest family name read as a person's two particle groups (`da Silva de Souza`). */
+const MAX_PERSONAL_FAMILY_WORDS = 4;
 /** Cost of a full word after a dotted initial within one given name (`R. Santiago`). */
 const INITIALS_THEN_WORD = 4;
 /**
@@ -302,17 +304,26 @@ function closeReadings(tokens: readonly NameToken[], gap: Gap, chosen: number, b
   return { splits, margin };
 }
 
+/** Portuguese particles that open a surname (`da Silva`, `dos Santos`, `de Souza`). */
+const PORTUGUESE_PARTICLES: ReadonlySet<string> = new Set(['da', 'das', 'do', 'dos', 'de']);
+
 /**
- * Where the family name chosen in a gap holds two particle groups (`da Silva de Souza`), the
- * first may as well close the given name before it: NLM keeps a Portuguese `da Silva` in the
- * ForeName (`Anjos, D H da Silva` + `de Souza, W`), and no single NLM LastName of the real
- * records holds two groups. The split at the second group, or undefined.
+ * Where the family name chosen in a gap holds two Portuguese surnames with particles (`da Silva
+ * de Souza`), the first may as well close the given name before it: NLM keeps a Brazilian
+ * author's middle surname in the ForeName (`Anjos, D H da Silva` + `de Souza, W`), and no
+ * NLM LastName of the real records holds two such groups. Spanish double surnames keep both
+ * (`del Río de la Fuente`: `del`, and `de` before an article, are not counted). The split at
+ * the second group, or undefined.
  */
 function secondParticleGroup(tokens: readonly NameToken[], gap: Gap, split: number): number | undefined {
+  // A longer run of words with particles is a body's name (`Grupo de Estudio de ...`), not a person's.
+  if (gap.length - split + 1 > MAX_PERSONAL_FAMILY_WORDS) return undefined;
   let groups = 0;
+  // The family name runs to the next family comma's word (the gap's end + 1).
   for (let offset = split; offset < gap.length; offset += 1) {
-    if (!(tokens[gap.first + offset] as NameToken).lowerParticle) continue;
-    if (offset > split && (tokens[gap.first + offset - 1] as NameToken).lowerParticle) continue;
+    const token = tokens[gap.first + offset] as NameToken;
+    const next = tokens[gap.first + offset + 1] as NameToken;
+    if (!token.lowerParticle || !PORTUGUESE_PARTICLES.has(token.key) || next.text[0] === next.text[0]?.toLowerCase()) continue;
     groups += 1;
     if (groups === 2) return offset;
   }
