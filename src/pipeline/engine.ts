@@ -7,8 +7,7 @@ import type { ReadBatch, ReadLimits } from '../read/types.js';
 import { CrossRecordChecks, type RecordFindings } from './cross-record.js';
 import { emptyInputMessage, expandInputList, openInput, type ExpandedInput, type OpenedInput } from '../sources/inputs.js';
 import { memoryInputBytes, type Input } from '../sources/memory.js';
-import { readSolrPages, type SolrReadOptions } from '../sources/solr-pages.js';
-import { readShardsInParallel, readsShardsInParallel } from '../sources/solr-parallel.js';
+import { readSolrPages, readsShardsInParallel, type SolrReadOptions } from '../sources/solr-pages.js';
 import type { BatchExecutor } from './workers/executor.js';
 import type { BatchInput, Pass1Result, Pass2Result } from './workers/batch-work.js';
 import type { Share } from '../sources/byte-ranges.js';
@@ -166,7 +165,8 @@ async function* runBatches(options: EngineOptions, batchBytes: number): AsyncGen
     if (opening.kind === 'live') {
       // A live source is read only when it is due, a page per batch; a page's cursor is saved once it is delivered.
       const solr = { ...options.solr, signal: options.signal ?? options.solr?.signal };
-      const pages = readsShardsInParallel(solr) ? readShardsInParallel(file, solr, options.limits) : readSolrPages(file, solr, options.limits);
+      // p-queue and the shard fan-out load only for a run that asks for them.
+      const pages = readsShardsInParallel(solr) ? (await import('../sources/solr-parallel.js')).readShardsInParallel(file, solr, options.limits) : readSolrPages(file, solr, options.limits);
       for await (const page of pages) {
         if (page.records.length > 0 || page.commit) yield { input: index, batch: { kind: 'records', records: page.records }, commit: page.commit, placed: true };
         if (options.signal?.aborted) return;

@@ -1,8 +1,6 @@
 import { createReadStream, readdir as readdirWithCallback } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
 import { basename, isAbsolute, join, relative, resolve } from 'node:path';
-import { glob, isDynamicPattern } from 'tinyglobby';
-import picomatch from 'picomatch';
 import { headText, peekBytes } from '../read/peek.js';
 import { blankInputReader, isBlankText } from '../read/blank-input.js';
 import { detectReader, findReader } from '../read/index.js';
@@ -93,7 +91,8 @@ export async function expandInputList(inputs: readonly Input[], options: ExpandO
     try {
       info = await stat(input);
     } catch {
-      if (isDynamicPattern(input)) {
+      // The glob libraries load only for a name that is not a file (most runs name files or folders).
+      if ((await import('tinyglobby')).isDynamicPattern(input)) {
         files.push(...(await matchPattern(input)));
         continue;
       }
@@ -108,6 +107,7 @@ export async function expandInputList(inputs: readonly Input[], options: ExpandO
   // A pattern without a slash is about the file's name (`*.bak`), one with a slash about its path.
   const byName = globs.filter((glob) => !glob.includes('/'));
   const byPath = globs.filter((glob) => glob.includes('/'));
+  const { default: picomatch } = await import('picomatch');
   const nameMatches = byName.length > 0 ? picomatch(byName, { dot: true }) : () => false;
   const pathMatches = byPath.length > 0 ? picomatch(byPath, { dot: true }) : () => false;
   const isExcluded = (path: string): boolean => nameMatches(basename(path)) || pathMatches(path.replaceAll('\\', '/'));
@@ -169,6 +169,7 @@ async function matchPattern(pattern: string): Promise<ExpandedInput[]> {
       callback(error, entries);
     });
   }) as unknown as typeof readdirWithCallback;
+  const { glob } = await import('tinyglobby');
   const matches = await glob(pattern, { onlyFiles: true, expandDirectories: false, absolute: isAbsolute(pattern), fs: { readdir } });
   if (matches.length === 0 && unreadable.length === 0) throw new UsageError(`No input matches the pattern ${pattern}`);
   return [...[...new Set(matches)].map((path) => ({ path, named: false })), ...unreadable].sort(byPath);

@@ -200,3 +200,8 @@ export async function* readSolrPages(input: string, options: ShardReadOptions, l
   }
   yield { records, commit: pageEnd === undefined ? undefined : save(pageEnd) };
 }
+
+/** True when the options ask for the shards to be read each on its own cursor. */
+export function readsShardsInParallel(options: SolrReadOptions): boolean {
+  return options.concurrency !== undefined || options.rate !== undefined;
+}

@@ -24,11 +24,6 @@ import { UsageError } from './inputs.js';
 /** Pages one shard may hold ahead of delivery (besides the one its reader fetches ahead). */
 const PAGES_AHEAD = 2;
 
-/** True when the options ask for the shards to be read each on its own cursor. */
-export function readsShardsInParallel(options: SolrReadOptions): boolean {
-  return options.concurrency !== undefined || options.rate !== undefined;
-}
-
 /** The run's one request queue: at most `concurrency` requests at once, starts at least 1/`rate` s apart. */
 export function requestQueue(options: SolrReadOptions): RequestScheduler {
   if (options.concurrency !== undefined && (!Number.isInteger(options.concurrency) || options.concurrency < 1)) throw new UsageError(`Solr concurrency must be a whole number of requests of at least 1, not ${options.concurrency}`);
