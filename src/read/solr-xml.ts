@@ -4,12 +4,12 @@ import type { RawRecord } from '../model/raw-record.js';
 import { isMultiValued } from '../biblio-schema/index.js';
 import { makeIssue, type IssueCode } from '../model/rules.js';
 import { rawRecordFromSolrDoc } from './solr-doc.js';
-import { isUtf8 } from 'node:buffer';
 import { recordBatches } from './chunked.js';
 import { peekBytes } from './peek.js';
 import { Confidence, type ReadBatch, type ReadContext, type RecordChunk, type RecordReader, type XmlChunk } from './types.js';
 import { XmlDocBoundaries } from './xml-doc-boundaries.js';
-import { invalidUtf8Offset, StrictUtf8Decoder } from './utf8.js';
+import { partText, ResyncPoints, type PartSegment, type PartText } from './xml-resync.js';
+import { StrictUtf8Decoder } from './utf8.js';
 import { attributeChars, attributeProblem, MarkupLengthGuard, PrologGuard } from './xml-guards.js';
 
 const FORMAT = 'solr-xml';
@@ -155,8 +155,16 @@ interface XmlPart {
   firstByteOffset: number;
   /** Documents in the input before this part. */
   ordinalBefore: number;
-  /** What a fatal error does to the rest of the input: the last part stops reading, others skip to the next part. */
+  /** The last part closes the root element; a part before it ends inside the root. */
   last: boolean;
+}
+
+/** How a parser of part of an input tells where it is in the input's bytes. */
+interface PartPlace {
+  /** Documents before the first one this parser reads (the part's own count starts at `XmlPart.ordinalBefore`). */
+  ordinalBefore: number;
+  /** The input's byte offset of a position in the text fed (prefix included). */
+  byteOffsetAt(position: number): number;
 }
 
 /** Thrown from a parser event to end the write in progress; never leaves this module. */
@@ -173,6 +181,10 @@ class XmlDocParser {
   private readonly ready: RawRecord[] = [];
   private ordinal: number;
   failed = false;
+  /** Where in the text fed (prefix included) a syntax error stopped the parser, if one did. */
+  syntaxErrorAt: number | undefined;
+  /** Where the last document closed: saxes closes elements left open by a stray end tag, then reports it. */
+  private docClosedAt = -1;
   // Where we are: the element stack outside documents, the node stack inside one.
   private readonly path: string[] = [];
   private docKind: 'response' | 'update' | undefined;
@@ -193,8 +205,8 @@ class XmlDocParser {
   }
 
   // eslint-disable-next-line max-lines-per-function -- the SAX handlers are registered together so that the order of parser events reads top to bottom
-  constructor(private readonly context: ReadContext, private readonly part: XmlPart) {
-    this.ordinal = part.ordinalBefore;
+  constructor(private readonly context: ReadContext, private readonly part: XmlPart, private readonly place?: PartPlace) {
+    this.ordinal = place?.ordinalBefore ?? part.ordinalBefore;
     this.markup = new MarkupLengthGuard(context.limits.maxRecordBytes);
     const { parser } = this;
     const { file, limits } = context;
@@ -262,6 +274,7 @@ class XmlDocParser {
       const node = this.docNodes.pop()!;
       if (this.docNodes.length > 0) return;
       this.ordinal++;
+      this.docClosedAt = parser.position;
       const source: SourcePosition = { file, line: this.docLine, ordinal: this.localOrdinal() };
       if (this.docTooLarge) {
         const why = this.docRefusal ?? `is larger than the record size limit of ${limits.maxRecordBytes} characters`;
@@ -276,7 +289,22 @@ class XmlDocParser {
       this.stop(errorRecord('read.entity-declaration', `${file}: XML input declares a DOCTYPE (line ${this.line()}); bibpipe never expands entities, reading stopped`, { file, line: this.line() }));
     });
     parser.on('error', (error: Error) => {
-      this.stop(errorRecord('read.malformed', `XML syntax error at line ${this.line()}, column ${parser.column} after ${this.ordinal} records: ${error.message}; ${this.stopNote()}`, { file, line: this.line(), ordinal: this.localOrdinal() + 1 }));
+      if (this.failed) return;
+      this.syntaxErrorAt = parser.position;
+      if (this.docClosedAt === parser.position && this.ready.length > 0) {
+        // The end tag that closed the document is the error: the document is its reject, not a record.
+        this.ready.pop();
+        this.ordinal--;
+      }
+      const ordinal = this.localOrdinal() + 1;
+      if (this.place === undefined) {
+        this.stop(errorRecord('read.malformed', `XML syntax error at line ${this.line()}, column ${parser.column} after ${this.ordinal} records: ${error.message}; reading of ${file} stopped`, { file, line: this.line(), ordinal }));
+        return;
+      }
+      // A part's reader goes on at the next document (see parseSolrXmlChunk): the message
+      // names no column, which on a line shared with earlier documents would depend on where the part starts.
+      const byteOffset = this.place.byteOffsetAt(Math.max(0, parser.position - 1));
+      this.stop(errorRecord('read.malformed', `XML syntax error at line ${this.line()} (byte offset ${byteOffset}) after ${this.ordinal} records: ${error.message.replace(/^\d+:\d+: /, '')}; the document was skipped, reading goes on at the next document`, { file, line: this.line(), byteOffset, ordinal }));
     });
     if (part.prefix !== '') {
       // The container's open tags, so that this part's documents are where they were.
@@ -395,6 +423,22 @@ class XmlDocParser {
     }
   }
 
+  /** True inside a top-level document (the parser has not seen its end tag yet). */
+  get insideDocument(): boolean {
+    return this.docNodes.length > 0;
+  }
+
+  /**
+   * The scan that cuts parts found the next document (or the part's end) here while the
+   * parser is still inside one: the document's bytes do not close it (an entity reference
+   * without `;` swallows what follows). It is a syntax error of that document, named by
+   * where it starts (`byteOffset`), wherever the input was cut.
+   */
+  unclosedDocument(byteOffset: number): void {
+    const { file } = this.context;
+    this.stop(errorRecord('read.malformed', `XML syntax error in document ${this.ordinal + 1} (line ${this.docLine}, byte offset ${byteOffset}): it does not end before the next document or the end of the result; the document was skipped, reading goes on at the next document`, { file, line: this.docLine, byteOffset, ordinal: this.localOrdinal() + 1 }));
+  }
+
   take(): RawRecord[] {
     return this.ready.splice(0);
   }
@@ -484,28 +528,79 @@ async function* splitSolrXml(input: AsyncIterable<Uint8Array>, context: ReadCont
   yield* batches(boundaries.finish());
 }
 
-/** The documents of one part, parsed with the container's open tags before them. */
+/**
+ * The documents of one part, parsed with the container's open tags before them. When the
+ * part reads without a syntax error and ends outside a document, that is all. Otherwise
+ * it is read again carefully: one document at a time (cut where the scan that cuts parts
+ * found document starts), and a syntax error, or a document still open where the next one
+ * starts, costs that document only: a fresh parser goes on at the next document. So a
+ * document's outcome depends on its own bytes, not on where parts or shards were cut. A
+ * failed parser is never fed again; each reads only up to its error (linear however many).
+ */
 function parseSolrXmlChunk(chunk: RecordChunk, context: ReadContext): RawRecord[] {
   if (chunk.kind !== 'xml') throw new Error('solr-xml parses XML chunks only');
   const part: XmlChunk = chunk;
   const bytes = Buffer.isBuffer(part.bytes) ? part.bytes : Buffer.from(part.bytes.buffer, part.bytes.byteOffset, part.bytes.byteLength);
-  const reader = new XmlDocParser(context, part);
-  const valid = isUtf8(bytes) ? bytes.length : invalidUtf8Offset(bytes);
-  let text = bytes.toString('utf8', 0, valid);
-  if (part.firstByteOffset === 0 && text.charCodeAt(0) === 0xfeff) {
-    text = text.slice(1);
-    reader.skipBom();
+  const input = partText(part, bytes);
+  let segment: PartSegment = { start: 0, char: 0, prefix: part.prefix, line: part.firstLine, ordinalBefore: part.ordinalBefore };
+  const whole = parseSegment(input, segment, context, undefined);
+  if (whole.errorByte === undefined) return whole.records;
+  const resync = new ResyncPoints(input);
+  const records: RawRecord[] = [];
+  for (;;) {
+    const { records: found, errorByte } = parseSegment(input, segment, context, resync);
+    records.push(...found);
+    const next = errorByte === undefined ? undefined : resync.after(errorByte, segment.start);
+    if (next === undefined) return records;
+    segment = next;
   }
-  reader.feed(text);
-  if (valid < bytes.length) {
-    let cutOff = false;
-    try {
-      new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(valid), { stream: true });
-      cutOff = part.last;
-    } catch {
-      cutOff = false;
+}
+
+/**
+ * Parses a part from `segment` on: the whole rest at once, or (given the resync points)
+ * one document at a time. `errorByte` is the offset in the part of a syntax error that
+ * stopped the parser, or of the document start where the parser was found still inside
+ * the document before (for a part before the last, also of the part's end).
+ */
+function parseSegment(input: PartText, segment: PartSegment, context: ReadContext, resync: ResyncPoints | undefined): { records: RawRecord[]; errorByte: number | undefined } {
+  const { part, bytes, valid, text } = input;
+  const bomBytes = segment.start === 0 && input.bom ? 3 : 0;
+  /** Byte offset in the part of a position in the text fed to the parser (the prefix comes first). */
+  const partByte = (position: number): number => segment.start + bomBytes + Buffer.byteLength(text.slice(segment.char, segment.char + Math.max(0, position - segment.prefix.length)));
+  const place: PartPlace = { ordinalBefore: segment.ordinalBefore, byteOffsetAt: (position) => part.firstByteOffset + partByte(position) };
+  const reader = new XmlDocParser(context, { ...part, prefix: segment.prefix, firstLine: segment.line, firstByteOffset: part.firstByteOffset + segment.start }, place);
+  if (bomBytes > 0) reader.skipBom();
+  let unclosedAt: number | undefined;
+  /** Where the piece fed last starts (its document's start, in careful reading). */
+  let pieceStart = segment.start;
+  if (resync === undefined) reader.feed(text.slice(segment.char));
+  else {
+    for (const piece of resync.piecesFrom(segment.char)) {
+      pieceStart = piece.startByte;
+      reader.feed(piece.text);
+      if (reader.failed) break;
+      if (piece.endByte < valid && reader.insideDocument) {
+        unclosedAt = piece.endByte;
+        reader.unclosedDocument(part.firstByteOffset + pieceStart);
+      }
     }
-    reader.invalidUtf8(part.firstByteOffset + valid, cutOff);
+  }
+  if (valid < bytes.length) reader.invalidUtf8(part.firstByteOffset + valid, part.last && endsInsideSequence(bytes.subarray(valid)));
+  else if (!part.last && !reader.failed && reader.insideDocument) {
+    unclosedAt = valid;
+    reader.unclosedDocument(part.firstByteOffset + pieceStart);
   } else reader.end();
-  return reader.take();
+  const records = reader.take();
+  if (unclosedAt !== undefined) return { records, errorByte: unclosedAt };
+  return { records, errorByte: reader.syntaxErrorAt === undefined ? undefined : partByte(reader.syntaxErrorAt - 1) };
+}
+
+/** True when the bytes are the start of a UTF-8 sequence cut off by the end of the input. */
+function endsInsideSequence(rest: Uint8Array): boolean {
+  try {
+    new TextDecoder('utf-8', { fatal: true }).decode(rest, { stream: true });
+    return true;
+  } catch {
+    return false;
+  }
 }
