@@ -314,7 +314,8 @@ export function documentStartsOf(prefix: string, bytes: Uint8Array): DocumentSta
   const scanner = new XmlDocBoundaries(Number.POSITIVE_INFINITY, Number.POSITIVE_INFINITY, (offset, frame) => {
     if (offset >= prefixBytes) starts.push({ offset: offset - prefixBytes, opening: frame.opening });
   });
-  scanner.push(Buffer.concat([Buffer.from(prefix), bytes]));
-  scanner.finish();
+  // Every start is seen once its tag is complete: `push` is enough (`finish` would copy the part out).
+  scanner.push(Buffer.from(prefix));
+  scanner.push(bytes);
   return starts;
 }
