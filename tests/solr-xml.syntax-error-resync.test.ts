@@ -1,9 +1,16 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
+import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
+import { mergeShards } from '../src/merge/merge.js';
 import type { RawRecord } from '../src/model/raw-record.js';
+import { convert } from '../src/pipeline/convert.js';
 import { readRecords } from '../src/read/chunked.js';
 import { solrXmlReader } from '../src/read/solr-xml.js';
 import { DEFAULT_READ_LIMITS } from '../src/read/types.js';
+import { expectSameOutputs, outputs } from './helpers/merge-outputs.js';
+import { temporaryDirectory } from './helpers/temp.js';
 
 /**
  * A syntax error inside one Solr XML document costs that document only: reading goes on at
@@ -52,7 +59,7 @@ describe('Solr XML: a syntax error inside a document', () => {
         expect(whole.filter((record) => record.issues.length === 0)).toHaveLength(20 - damaged);
         const reject = whole.find((record) => record.issues.length > 0)!;
         expect(reject.issues[0]!.source).toMatchObject({ file: 'resync.xml', line: expect.any(Number) as number, byteOffset: expect.any(Number) as number });
-        expect(reject.issues[0]!.message).toMatch(/XML syntax error at line \d+ \(byte offset \d+\) after \d+ records: .*; the document was skipped, reading goes on at the next document/);
+        expect(reject.issues[0]!.message).toMatch(/XML syntax error (at|in the document at) line \d+ \(byte offset \d+\): .*; the document was skipped, reading goes on at the next document/);
         for (const targetBytes of [1, 3 * DOC_BYTES]) expect(summary(await read(text, targetBytes)), `parts of ${targetBytes} bytes`).toEqual(summary(whole));
       });
     }
@@ -65,4 +72,44 @@ describe('Solr XML: a syntax error inside a document', () => {
     expect(Buffer.from(text).subarray(offset - 5, offset + 1).toString()).toBe('</arr>');
     expect(reject.source.line).toBe(text.slice(0, text.indexOf('d05')).split('\n').length);
   });
+});
+
+describe('--shard I/N on Solr XML with syntax errors inside documents', () => {
+  it('N = 1..7: merge gives the single run byte for byte, rejects included', async () => {
+    const root = temporaryDirectory('bibpipe-xml-resync-');
+    const DOCS = 300;
+    // Damaged documents spread over the file, so that shares start before, on and after them.
+    const damage = (index: number): string | undefined => {
+      const id = `r${index}`;
+      if (index % 37 === 5) return doc(id, '<str name="title">unclosed');
+      if (index % 53 === 20) return doc(id, '<str name="title">a &bogus entity</str>');
+      if (index % 71 === 40) return doc(id, '</str>');
+      return undefined;
+    };
+    const body = Array.from({ length: DOCS }, (_, index) => damage(index) ?? doc(`r${index}`, `<str name="title">Title r${index}</str><arr name="format"><str>Article</str></arr>`)).join('');
+    const damaged = Array.from({ length: DOCS }, (_, index) => damage(index)).filter((text) => text !== undefined).length;
+    const input = join(root, 'damaged.xml');
+    writeFileSync(input, `<?xml version="1.0" encoding="UTF-8"?>\n<response>\n<result name="response" numFound="${DOCS}" start="0">\n${body}</result>\n</response>\n`);
+    const single = join(root, 'single');
+    const summary = await convert({ inputs: [input], to: ['ndjson', 'csv'], outDir: single });
+    expect(summary.read).toBe(DOCS);
+    expect(summary.rejected).toBe(damaged);
+    const expected = outputs(single);
+    expect([...expected.keys()].some((name) => /reject/.test(name) && readFileSync(join(single, name), 'utf8').includes('read.malformed'))).toBe(true);
+    for (let count = 1; count <= 7; count++) {
+      const directories: string[] = [];
+      let read = 0;
+      for (let index = 1; index <= count; index++) {
+        const outDir = join(root, `${count}-${index}`);
+        directories.push(outDir);
+        read += (await convert({ inputs: [input], to: ['ndjson', 'csv'], outDir, runState: { shard: { kind: 'file-range', index, count } } })).read;
+      }
+      expect(read, `N=${count}: records read over the shares`).toBe(DOCS);
+      const merged = join(root, `${count}-merged`);
+      await mergeShards({ shards: directories, outDir: merged });
+      expectSameOutputs(merged, expected, `N=${count}`);
+      for (const directory of [...directories, merged]) await rm(directory, { recursive: true, force: true });
+    }
+    await rm(root, { recursive: true, force: true });
+  }, 120_000);
 });

@@ -302,9 +302,10 @@ class XmlDocParser {
         return;
       }
       // A part's reader goes on at the next document (see parseSolrXmlChunk): the message
-      // names no column, which on a line shared with earlier documents would depend on where the part starts.
+      // names no column and no count of records before (a line shared with earlier documents, a
+      // shard's own count: both depend on where the input was cut); the reject's ordinal places it.
       const byteOffset = this.place.byteOffsetAt(Math.max(0, parser.position - 1));
-      this.stop(errorRecord('read.malformed', `XML syntax error at line ${this.line()} (byte offset ${byteOffset}) after ${this.ordinal} records: ${error.message.replace(/^\d+:\d+: /, '')}; the document was skipped, reading goes on at the next document`, { file, line: this.line(), byteOffset, ordinal }));
+      this.stop(errorRecord('read.malformed', `XML syntax error at line ${this.line()} (byte offset ${byteOffset}): ${error.message.replace(/^\d+:\d+: /, '')}; the document was skipped, reading goes on at the next document`, { file, line: this.line(), byteOffset, ordinal }));
     });
     if (part.prefix !== '') {
       // The container's open tags, so that this part's documents are where they were.
@@ -436,7 +437,7 @@ class XmlDocParser {
    */
   unclosedDocument(byteOffset: number): void {
     const { file } = this.context;
-    this.stop(errorRecord('read.malformed', `XML syntax error in document ${this.ordinal + 1} (line ${this.docLine}, byte offset ${byteOffset}): it does not end before the next document or the end of the result; the document was skipped, reading goes on at the next document`, { file, line: this.docLine, byteOffset, ordinal: this.localOrdinal() + 1 }));
+    this.stop(errorRecord('read.malformed', `XML syntax error in the document at line ${this.docLine} (byte offset ${byteOffset}): it does not end before the next document or the end of the result; the document was skipped, reading goes on at the next document`, { file, line: this.docLine, byteOffset, ordinal: this.localOrdinal() + 1 }));
   }
 
   take(): RawRecord[] {
