@@ -14,6 +14,8 @@ export const SLOW_TESTS = [
   'tests/robustness.fuzz.property.test.ts',
   'tests/robustness.interrupted-runs.test.ts',
   'tests/solr-xml.bounded-memory.test.ts',
+  // validate of 5,000 and 20,000 records, twice each: the heap held as a ratio.
+  'tests/validate.memory-flat.test.ts',
   'tests/convert.workers-give-identical-output.test.ts',
   'tests/write.hostile-input.test.ts',
   // Every documented command and library example, each a CLI or tsx process of its own.

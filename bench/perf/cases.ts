@@ -131,7 +131,11 @@ export function throughputCases(context: CaseContext, startupInput: string): Ben
   ];
 }
 
-/** NDJSON -> CSV with the given worker counts, for the RSS-vs-N table. */
+/** NDJSON -> CSV and validate (JSON report) with the given worker counts, for the RSS-vs-N table. */
 export function scalingCases(context: CaseContext, workerCounts: readonly number[]): BenchCase[] {
-  return workerCounts.map((workers) => convertCase(context, `scaling-csv-${workers}`, 'NDJSON -> CSV', context.inputs.ndjson, 'csv', workers));
+  const withWorkers = validateTakesWorkers(cliOf(context));
+  return workerCounts.flatMap((workers) => [
+    convertCase(context, `scaling-csv-${workers}`, 'NDJSON -> CSV', context.inputs.ndjson, 'csv', workers),
+    { ...validateCase(context, workers, withWorkers), key: `scaling-validate-${workers}` },
+  ]);
 }

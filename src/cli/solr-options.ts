@@ -14,6 +14,14 @@ export interface SolrFlags {
   solrShard?: SolrCloudPartition | undefined;
   resume?: string | boolean | undefined;
   openFiles?: number | undefined;
+  solrConcurrency?: number | undefined;
+  solrRate?: number | undefined;
+}
+
+function requestsPerSecond(value: string): number {
+  const rate = Number(value);
+  if (!Number.isFinite(rate) || rate <= 0) throw new InvalidArgumentError('expected requests per second above 0, e.g. 5 or 0.5');
+  return rate;
 }
 
 function shard(value: string): { index: number; count: number } {
@@ -40,6 +48,8 @@ export function addSourceOptions(command: Command): Command {
     .addOption(new Option('--rows <n>', 'live Solr: page size').argParser(positiveInteger).default(undefined, '1000'))
     .addOption(new Option('--shard <I/N>', 'read only share I of N: of a file, a byte range cut at record starts; of live Solr, the hash filter on the unique key').argParser(shard))
     .addOption(new Option('--solr-shard <name|I/N>', 'live SolrCloud: read only these logical shards (shards=NAME), or job I of N over the sorted shard names').argParser(cloudShard).conflicts('shard'))
+    .addOption(new Option('--solr-concurrency <n>', 'live SolrCloud: read the shards each on its own cursor (distrib=false), at most N requests at once; records in shard order, then cursor order').argParser(positiveInteger).conflicts('shard'))
+    .addOption(new Option('--solr-rate <r>', 'live Solr: at most R requests started per second (reads the shards each on its own cursor)').argParser(requestsPerSecond).conflicts('shard'))
     .addOption(new Option('--resume [cursor-file]', 'live Solr: continue from the saved cursor file').default(undefined, '<out-dir>/solr-cursor.json'))
     .addOption(new Option('--open-files <n>', 'most input files opened and parsed ahead at once').argParser(positiveInteger).default(undefined, '4'));
 }
@@ -56,6 +66,8 @@ export function solrOptionsFromFlags(flags: SolrFlags, outDir: string | undefine
     cloudShard: flags.solrShard,
     cursorFile,
     resume: flags.resume !== undefined && flags.resume !== false,
+    concurrency: flags.solrConcurrency,
+    rate: flags.solrRate,
   };
 }
 
@@ -70,6 +82,8 @@ export function shardRunState(inputs: readonly string[], flags: SolrFlags, outDi
   if (live > 0 && live < inputs.length) throw new UsageError('A shard run reads either live Solr inputs or files, not both: run them as two sharded runs');
   if (flags.solrShard !== undefined) {
     if (live === 0) throw new UsageError('--solr-shard applies to live SolrCloud inputs (solr+http://...); for files use --shard I/N');
+    // Its records are placed per shard core, which a shard run's state (for merge) does not describe yet.
+    if (flags.solrConcurrency !== undefined || flags.solrRate !== undefined) throw new UsageError('--solr-concurrency and --solr-rate read the shards in one job; a shard run for merge (--solr-shard with --out-dir) reads its shards one cursor at a time: leave them out');
     const { names, job } = flags.solrShard;
     return { shard: { kind: 'solr-cloud', names: names ? [...names] : undefined, index: job?.index, count: job?.count } };
   }

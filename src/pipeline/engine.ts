@@ -8,6 +8,7 @@ import { CrossRecordChecks, type RecordFindings } from './cross-record.js';
 import { emptyInputMessage, expandInputList, openInput, type ExpandedInput, type OpenedInput } from '../sources/inputs.js';
 import { memoryInputBytes, type Input } from '../sources/memory.js';
 import { readSolrPages, type SolrReadOptions } from '../sources/solr-pages.js';
+import { readShardsInParallel, readsShardsInParallel } from '../sources/solr-parallel.js';
 import type { BatchExecutor } from './workers/executor.js';
 import type { BatchInput, Pass1Result, Pass2Result } from './workers/batch-work.js';
 import type { Share } from '../sources/byte-ranges.js';
@@ -164,7 +165,9 @@ async function* runBatches(options: EngineOptions, batchBytes: number): AsyncGen
     const opening = next.value;
     if (opening.kind === 'live') {
       // A live source is read only when it is due, a page per batch; a page's cursor is saved once it is delivered.
-      for await (const page of readSolrPages(file, { ...options.solr, signal: options.signal ?? options.solr?.signal }, options.limits)) {
+      const solr = { ...options.solr, signal: options.signal ?? options.solr?.signal };
+      const pages = readsShardsInParallel(solr) ? readShardsInParallel(file, solr, options.limits) : readSolrPages(file, solr, options.limits);
+      for await (const page of pages) {
         if (page.records.length > 0 || page.commit) yield { input: index, batch: { kind: 'records', records: page.records }, commit: page.commit, placed: true };
         if (options.signal?.aborted) return;
       }

@@ -1,26 +1,10 @@
 import { VERSION } from '../version.js';
-import type { Issue, Severity, SourcePosition } from '../model/issue.js';
+import type { Issue, SourcePosition } from '../model/issue.js';
 import type { BaselineComparison } from '../pipeline/baseline.js';
 import { counted } from '../plural.js';
 
 export const TOOL_NAME = 'bibpipe';
 export const TOOL_VERSION = VERSION;
-
-/** Lexicographic order by code point, independent of locale (output is byte-stable). */
-export function compareText(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
-
-/** Issues by rule code, codes in order, each group in input order. */
-export function groupByRule(issues: readonly Issue[]): Array<[string, Issue[]]> {
-  const groups = new Map<string, Issue[]>();
-  for (const issue of issues) {
-    const group = groups.get(issue.code);
-    if (group) group.push(issue);
-    else groups.set(issue.code, [issue]);
-  }
-  return [...groups].sort(([a], [b]) => compareText(a, b));
-}
 
 /**
  * Issues by record (id, else source position; run-level issues under `(run)`), as they
@@ -60,13 +44,6 @@ export function recordLabel(issue: Issue): string {
 export function positionText(source: SourcePosition | undefined): string {
   if (!source) return '';
   return `${source.file}${source.line ? `:${source.line}` : ''}${source.ordinal ? ` #${source.ordinal}` : ''}`;
-}
-
-/** The most severe level among issues. */
-export function worstSeverity(issues: readonly Issue[]): Severity {
-  if (issues.some((issue) => issue.severity === 'error')) return 'error';
-  if (issues.some((issue) => issue.severity === 'warning')) return 'warning';
-  return 'info';
 }
 
 /** `actual` as short text for messages and tables. */

@@ -25,7 +25,12 @@ export interface SolrQuery {
   cloudShard?: SolrCloudPartition | undefined;
   /** The index's unique key, the cursor's tie-breaking sort; default `id`. */
   uniqueKey?: string | undefined;
+  /** `distrib=false`: the URL is one core (a shard's replica) and it answers from its own documents only. */
+  localCore?: boolean | undefined;
 }
+
+/** Runs one HTTP request when the run's request limits allow it (a p-queue's `add`). */
+export type RequestScheduler = <T>(request: () => Promise<T>) => Promise<T>;
 
 export interface SolrShard {
   /** 1-based, as in `--shard 2/4`. */
@@ -71,6 +76,10 @@ export interface SolrSourceOptions extends SolrQuery {
   http?: Partial<Omit<HttpBounds, 'totalTimeoutMs'>> | undefined;
   /** Most pages in a row that bring no document yet a new cursor before the read is stopped. */
   maxEmptyPages?: number | undefined;
+  /** What records' positions and messages name the source (default: the input without credentials). */
+  sourceName?: string | undefined;
+  /** Every request waits its turn here (bounded concurrency and rate); default: at once. */
+  schedule?: RequestScheduler | undefined;
 }
 
 /** Real Solr answers an exhausted cursor with the same cursor; a few empty pages are tolerated. */
@@ -128,10 +137,11 @@ export function solrSelectUrl(input: string, query: SolrQuery, cursorMark: strin
   params.set('sort', `${uniqueKey} asc`);
   params.set('cursorMark', cursorMark);
   params.set('wt', 'json');
+  if (query.localCore) params.set('distrib', 'false');
   return url;
 }
 
-function authorizationOf(input: string): string | undefined {
+export function authorizationOf(input: string): string | undefined {
   const url = new URL(input);
   if (url.username === '' && url.password === '') return undefined;
   const credentials = `${decodeURIComponent(url.username)}:${decodeURIComponent(url.password)}`;
@@ -158,7 +168,7 @@ class SolrRequestError extends Error {
  * one `read.source-failed` record, after which a run can resume from the last checkpoint.
  */
 export async function* readSolrSource(input: string, options: SolrSourceOptions): AsyncGenerator<RawRecord> {
-  const file = solrSourceName(input);
+  const file = options.sourceName ?? solrSourceName(input);
   const retry: RetryPolicy = { ...DEFAULT_RETRY_POLICY, ...options.retry };
   const authorization = authorizationOf(input);
   const stopped = new AbortController();
@@ -167,7 +177,7 @@ export async function* readSolrSource(input: string, options: SolrSourceOptions)
   let query: SolrQuery = options;
   const bounds: Partial<HttpBounds> = { ...options.http, totalTimeoutMs: retry.timeoutMs };
   const fetchPage = (cursorMark: string): Promise<Page> =>
-    fetchWithRetry(solrSelectUrl(input, query, cursorMark), authorization, retry, bounds, signal);
+    fetchWithRetry(solrSelectUrl(input, query, cursorMark), authorization, retry, bounds, signal, options.schedule ?? ((request) => request()));
   const loops = new CursorLoopDetector(options.maxEmptyPages ?? DEFAULT_MAX_EMPTY_PAGES);
 
   let cursorMark = options.start?.cursorMark ?? '*';
@@ -257,12 +267,13 @@ export class CursorLoopDetector {
   }
 }
 
-async function fetchWithRetry(url: URL, authorization: string | undefined, policy: RetryPolicy, bounds: Partial<HttpBounds>, signal: AbortSignal): Promise<Page> {
+async function fetchWithRetry(url: URL, authorization: string | undefined, policy: RetryPolicy, bounds: Partial<HttpBounds>, signal: AbortSignal, schedule: RequestScheduler): Promise<Page> {
   let lastError: SolrRequestError | undefined;
   for (let attempt = 0; attempt < policy.attempts; attempt++) {
     if (attempt > 0) await sleep(backoffDelay(attempt, policy, lastError), signal);
     try {
-      return await fetchOnce(url, authorization, bounds, signal);
+      // Each try waits its turn: a retry is a request like any other for the server's limits.
+      return await schedule(() => fetchOnce(url, authorization, bounds, signal));
     } catch (error) {
       if (signal.aborted) throw error;
       lastError = error instanceof SolrRequestError ? error : new SolrRequestError((error as Error).message, true);

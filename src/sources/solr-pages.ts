@@ -2,7 +2,8 @@ import { readFile } from 'node:fs/promises';
 import { writeFileAtomically } from '../atomic-file.js';
 import { jsonDepthProblem } from '../json-syntax.js';
 import type { RawRecord } from '../model/raw-record.js';
-import { isSolrSource, readSolrSource, solrSourceName, type RetryPolicy, type SolrCheckpoint, type SolrQuery } from './solr-http.js';
+import { isSolrSource, readSolrSource, solrSourceName, type RetryPolicy, type SolrCheckpoint, type SolrQuery, type SolrSourceOptions } from './solr-http.js';
+import type { SolrCloudPartition } from './solr-shards.js';
 import type { ReadLimits } from '../read/types.js';
 import { UsageError } from './inputs.js';
 
@@ -23,6 +24,20 @@ export interface SolrReadOptions extends SolrQuery {
    * records that were not committed.
    */
   heldCursor?: HeldCursor | undefined;
+  /**
+   * Read a SolrCloud collection's shards each on its own cursor (`distrib=false` on one of
+   * its cores), at most this many requests in flight (`--solr-concurrency`); see
+   * solr-parallel.ts. The records come in shard order, then cursor order.
+   */
+  concurrency?: number | undefined;
+  /** At most this many requests started per second (`--solr-rate`); also reads the shards each on its own cursor. */
+  rate?: number | undefined;
+}
+
+/** What one shard's read adds to the options (solr-parallel.ts). */
+export interface ShardReadOptions extends SolrReadOptions, Pick<SolrSourceOptions, 'schedule' | 'sourceName'> {
+  /** Whose cursor this is: the collection's input and the shard, not the core's URL (another replica may answer next time). */
+  cursorSource?: { input: string; cloudShard: SolrCloudPartition } | undefined;
 }
 
 interface CursorFileContent {
@@ -44,6 +59,14 @@ function cursorKey(input: string, options: SolrReadOptions): string {
     // A SolrCloud share is another query: its cursor is not another share's.
     ...(options.cloudShard ? [options.cloudShard.names ?? `${options.cloudShard.job?.index}/${options.cloudShard.job?.count}`] : []),
   ]);
+}
+
+/** True for the key of one shard's cursor (solr-parallel.ts) of this input and query. */
+function isShardKeyOf(key: string, input: string, options: SolrReadOptions): boolean {
+  const parts = JSON.parse(key) as unknown[];
+  const shard = parts[parts.length - 1];
+  if (!Array.isArray(shard) || shard.length !== 1 || typeof shard[0] !== 'string') return false;
+  return key === cursorKey(input, { ...options, cloudShard: { kind: 'cloud', names: [shard[0]] } });
 }
 
 async function loadCursorFile(path: string): Promise<CursorFileContent> {
@@ -114,7 +137,12 @@ export async function recordsBeforeCursor(inputs: readonly string[], options: So
   let records = 0;
   for (const input of inputs) {
     if (!isSolrSource(input)) continue;
-    records += content.sources[cursorKey(input, options)]?.ordinal ?? 0;
+    if (options.concurrency === undefined && options.rate === undefined) {
+      records += content.sources[cursorKey(input, options)]?.ordinal ?? 0;
+      continue;
+    }
+    // Shards read each on its own cursor: every shard's cursor of this query counts.
+    for (const [key, saved] of Object.entries(content.sources)) if (isShardKeyOf(key, input, options)) records += saved.ordinal;
   }
   return records;
 }
@@ -132,8 +160,10 @@ export interface LivePage {
  * the outputs), so a resumed run never skips a record the stopped run did not deliver; at
  * most the page in hand is read again.
  */
-export async function* readSolrPages(input: string, options: SolrReadOptions, limits: ReadLimits): AsyncGenerator<LivePage> {
-  const key = cursorKey(input, options);
+export async function* readSolrPages(input: string, options: ShardReadOptions, limits: ReadLimits): AsyncGenerator<LivePage> {
+  const owner = options.cursorSource;
+  const key = owner ? cursorKey(owner.input, { ...options, localCore: undefined, cloudShard: owner.cloudShard }) : cursorKey(input, options);
+  const sourceName = owner ? solrSourceName(owner.input) : solrSourceName(input);
   const path = options.cursorFile;
   let start: SolrCheckpoint | undefined;
   if (path !== undefined && options.resume) {
@@ -143,15 +173,15 @@ export async function* readSolrPages(input: string, options: SolrReadOptions, li
   const held = options.heldCursor;
   held?.started(key);
   // A resumed run that gets no further still commits the cursor it started from.
-  if (start !== undefined) held?.hold(key, solrSourceName(input), start);
+  if (start !== undefined) held?.hold(key, sourceName, start);
   const save = (checkpoint: SolrCheckpoint) => async (): Promise<void> => {
     if (held !== undefined) {
-      held.hold(key, solrSourceName(input), checkpoint);
+      held.hold(key, sourceName, checkpoint);
       return;
     }
     if (path === undefined) return;
     const content = await loadCursorFile(path);
-    content.sources[key] = { source: solrSourceName(input), ...checkpoint, updatedAt: new Date().toISOString() };
+    content.sources[key] = { source: sourceName, ...checkpoint, updatedAt: new Date().toISOString() };
     await saveCursorFile(path, content);
   };
   let pageEnd: SolrCheckpoint | undefined;

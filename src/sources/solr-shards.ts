@@ -148,6 +148,22 @@ export function shardNamesFromClusterStatus(body: unknown, collection: string): 
   return Object.keys(shards).sort(byCodePoint);
 }
 
+/** A CLUSTERSTATUS response and the collection it was asked about. */
+async function fetchClusterStatus(selectUrl: URL, authorization: string | undefined, bounds: Partial<HttpBounds>, signal: AbortSignal): Promise<{ body: unknown; collection: string }> {
+  const { url, collection } = clusterStatusUrl(selectUrl);
+  const headers: Record<string, string> = { accept: 'application/json' };
+  if (authorization !== undefined) headers.authorization = authorization;
+  // Bounded like every page: a status that never ends costs at most the cap.
+  const response = await boundedFetch(url, { maxBytes: CLUSTER_STATUS_MAX_BYTES, ...bounds, headers, signal });
+  const text = response.body.toString('utf8');
+  if (!response.ok) throw new Error(`HTTP ${response.status} from ${url.origin}${url.pathname}?action=CLUSTERSTATUS: ${text.slice(0, 200)}`);
+  try {
+    return { body: JSON.parse(text) as unknown, collection };
+  } catch {
+    throw new Error(`the cluster status from ${url.origin}${url.pathname} is not JSON`);
+  }
+}
+
 /**
  * A cloud partition with its shard names: `I/N` is resolved with the cluster status (all
  * names, sorted by code point); names the user gave are sent as they are, and Solr refuses
@@ -163,19 +179,56 @@ export async function fetchClusterShards(
 ): Promise<SolrCloudPartition> {
   if (partition.names !== undefined) return partition;
   if (partition.job === undefined) throw new TypeError('A SolrCloud shard partition needs shard names or a job I/N');
-  const { url, collection } = clusterStatusUrl(selectUrl);
-  const headers: Record<string, string> = { accept: 'application/json' };
-  if (authorization !== undefined) headers.authorization = authorization;
-  // Bounded like every page: a status that never ends costs at most the cap.
-  const response = await boundedFetch(url, { maxBytes: CLUSTER_STATUS_MAX_BYTES, ...bounds, headers, signal });
-  const text = response.body.toString('utf8');
-  if (!response.ok) throw new Error(`HTTP ${response.status} from ${url.origin}${url.pathname}?action=CLUSTERSTATUS: ${text.slice(0, 200)}`);
-  let body: unknown;
-  try {
-    body = JSON.parse(text);
-  } catch {
-    throw new Error(`the cluster status from ${url.origin}${url.pathname} is not JSON`);
-  }
+  const { body, collection } = await fetchClusterStatus(selectUrl, authorization, bounds, signal);
   const allNames = shardNamesFromClusterStatus(body, collection);
   return { ...partition, names: shardNamesOfJob(allNames, partition.job), allNames };
+}
+
+/** One logical shard and the core that answers for it: `http(s)://node/solr/CORE`. */
+export interface ShardCore {
+  name: string;
+  coreUrl: string;
+}
+
+interface ReplicaStatus {
+  core?: unknown;
+  base_url?: unknown;
+  node_name?: unknown;
+  state?: unknown;
+  leader?: unknown;
+}
+
+/**
+ * For each named shard, a core to read it from with `distrib=false`: an active replica on a
+ * live node, the leader first (it is never behind). Throws naming a shard without one.
+ */
+export function shardCoresFromClusterStatus(body: unknown, collection: string, names: readonly string[]): ShardCore[] {
+  shardNamesFromClusterStatus(body, collection);
+  const cluster = (body as { cluster: { collections: Record<string, { shards?: Record<string, { replicas?: Record<string, ReplicaStatus> }> }>; live_nodes?: unknown } }).cluster;
+  const entry = cluster.collections[collection] ?? Object.values(cluster.collections)[0]!;
+  const live = Array.isArray(cluster.live_nodes) ? new Set(cluster.live_nodes as unknown[]) : undefined;
+  return names.map((name) => {
+    const replicas = Object.values(entry.shards?.[name]?.replicas ?? {}).filter(
+      (replica) => replica.state === 'active' && typeof replica.core === 'string' && typeof replica.base_url === 'string' && (live === undefined || replica.node_name === undefined || live.has(replica.node_name)),
+    );
+    const chosen = replicas.find((replica) => replica.leader === 'true' || replica.leader === true) ?? replicas[0];
+    if (chosen === undefined) throw new Error(`shard "${name}" of collection "${collection}" has no active replica on a live node`);
+    return { name, coreUrl: `${String(chosen.base_url).replace(/\/+$/, '')}/${encodeURIComponent(String(chosen.core))}` };
+  });
+}
+
+/** The cores of a partition's shards (every shard of the collection without one), from one CLUSTERSTATUS request. */
+export async function fetchShardCores(
+  partition: SolrCloudPartition | undefined,
+  selectUrl: URL,
+  authorization: string | undefined,
+  bounds: Partial<HttpBounds>,
+  signal: AbortSignal,
+): Promise<ShardCore[]> {
+  const { body, collection } = await fetchClusterStatus(selectUrl, authorization, bounds, signal);
+  const allNames = shardNamesFromClusterStatus(body, collection);
+  const names = partition?.names !== undefined ? [...partition.names].sort(byCodePoint) : shardNamesOfJob(allNames, partition?.job ?? { index: 1, count: 1 });
+  const unknown = names.filter((name) => !allNames.includes(name));
+  if (unknown.length > 0) throw new Error(`collection "${collection}" has no shard ${unknown.join(', ')} (it has ${allNames.join(', ')})`);
+  return shardCoresFromClusterStatus(body, collection, names);
 }

@@ -17,7 +17,12 @@ import type { AddressInfo } from 'node:net';
  * - `shards=NAME[,NAME]` answers from exactly those logical shards; an unknown name is a 400;
  * - `distrib=false` answers from the receiving node's own core only (the stand-in's node
  *   hosts `localCore`), whatever `shards` says, as a real node does;
- * - `/solr/admin/collections?action=CLUSTERSTATUS` lists the shards.
+ * - `/solr/admin/collections?action=CLUSTERSTATUS` lists the shards, each with one replica
+ *   core on this node (`/solr/biblio_NAME_replica_nI`), whose select answers from that shard
+ *   only with `distrib=false` (and from the whole collection without, as a real core does);
+ * - it counts the requests in flight at once and when each request arrived, so a test can
+ *   check a client's concurrency and rate from the server's side; `delayMs` holds every select
+ *   answer that long (requests then overlap), and `failingShards` answer HTTP 500 on their core.
  *
  * Bounded: at most `maxRows` rows per page and `maxRequests` requests in all (then 429).
  */
@@ -34,6 +39,10 @@ export interface StandinOptions {
   localCore?: string;
   maxRows?: number;
   maxRequests?: number;
+  /** Every select answer is held this long (default 0). */
+  delayMs?: number;
+  /** Shards whose core fails every select (HTTP 500). */
+  failingShards?: readonly string[];
 }
 
 export interface SolrStandin {
@@ -43,6 +52,12 @@ export interface SolrStandin {
   /** Which shard holds an id (the stand-in's own routing). */
   shardOf(id: string): string;
   requests: URLSearchParams[];
+  /** The path of each request, in the order they came. */
+  paths: string[];
+  /** When each select request arrived (ms, performance.now() of the server). */
+  arrivals: number[];
+  /** The most select requests in flight at once so far. */
+  maxInFlight(): number;
   close(): Promise<void>;
 }
 
@@ -74,6 +89,12 @@ export async function startSolrStandin(docs: readonly StandinDoc[], options: Sta
   const sorted = [...byId.values()].sort((a, b) => byUtf8(a.id, b.id));
   const shardOf = (id: string): string => shardNames[createHash('sha1').update(id).digest().readUInt32BE(0) % shardNames.length]!;
   const requests: URLSearchParams[] = [];
+  const paths: string[] = [];
+  const arrivals: number[] = [];
+  let inFlight = 0;
+  let mostInFlight = 0;
+  let baseUrl = 'http://127.0.0.1:8983/solr';
+  const coreName = (name: string, index: number): string => `biblio_${name}_replica_n${index + 1}`;
 
   const clusterStatus = (response: ServerResponse, params: URLSearchParams): void => {
     if (params.get('action') !== 'CLUSTERSTATUS') return solrError(response, 400, `unsupported action ${params.get('action')}`);
@@ -85,14 +106,18 @@ export async function startSolrStandin(docs: readonly StandinDoc[], options: Sta
         {
           range: null,
           state: 'active',
-          replicas: { [`core_node${index + 1}`]: { core: `biblio_${name}_replica_n${index + 1}`, base_url: 'http://127.0.0.1:8983/solr', state: 'active', leader: 'true' } },
+          replicas: {
+            // A replica that is down comes first: a reader must pick the active leader.
+            [`core_node${index + 101}`]: { core: `${coreName(name, index)}_down`, base_url: baseUrl, node_name: '127.0.0.1:1_solr', state: 'down', leader: 'false' },
+            [`core_node${index + 1}`]: { core: coreName(name, index), base_url: baseUrl, node_name: '127.0.0.1:8983_solr', state: 'active', leader: 'true' },
+          },
         },
       ]),
     );
     sendJson(response, 200, { responseHeader: { status: 0 }, cluster: { collections: { biblio: { shards, router: { name: 'compositeId' } } }, live_nodes: ['127.0.0.1:8983_solr'] } });
   };
 
-  const select = (response: ServerResponse, params: URLSearchParams): void => {
+  const select = (response: ServerResponse, params: URLSearchParams, core: string | undefined): void => {
     if (params.get('wt') !== 'json') return solrError(response, 400, 'this stand-in speaks wt=json only');
     if (params.get('q') !== '*:*') return solrError(response, 400, 'this stand-in answers q=*:* only');
     if (params.get('sort') !== 'id asc') return solrError(response, 400, 'Cursor functionality requires a sort containing a uniqueKey field tie breaker');
@@ -101,7 +126,9 @@ export async function startSolrStandin(docs: readonly StandinDoc[], options: Sta
     const rows = Number(params.get('rows') ?? '10');
     if (!Number.isInteger(rows) || rows < 0 || rows > maxRows) return solrError(response, 400, `rows must be 0..${maxRows}`);
     let matching = sorted;
-    if (params.get('distrib') === 'false') {
+    if (core !== undefined && params.get('distrib') === 'false') {
+      matching = matching.filter((doc) => shardOf(doc.id) === core);
+    } else if (params.get('distrib') === 'false') {
       matching = matching.filter((doc) => shardOf(doc.id) === localCore);
     } else if (params.get('shards') !== null) {
       const wanted = params.get('shards')!.split(',');
@@ -128,24 +155,45 @@ export async function startSolrStandin(docs: readonly StandinDoc[], options: Sta
     sendJson(response, 200, `{"responseHeader":{"status":0,"QTime":1},"response":{"numFound":${matching.length},"start":0,"docs":[${page.map((doc) => doc.json).join(',')}]},"nextCursorMark":${JSON.stringify(next)}}`);
   };
 
+  const coreShard = (path: string): string | undefined => shardNames.find((name, index) => path === `/solr/${coreName(name, index)}/select`);
+
+  const answer = (url: URL, response: ServerResponse): void => {
+    if (url.pathname === '/solr/admin/collections') return clusterStatus(response, url.searchParams);
+    if (url.pathname === '/solr/biblio/select') return select(response, url.searchParams, undefined);
+    const shard = coreShard(url.pathname);
+    if (shard !== undefined && options.failingShards?.includes(shard)) return solrError(response, 500, `core of ${shard} is failing`);
+    if (shard !== undefined) return select(response, url.searchParams, shard);
+    solrError(response, 404, `no handler for ${url.pathname}`);
+  };
+
   const handle = (request: IncomingMessage, response: ServerResponse): void => {
     const url = new URL(request.url ?? '/', 'http://127.0.0.1');
     requests.push(url.searchParams);
+    paths.push(url.pathname);
     if (requests.length > maxRequests) return solrError(response, 429, 'the stand-in request budget is spent');
-    if (url.pathname === '/solr/admin/collections') return clusterStatus(response, url.searchParams);
-    if (url.pathname === '/solr/biblio/select') return select(response, url.searchParams);
-    solrError(response, 404, `no handler for ${url.pathname}`);
+    if (!url.pathname.endsWith('/select')) return answer(url, response);
+    arrivals.push(performance.now());
+    inFlight++;
+    mostInFlight = Math.max(mostInFlight, inFlight);
+    setTimeout(() => {
+      inFlight--;
+      answer(url, response);
+    }, options.delayMs ?? 0);
   };
 
   const server: Server = createServer(handle);
   server.requestTimeout = 10_000;
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
+  baseUrl = `http://127.0.0.1:${port}/solr`;
   return {
     url: `solr+http://127.0.0.1:${port}/solr/biblio`,
     shardNames,
     shardOf,
     requests,
+    paths,
+    arrivals,
+    maxInFlight: () => mostInFlight,
     close: () =>
       new Promise((resolve) => {
         server.closeAllConnections();
