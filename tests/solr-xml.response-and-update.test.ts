@@ -89,13 +89,15 @@ describe('solr-xml: an update document', () => {
 });
 
 describe('solr-xml: broken input', () => {
-  it('stops at malformed XML with a read.malformed record naming line and column; earlier records stay', async () => {
+  it('skips a document with malformed XML as a read.malformed record naming line and byte offset; the records around it stay', async () => {
     const xml = '<response><result name="response">\n<doc><str name="id">1</str></doc>\n<doc><str name="id">2</str></doc>\n<doc><str name="id">3</doc>\n<doc><str name="id">4</str></doc></result></response>';
     const records = await readAll(solrXmlReader, xml, { file: 'broken.xml' });
-    expect(records.map((record) => record.fields.id ?? record.issues[0]?.code)).toEqual(['1', '2', 'read.malformed']);
+    expect(records.map((record) => record.fields.id ?? record.issues[0]?.code)).toEqual(['1', '2', 'read.malformed', '4']);
     const issue = records[2]!.issues[0]!;
-    expect(issue.message).toMatch(/line 4, column \d+/);
-    expect(issue.source).toMatchObject({ file: 'broken.xml', line: 4, ordinal: 3 });
+    // The error is found at the end of the `</doc>` that does not match the open `<str>`.
+    const byteOffset = xml.indexOf('>', xml.indexOf('3</doc>'));
+    expect(issue.message).toContain(`line 4 (byte offset ${byteOffset})`);
+    expect(issue.source).toMatchObject({ file: 'broken.xml', line: 4, byteOffset, ordinal: 3 });
   });
 
   it('reports a truncated file as malformed after the complete records', async () => {

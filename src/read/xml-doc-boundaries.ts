@@ -295,3 +295,27 @@ export class XmlDocBoundaries {
     if (end - this.cut >= this.targetBytes) out.push(this.part(end, false));
   }
 }
+
+/** A top-level document start inside a part: its byte offset in the part and the container tags open there. */
+export interface DocumentStart {
+  offset: number;
+  opening: string;
+}
+
+/**
+ * The top-level document starts of one part, found by the same scan that cut the part and
+ * started in the state the part starts in (its container's open tags), so that a reader
+ * resuming after a syntax error resumes where cuts fall. Costs a scan of the part: callers
+ * run it only after an error.
+ */
+export function documentStartsOf(prefix: string, bytes: Uint8Array): DocumentStart[] {
+  const prefixBytes = Buffer.byteLength(prefix);
+  const starts: DocumentStart[] = [];
+  const scanner = new XmlDocBoundaries(Number.POSITIVE_INFINITY, Number.POSITIVE_INFINITY, (offset, frame) => {
+    if (offset >= prefixBytes) starts.push({ offset: offset - prefixBytes, opening: frame.opening });
+  });
+  // Every start is seen once its tag is complete: `push` is enough (`finish` would copy the part out).
+  scanner.push(Buffer.from(prefix));
+  scanner.push(bytes);
+  return starts;
+}
