@@ -72,8 +72,10 @@ describe('Solr XML: a flood of bytes that are not XML', () => {
       // garbage, not the reader's. Holding the flood (24 MB, then 96 MB) stays far above it.
       return Math.max(peak, 8 * limits.maxRecordBytes);
     };
-    const small = await peakOver(24);
-    const large = await peakOver(96);
+    // The lesser peak of two runs each: a reader that holds the flood holds it every time, while
+    // one run's transient spike (an input chunk queued at the moment of sampling) is not holding.
+    const small = Math.min(await peakOver(24), await peakOver(24));
+    const large = Math.min(await peakOver(96), await peakOver(96));
     // Holding the flood grows with it (4x the input, 4x the memory); a bounded reader keeps a few parts either way.
     expect(large / small, `${(large / 1e6).toFixed(1)} MB over 96 MB vs ${(small / 1e6).toFixed(1)} MB over 24 MB`).toBeLessThan(2);
   }, 120_000);

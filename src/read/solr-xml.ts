@@ -161,6 +161,9 @@ function parseSolrXmlChunk(chunk: RecordChunk, context: ReadContext): RawRecord[
   let segment: PartSegment = { start: 0, char: 0, prefix: part.prefix, line: part.firstLine, ordinalBefore: part.ordinalBefore };
   const whole = parseSegment(input, segment, context, undefined);
   if (whole.errorByte === undefined) return whole.records;
+  // A part with no document start at all (a flood of bytes that are not XML) has nothing to
+  // go on at, and the careful pass would only copy it again.
+  if (bytes.indexOf('<doc') === -1) return whole.records;
   const resync = new ResyncPoints(input);
   const records: RawRecord[] = [];
   for (;;) {
