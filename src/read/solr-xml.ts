@@ -8,8 +8,6 @@ import { partText, ResyncPoints, type PartSegment, type PartText } from './xml-r
 import { StrictUtf8Decoder } from './utf8.js';
 import { errorRecord, WHOLE_INPUT, XmlDocParser, type PartPlace } from './solr-xml-documents.js';
 
-export { MAX_XML_DEPTH } from './solr-xml-documents.js';
-
 const FORMAT = 'solr-xml';
 
 /**
