@@ -111,7 +111,12 @@ export async function expandInputList(inputs: readonly Input[], options: ExpandO
   const nameMatches = byName.length > 0 ? picomatch(byName, { dot: true }) : () => false;
   const pathMatches = byPath.length > 0 ? picomatch(byPath, { dot: true }) : () => false;
   const isExcluded = (path: string): boolean => nameMatches(basename(path)) || pathMatches(path.replaceAll('\\', '/'));
-  return once.filter((file) => file.memory !== undefined || file.unreadable !== undefined || file.path === '-' || isSolrSource(file.path) || !isExcluded(file.path));
+  return once.filter((file) => !isFileOnDisk(file) || !isExcluded(file.path));
+}
+
+/** An input read from a path on disk: not text in memory, a folder that could not be listed, stdin or a live Solr source. */
+function isFileOnDisk(file: ExpandedInput): boolean {
+  return file.memory === undefined && file.unreadable === undefined && file.path !== '-' && !isSolrSource(file.path);
 }
 
 /**
@@ -122,7 +127,7 @@ export async function expandInputList(inputs: readonly Input[], options: ExpandO
 function readOnce(files: readonly ExpandedInput[], onRepeated: ((path: string) => void) | undefined): ExpandedInput[] {
   const seen = new Set<string>();
   return files.filter((file) => {
-    if (file.memory !== undefined || file.unreadable !== undefined || file.path === '-' || isSolrSource(file.path)) return true;
+    if (!isFileOnDisk(file)) return true;
     const key = resolve(file.path);
     if (!seen.has(key)) {
       seen.add(key);
